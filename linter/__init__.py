@@ -1,0 +1,62 @@
+"""newslint: a text-quality linter for news copy.
+
+Public API (stable)::
+
+    from linter import lint_text, lint_paths, Config
+    diagnostics = lint_text("The mayor said..", format="text")
+
+Plugin authors need :data:`hookimpl` and the data model: :class:`Document`, :class:`Span`,
+:class:`Finding`, :class:`Fix`, :class:`Edit`, :class:`Rule`, :class:`Severity`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from linter.diagnostics import Applicability, Diagnostic, Edit, FileResult, Finding, Fix, Severity
+from linter.document import Block, Document, Position, Span, TextBuilder
+from linter.errors import NewslintError
+from linter.formats import Format
+from linter.hookspecs import hookimpl
+from linter.registry import Rule
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Applicability",
+    "Block",
+    "Config",
+    "Diagnostic",
+    "Document",
+    "Edit",
+    "FileResult",
+    "Finding",
+    "Fix",
+    "Format",
+    "NewslintError",
+    "Position",
+    "Rule",
+    "Severity",
+    "Span",
+    "TextBuilder",
+    "__version__",
+    "hookimpl",
+    "lint_paths",
+    "lint_text",
+]
+
+if TYPE_CHECKING:
+    from linter.config import Config
+
+
+def __getattr__(name: str) -> Any:
+    # The runner and config pull in more; load them only when asked for.
+    if name in ("lint_text", "lint_paths"):
+        from linter import runner
+
+        return getattr(runner, name)
+    if name == "Config":
+        from linter.config import Config
+
+        return Config
+    raise AttributeError(name)

@@ -1,0 +1,5 @@
+"""``python -m linter``: the same as the ``newslint`` command."""
+
+from linter.cli import main
+
+raise SystemExit(main())

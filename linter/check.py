@@ -1,0 +1,219 @@
+"""``newslint check``: find files, lint them (in parallel, through the cache), fix, report."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from linter import __version__
+from linter.cli import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, _no_color, _print_load_errors, unified_diff
+from linter.config import Config, load_config
+from linter.diagnostics import Applicability, FileResult
+from linter.errors import NewslintError
+from linter.runner import FixMode, Linter, discover, lint_file
+
+PARALLEL_MIN_FILES = 16  # below this, one process is faster than starting workers
+PROGRESS_MIN_FILES = 50
+
+
+@dataclass(frozen=True)
+class LinterSpec:
+    """What a worker process needs to build the same :class:`Linter`."""
+
+    config: Config
+    select: tuple[str, ...] | None
+    extend_select: tuple[str, ...]
+    ignore: tuple[str, ...]
+    date: Any
+
+    def build(self) -> Linter:
+        return Linter(self.config, select=self.select, extend_select=self.extend_select,
+                      ignore=self.ignore, date=self.date)
+
+
+def _flatten(values: Sequence[Sequence[str]] | None) -> tuple[str, ...] | None:
+    if values is None:
+        return None
+    return tuple(v for group in values for v in group)
+
+
+def run_check(args: argparse.Namespace) -> int:
+    paths = list(args.paths) or ["."]
+    if args.isolated and args.config:
+        raise NewslintError("--isolated and --config cannot be used together")
+    config = Config(root=os.getcwd()) if args.isolated else load_config(paths, args.config)
+    spec = LinterSpec(config, _flatten(args.select), _flatten(args.extend_select) or (),
+                      _flatten(args.ignore) or (), args.date)
+    linter = spec.build()
+    _print_load_errors(linter.engine.load_errors)
+    fmt_name = args.output_format or "full"
+    reporter = linter.engine.reporters.get(fmt_name)
+    if reporter is None:
+        known = ", ".join(sorted(linter.engine.reporters))
+        raise NewslintError(f"unknown output format {fmt_name!r} (known: {known})")
+    if args.unsafe_fixes and not (args.fix or args.diff):
+        raise NewslintError("--unsafe-fixes needs --fix or --diff")
+    mode = FixMode(apply=args.fix or args.diff, unsafe=args.unsafe_fixes, write=args.fix and not args.diff)
+    color = not reporter.machine and sys.stdout.isatty() and not _no_color(args.no_color)
+
+    if "-" in paths:
+        if len(paths) > 1:
+            raise NewslintError("'-' (standard input) cannot be mixed with other paths")
+        results = [_lint_stdin(linter, args, mode)]
+    else:
+        results = _lint_files(spec, linter, paths, mode, args, show_progress=not reporter.machine)
+
+    errors = [e for r in results for e in r.errors]
+    for r in results:
+        for note in r.notes:
+            if not args.quiet:
+                sys.stderr.write(f"newslint: warning: {note}\n")
+    if args.diff:
+        changed = 0
+        for r in results:
+            if r.new_source is not None and r.source is not None:
+                sys.stdout.write(unified_diff(r.filename, r.source, r.new_source))
+                changed += 1
+        for e in errors:
+            sys.stderr.write(f"newslint: error: {e}\n")
+        if not args.quiet:
+            n = sum(r.fixed for r in results)
+            sys.stderr.write(f"Would fix {n} finding{'s' * (n != 1)} in {changed} file{'s' * (changed != 1)}.\n")
+        if errors:
+            return EXIT_ERROR
+        return EXIT_FINDINGS if changed and not args.exit_zero else EXIT_CLEAN
+
+    from linter.reporters import ReportContext
+
+    fixed = sum(r.fixed for r in results)
+    ctx = ReportContext(
+        rules=linter.engine.rules, color=color, statistics=args.statistics, quiet=args.quiet,
+        unsafe_fixes=args.unsafe_fixes, fixed=fixed, version=__version__,
+        width=None if sys.stdout.isatty() else 100,
+    )
+    if "-" in paths and args.fix:
+        # The fixed text goes to stdout, as formatters do; findings left go to stderr.
+        r = results[0]
+        sys.stdout.write(r.new_source if r.new_source is not None else (r.source or ""))
+        reporter.write(results, sys.stderr, ctx)
+    else:
+        reporter.write(results, sys.stdout, ctx)
+    sys.stdout.flush()
+    for e in errors:
+        sys.stderr.write(f"newslint: error: {e}\n")
+    if errors:
+        return EXIT_ERROR
+    found = sum(len(r.diagnostics) for r in results)
+    return EXIT_FINDINGS if found and not args.exit_zero else EXIT_CLEAN
+
+
+def _lint_stdin(linter: Linter, args: argparse.Namespace, mode: FixMode) -> FileResult:
+    from linter.runner import decode
+
+    data = sys.stdin.buffer.read()
+    name = args.stdin_filename or "-"
+    src = decode(data)
+    if src is None:
+        return FileResult(name, notes=[f"{name}: binary input skipped"])
+    meta = {"encoding": src.encoding, "encoding_fallback": src.fallback}
+    return linter.lint_source(src.text, name, fix=FixMode(mode.apply, mode.unsafe, write=False), metadata=meta)
+
+
+# -- many files ----------------------------------------------------------------------------
+_WORKER: Linter | None = None
+
+
+def _worker_init(spec: LinterSpec) -> None:
+    global _WORKER  # one Linter per worker process, built once
+    _WORKER = spec.build()
+
+
+def _worker_lint(job: tuple[str, FixMode]) -> FileResult:
+    assert _WORKER is not None
+    path, mode = job
+    return lint_file(_WORKER, path, mode)
+
+
+def _jobs_for(requested: int, n_files: int) -> int:
+    if requested:
+        return requested
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return cores if n_files >= PARALLEL_MIN_FILES else 1
+
+
+def _lint_files(spec: LinterSpec, linter: Linter, paths: Sequence[str], mode: FixMode,
+                args: argparse.Namespace, *, show_progress: bool) -> list[FileResult]:
+    found = list(discover(paths, linter.config))
+    results: dict[str, FileResult] = {}
+    todo: list[str] = []
+    for path, error in found:
+        if error:
+            results[path] = FileResult(path, errors=[f"{path}: {error}"])
+        else:
+            todo.append(path)
+    cache = None
+    if not args.no_cache and not mode.apply:
+        from linter.cache import ResultCache
+
+        cache = ResultCache.open(linter, spec)
+        if cache is not None:
+            for path in list(todo):
+                hit = cache.get(path)
+                if hit is not None:
+                    results[path] = hit
+            todo = [p for p in todo if p not in results]
+    jobs = min(_jobs_for(args.jobs, len(todo)), max(1, len(todo)))
+    progress = _progress(len(todo), enabled=show_progress and not args.quiet and sys.stderr.isatty()
+                         and len(todo) >= PROGRESS_MIN_FILES)
+    with progress as advance:
+        for res in _run(spec, linter, todo, mode, jobs):
+            results[res.filename] = res
+            if cache is not None:
+                cache.put(res)
+            advance()
+    if cache is not None:
+        cache.close()
+    return [results[p] for p, _ in found if p in results]
+
+
+def _run(spec: LinterSpec, linter: Linter, todo: list[str], mode: FixMode, jobs: int) -> Iterator[FileResult]:
+    if jobs <= 1 or len(todo) < 2:
+        for path in todo:
+            yield lint_file(linter, path, mode)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunk = max(1, min(64, len(todo) // (jobs * 8) or 1))
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(spec,)) as pool:
+        yield from pool.map(_worker_lint, [(p, mode) for p in todo], chunksize=chunk)
+
+
+class _progress:
+    """A rich progress bar on stderr, or nothing."""
+
+    def __init__(self, total: int, *, enabled: bool) -> None:
+        self.total, self.enabled = total, enabled
+        self._bar: Any = None
+
+    def __enter__(self) -> Callable[[], None]:
+        if not self.enabled:
+            return lambda: None
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        self._bar = Progress(TextColumn("checking"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                             console=Console(file=sys.stderr), transient=True)
+        self._bar.start()
+        task = self._bar.add_task("check", total=self.total)
+        return lambda: self._bar.advance(task)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+
+
+__all__ = ["run_check", "EXIT_CLEAN", "EXIT_FINDINGS", "EXIT_ERROR", "Applicability"]

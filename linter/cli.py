@@ -1,0 +1,220 @@
+"""The ``newslint`` command: ``check``, ``rules``, ``rule``. Exit codes: 0 clean, 1 findings,
+2 usage, configuration or I/O error (one clear line, never a traceback for a user mistake)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import difflib
+import os
+import sys
+from collections.abc import Sequence
+from typing import TextIO
+
+from linter import __version__
+from linter.errors import NewslintError
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"newslint: error: {message}\n")
+        raise SystemExit(EXIT_ERROR)
+
+
+def _csv(value: str) -> list[str]:
+    return [v.strip() for v in value.split(",") if v.strip()]
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date like 2024-11-22, got {value!r}") from None
+
+
+def _jobs(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {value!r}") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError("must be 0 (automatic) or more")
+    return n
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="newslint",
+        description="A text-quality linter for news copy.",
+        epilog="Exit codes: 0 no findings, 1 findings, 2 usage, configuration or I/O error.",
+    )
+    parser.add_argument("--version", action="version", version=f"newslint {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    check = sub.add_parser("check", help="check files and folders (default: .)",
+                           description="Check news copy for defects.")
+    check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders; '-' reads standard input")
+    sel = check.add_argument_group("rule selection")
+    sel.add_argument("--select", type=_csv, action="append", metavar="RULES",
+                     help="only these rules (codes, names or code prefixes, comma-separated)")
+    sel.add_argument("--extend-select", type=_csv, action="append", default=[], metavar="RULES",
+                     help="add these rules to the selection")
+    sel.add_argument("--ignore", type=_csv, action="append", default=[], metavar="RULES",
+                     help="leave these rules out")
+    out = check.add_argument_group("output")
+    out.add_argument("--output-format", metavar="FORMAT", default=None,
+                     help="full (default), concise, json, sarif, github")
+    out.add_argument("--statistics", action="store_true", help="count findings per rule")
+    out.add_argument("-q", "--quiet", action="store_true", help="print findings only, no summary or notes")
+    out.add_argument("--no-color", action="store_true", help="no colours (also NO_COLOR=1)")
+    out.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    fix = check.add_argument_group("fixes")
+    fix.add_argument("--fix", action="store_true", help="apply safe fixes and report what remains")
+    fix.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, apply unsafe fixes too")
+    fix.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; change nothing")
+    cfg = check.add_argument_group("configuration")
+    cfg.add_argument("--config", metavar="FILE", help="use this configuration file")
+    cfg.add_argument("--isolated", action="store_true", help="ignore configuration files")
+    cfg.add_argument("--stdin-filename", metavar="NAME", help="the name (and format) of text read from '-'")
+    cfg.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="the stories' date (for weekday checks)")
+    perf = check.add_argument_group("performance")
+    perf.add_argument("--jobs", "-j", type=_jobs, default=0, metavar="N",
+                      help="worker processes (0: one per core when there are enough files)")
+    perf.add_argument("--no-cache", action="store_true", help="do not read or write .newslint_cache/")
+
+    rules = sub.add_parser("rules", help="list every rule")
+    rules.add_argument("--output-format", choices=("text", "json"), default="text")
+    rule = sub.add_parser("rule", help="show a rule's documentation")
+    rule.add_argument("rule", metavar="NAME|CODE")
+    rule.add_argument("--output-format", choices=("text", "json"), default="text")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``newslint`` command."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_ERROR
+    try:
+        if args.command == "check":
+            from linter.check import run_check
+
+            return run_check(args)
+        if args.command == "rules":
+            return _cmd_rules(args)
+        return _cmd_rule(args)
+    except NewslintError as exc:
+        sys.stderr.write(f"newslint: error: {exc}\n")
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        sys.stderr.write("newslint: interrupted\n")
+        return 130
+    except BrokenPipeError:
+        # The reader went away (`newslint check | head`): not our error.
+        try:
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+        except OSError:
+            pass
+        return EXIT_ERROR
+
+
+def _cmd_rules(args: argparse.Namespace) -> int:
+    import json
+
+    from linter.plugins import load_engine
+
+    engine = load_engine()
+    _print_load_errors(engine.load_errors)
+    rows = [
+        {
+            "code": r.code,
+            "name": r.name,
+            "default": "on" if r.default else "off",
+            "severity": r.severity.value,
+            "fixable": r.fixable or "no",
+            "plugin": r.plugin,
+            "summary": r.summary,
+        }
+        for r in engine.rules
+    ]
+    if args.output_format == "json":
+        json.dump(rows, sys.stdout, indent=2)
+        sys.stdout.write("\n")
+        return EXIT_CLEAN
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(no_color=_no_color(False), highlight=False)
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    for col in ("code", "name", "default", "severity", "fixable", "summary"):
+        table.add_column(col, overflow="fold")
+    for row in rows:
+        table.add_row(row["code"], row["name"], row["default"], row["severity"], row["fixable"], row["summary"])
+    console.print(table)
+    return EXIT_CLEAN
+
+
+def _cmd_rule(args: argparse.Namespace) -> int:
+    import json
+
+    from linter.plugins import load_engine
+
+    engine = load_engine()
+    rule = engine.rules.lookup(args.rule)
+    if args.output_format == "json":
+        json.dump({"code": rule.code, "name": rule.name, "severity": rule.severity.value,
+                   "default": rule.default, "fixable": rule.fixable, "options": dict(rule.options),
+                   "plugin": rule.plugin, "doc": rule.doc}, sys.stdout, indent=2, default=list)
+        sys.stdout.write("\n")
+        return EXIT_CLEAN
+    head = f"# {rule.name} ({rule.code})\n\n"
+    meta = (f"Derived from the **{rule.plugin}** plugin. Default: {'on' if rule.default else 'off'}; "
+            f"severity: {rule.severity.value}; fix: {rule.fixable or 'none'}.\n\n")
+    opts = ""
+    if rule.options:
+        opts = "\n\n## Option defaults\n\n```toml\n[tool.newslint." + rule.name + "]\n" + "".join(
+            f"{k} = {_toml(v)}\n" for k, v in rule.options.items()) + "```\n"
+    text = head + meta + rule.doc + opts
+    if sys.stdout.isatty() and not _no_color(False):
+        from rich.console import Console
+        from rich.markdown import Markdown
+
+        Console().print(Markdown(text))
+    else:
+        sys.stdout.write(text.rstrip("\n") + "\n")
+    return EXIT_CLEAN
+
+
+def _toml(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_toml(v) for v in value) + "]"
+    return '"' + str(value).replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _no_color(flag: bool) -> bool:
+    return flag or bool(os.environ.get("NO_COLOR"))
+
+
+def _print_load_errors(errors: Sequence[str], stream: TextIO | None = None) -> None:
+    for e in errors:
+        (stream or sys.stderr).write(f"newslint: error: {e}\n")
+
+
+def unified_diff(path: str, old: str, new: str) -> str:
+    """A unified diff of one file's fixes (line endings kept as they are)."""
+    lines = difflib.unified_diff(
+        old.splitlines(keepends=True), new.splitlines(keepends=True), fromfile=f"a/{path}", tofile=f"b/{path}"
+    )
+    out = []
+    for line in lines:
+        out.append(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n")
+    return "".join(out)

@@ -1,0 +1,136 @@
+"""What rules yield (Finding, Fix, Edit) and what the engine reports (Diagnostic, FileResult)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+from linter.document import Position, Span
+
+
+class Severity(str, Enum):
+    """How serious a finding is; config may override a rule's default."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+class Applicability(str, Enum):
+    """Whether ``--fix`` applies a fix on its own (safe) or only with ``--unsafe-fixes``."""
+
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace ``span`` of the document text with ``replacement`` (empty span: insert)."""
+
+    span: Span
+    replacement: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """A correction: an imperative title (shown as ``help:``) and its edits."""
+
+    title: str
+    edits: tuple[Edit, ...]
+    applicability: Applicability = Applicability.SAFE
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """What a rule yields: a span of the text, the problem (not the cure), maybe a fix."""
+
+    span: Span
+    message: str
+    fix: Fix | None = None
+    suggestions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SourceEdit:
+    """An edit in source offsets (``start``/``end``) with its positions for reporting."""
+
+    start: int
+    end: int
+    content: str
+    location: Position
+    end_location: Position
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFix:
+    """A fix in source coordinates."""
+
+    title: str
+    applicability: Applicability
+    edits: tuple[SourceEdit, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """A finding placed in its file: what reporters print and the JSON contract holds."""
+
+    filename: str
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    location: Position
+    end_location: Position
+    start: int  # source offsets, for sorting and fixing
+    end: int
+    fix: SourceFix | None = None
+    suggestions: tuple[str, ...] = ()
+    plugin: str = ""
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        """Deterministic order: file, offset, end, code."""
+        return (self.filename, self.start, self.end, self.code)
+
+    def to_json(self) -> dict[str, Any]:
+        """The public JSON contract (add keys freely; never rename these)."""
+
+        def pos(p: Position) -> dict[str, int]:
+            return {"row": p.row, "column": p.column}
+
+        fix = None
+        if self.fix is not None:
+            fix = {
+                "applicability": self.fix.applicability.value,
+                "message": self.fix.title,
+                "edits": [
+                    {"content": e.content, "location": pos(e.location), "end_location": pos(e.end_location)}
+                    for e in self.fix.edits
+                ],
+            }
+        return {
+            "filename": self.filename,
+            "code": self.code,
+            "name": self.name,
+            "severity": self.severity.value,
+            "message": self.message,
+            "location": pos(self.location),
+            "end_location": pos(self.end_location),
+            "fix": fix,
+            "suggestions": list(self.suggestions),
+            "plugin": self.plugin,
+        }
+
+
+@dataclass(slots=True)
+class FileResult:
+    """Everything one file produced: diagnostics, errors (I/O, internal), notes (skipped)."""
+
+    filename: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    fixed: int = 0  # how many fixes --fix applied
+    source: str | None = None  # the source as read (reporters show lines from it)
+    new_source: str | None = None  # after fixes, when they changed something
+    digest: bytes | None = None  # hash of the bytes read (the cache's key)

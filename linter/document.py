@@ -1,0 +1,315 @@
+"""The document model: normalized text that rules check, with an exact map back to the source.
+
+Formats never compute offsets by hand: they feed a :class:`TextBuilder`, which records
+*segments*. A ``copy`` segment says ``text[t:t+n] == source[s:s+n]``; a ``replace`` segment
+says ``text[t:t+n]`` stands in for ``source[s:s+m]`` (an entity, a CRLF, a stripped marker).
+The map is piecewise, so a 20 MB file costs a few segments per line, not two integers per
+character.
+
+Tokens that several rules need (lines, paragraphs, words, sentences) are computed lazily,
+once per document, and shared.
+"""
+
+from __future__ import annotations
+
+from array import array
+from bisect import bisect_right
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
+
+import regex
+
+
+class Span(NamedTuple):
+    """Half-open ``[start, end)`` character offsets into :attr:`Document.text`."""
+
+    start: int
+    end: int
+
+
+class Position(NamedTuple):
+    """A 1-based row and column in the source; columns count characters, not bytes."""
+
+    row: int
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A structural unit of the document: a paragraph, heading, list item, caption ..."""
+
+    span: Span
+    kind: str = "paragraph"
+
+
+# A word: letters (with inner apostrophes, hyphens and marks), or a number.
+WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*")
+# Sentence ends: . ! ? (optionally closed by a quote or bracket) followed by space and a capital.
+SENTENCE_END = regex.compile(r"""[.!?…]+["'”’)\]]*(?=\s+["'“‘(\[]?[\p{Lu}\p{N}])|\n\s*\n""")
+
+
+class TextBuilder:
+    """Builds a :class:`Document`'s text and its source map.
+
+    :param source: the file's text exactly as read (``newline=""``, so CRLF survives).
+    """
+
+    __slots__ = ("source", "_parts", "_t", "_s", "_n", "_m", "_copy", "_pos")
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self._parts: list[str] = []
+        self._t = array("q")  # text start of each segment
+        self._s = array("q")  # source start
+        self._n = array("q")  # text length
+        self._m = array("q")  # source length
+        self._copy = bytearray()  # 1 = copy segment, 0 = replace segment
+        self._pos = 0  # current text length
+
+    def _push(self, t_len: int, s: int, s_len: int, copy: bool) -> None:
+        if (
+            copy
+            and self._copy
+            and self._copy[-1]
+            and self._s[-1] + self._m[-1] == s
+            and self._t[-1] + self._n[-1] == self._pos
+        ):
+            self._n[-1] += t_len
+            self._m[-1] += s_len
+        else:
+            self._t.append(self._pos)
+            self._s.append(s)
+            self._n.append(t_len)
+            self._m.append(s_len)
+            self._copy.append(1 if copy else 0)
+        self._pos += t_len
+
+    def keep(self, start: int, end: int) -> None:
+        """Copy ``source[start:end]`` through unchanged (CRLF becomes LF, mapped back)."""
+        if end <= start:
+            return
+        chunk = self.source[start:end]
+        if "\r" not in chunk:
+            self._parts.append(chunk)
+            self._push(end - start, start, end - start, True)
+            return
+        base = start
+        for m in regex.finditer(r"\r\n?", chunk):
+            a, b = base + m.start(), base + m.end()
+            self.keep(start, a)
+            self.replace(a, b, "\n")
+            start = b
+        self.keep(start, end)
+
+    def replace(self, start: int, end: int, text: str) -> None:
+        """Let ``text`` stand in for ``source[start:end]`` (an entity, a line break ...)."""
+        if not text:
+            return
+        self._parts.append(text)
+        self._push(len(text), start, end - start, False)
+
+    def insert(self, text: str, at: int) -> None:
+        """Add text that has no source of its own (a block separator), mapped to ``at``."""
+        self.replace(at, at, text)
+
+    @property
+    def length(self) -> int:
+        """The length of the text built so far."""
+        return self._pos
+
+    def ends_with(self, suffix: str) -> bool:
+        """Whether the text built so far ends with ``suffix`` (checked on the last parts)."""
+        tail = "".join(self._parts[-4:])
+        return tail.endswith(suffix)
+
+    def build(
+        self,
+        *,
+        blocks: tuple[Block, ...] | None = None,
+        metadata: Mapping[str, Any] | None = None,
+        format_name: str = "text",
+    ) -> Document:
+        """Finish: the document with its text, map, blocks and metadata."""
+        return Document(
+            source=self.source,
+            text="".join(self._parts),
+            segments=(self._t, self._s, self._n, self._m, bytes(self._copy)),
+            blocks=blocks,
+            metadata=dict(metadata or {}),
+            format_name=format_name,
+        )
+
+
+def _line_starts(source: str) -> array[int]:
+    starts = array("q", [0])
+    for m in regex.finditer(r"\r\n|\r|\n", source):
+        starts.append(m.end())
+    return starts
+
+
+@dataclass(eq=False)
+class Document:
+    """What rules check: ``text`` (markup stripped, entities decoded, LF line ends) and the
+    map back to ``source``. Rules speak in :class:`Span` offsets into ``text`` only."""
+
+    source: str
+    text: str
+    segments: tuple[array[int], array[int], array[int], array[int], bytes]
+    blocks: tuple[Block, ...] | None = None
+    metadata: dict[str, Any] = field(default_factory=dict)
+    format_name: str = "text"
+    _cache: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def from_text(cls, text: str, **kw: Any) -> Document:
+        """A document whose text is its source (plain text, no markup)."""
+        b = TextBuilder(text)
+        b.keep(0, len(text))
+        return b.build(**kw)
+
+    # -- the source map ---------------------------------------------------------------
+    def _segment(self, t: int) -> int:
+        ts = self.segments[0]
+        i = bisect_right(ts, t) - 1
+        return max(i, 0)
+
+    def source_offset(self, t: int, *, end: bool = False) -> int:
+        """The source offset of text offset ``t`` (``end=True``: just past char ``t-1``)."""
+        ts, ss, ns, ms, copy = self.segments
+        if not ts:
+            return min(t, len(self.source))
+        if end and t > 0:
+            i = self._segment(t - 1)
+            off = t - 1 - ts[i]
+            if copy[i]:
+                return ss[i] + min(off, ns[i] - 1) + 1 if ns[i] else ss[i]
+            return ss[i] + ms[i]
+        i = self._segment(t)
+        off = t - ts[i]
+        if off >= ns[i]:  # past the end of this segment (end of text)
+            return ss[i] + ms[i]
+        if copy[i]:
+            return ss[i] + off
+        return ss[i]
+
+    def source_range(self, span: Span) -> tuple[int, int]:
+        """The source offsets ``[start, end)`` that ``span`` came from."""
+        start = self.source_offset(span.start)
+        if span.end <= span.start:
+            return start, start
+        return start, max(start, self.source_offset(span.end, end=True))
+
+    def is_verbatim(self, span: Span) -> bool:
+        """True when ``span`` maps to source that reads the same (so an edit there is safe)."""
+        s, e = self.source_range(span)
+        src = self.source[s:e].replace("\r\n", "\n").replace("\r", "\n")
+        return src == self.text[span.start : span.end]
+
+    @property
+    def line_starts(self) -> array[int]:
+        """Source offsets where source lines begin."""
+        v = self._cache.get("line_starts")
+        if v is None:
+            v = self._cache["line_starts"] = _line_starts(self.source)
+        return v
+
+    def position(self, source_offset: int) -> Position:
+        """1-based row and column (in characters) of a source offset."""
+        starts = self.line_starts
+        row = bisect_right(starts, source_offset) - 1
+        return Position(row + 1, source_offset - starts[row] + 1)
+
+    def text_position(self, t: int) -> Position:
+        """Source position of text offset ``t``."""
+        return self.position(self.source_offset(t))
+
+    # -- shared, lazily computed tokens ------------------------------------------------
+    def _lazy(self, key: str, make: Any) -> Any:
+        v = self._cache.get(key)
+        if v is None:
+            v = self._cache[key] = make()
+        return v
+
+    @property
+    def lines(self) -> tuple[Span, ...]:
+        """Every text line (without its ``\\n``), blank ones included."""
+
+        def make() -> tuple[Span, ...]:
+            out = []
+            start = 0
+            text = self.text
+            while True:
+                nl = text.find("\n", start)
+                if nl < 0:
+                    out.append(Span(start, len(text)))
+                    break
+                out.append(Span(start, nl))
+                start = nl + 1
+            return tuple(out)
+
+        return self._lazy("lines", make)
+
+    @property
+    def paragraphs(self) -> tuple[Block, ...]:
+        """Blocks given by the format, or else runs of non-blank lines."""
+
+        def make() -> tuple[Block, ...]:
+            if self.blocks is not None:
+                return self.blocks
+            out: list[Block] = []
+            start = None
+            end = 0
+            text = self.text
+            for sp in self.lines:
+                if text[sp.start : sp.end].strip():
+                    if start is None:
+                        start = sp.start
+                    end = sp.end
+                elif start is not None:
+                    out.append(Block(Span(start, end)))
+                    start = None
+            if start is not None:
+                out.append(Block(Span(start, end)))
+            return tuple(out)
+
+        return self._lazy("paragraphs", make)
+
+    @property
+    def words(self) -> tuple[Span, ...]:
+        """Word tokens (letters with inner apostrophes and hyphens, or numbers)."""
+        return self._lazy("words", lambda: tuple(Span(*m.span()) for m in WORD.finditer(self.text)))
+
+    @property
+    def sentences(self) -> tuple[Span, ...]:
+        """Rough sentence spans, within paragraphs."""
+
+        def make() -> tuple[Span, ...]:
+            out: list[Span] = []
+            text = self.text
+            for block in self.paragraphs:
+                start = block.span.start
+                for m in SENTENCE_END.finditer(text, block.span.start, block.span.end):
+                    out.append(Span(start, m.end()))
+                    start = m.end()
+                    while start < block.span.end and text[start].isspace():
+                        start += 1
+                if start < block.span.end:
+                    out.append(Span(start, block.span.end))
+            return tuple(out)
+
+        return self._lazy("sentences", make)
+
+    def cached(self, key: str, make: Any) -> Any:
+        """Share any derived value between rules: ``doc.cached("quotes", compute)``."""
+        return self._lazy(key, make)
+
+    def slice(self, span: Span) -> str:
+        """The text of ``span``."""
+        return self.text[span.start : span.end]
+
+    def iter_lines(self) -> Iterator[tuple[Span, str]]:
+        """Each line's span and text."""
+        text = self.text
+        for sp in self.lines:
+            yield sp, text[sp.start : sp.end]

@@ -1,0 +1,172 @@
+"""The plugin manager: built-in plugins and entry-point plugins, registered the same way."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from importlib import metadata
+from typing import Any
+
+import pluggy
+
+from linter import hookspecs
+from linter.errors import NewslintError
+from linter.formats import Format
+from linter.registry import Rule, RuleSet, validate_rule
+
+log = logging.getLogger(__name__)
+
+ENTRY_POINT_GROUP = "newslint"
+
+# Built-in plugins, by module name: registered exactly as third-party ones are.
+BUILTIN_PLUGINS: tuple[str, ...] = (
+    "linter.formats",
+    "linter.formats_markdown",
+    "linter.formats_html",
+    "linter.reporters",
+    "rules.punctuation",
+    "rules.duplicates",
+    "rules.artifacts",
+    "rules.characters",
+    "rules.spacing",
+    "rules.dashes",
+    "rules.quotes",
+    "rules.spelling",
+    "rules.units",
+    "rules.dates",
+    "rules.numbers",
+)
+
+
+def make_plugin_manager(*, entry_points: bool = True, extra: tuple[Any, ...] = ()) -> tuple[pluggy.PluginManager, list[str]]:
+    """A fresh manager with the built-ins (those that exist), entry points, and ``extra``.
+
+    Returns the manager and a list of load errors (a broken third-party plugin is reported,
+    not fatal to the others).
+    """
+    pm = pluggy.PluginManager(hookspecs.PROJECT)
+    pm.add_hookspecs(hookspecs)
+    errors: list[str] = []
+    for name in BUILTIN_PLUGINS:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name == name:  # a family not built yet in this checkout
+                continue
+            raise
+        pm.register(module, name=name)
+    if entry_points:
+        for ep in metadata.entry_points(group=ENTRY_POINT_GROUP):
+            if pm.get_plugin(ep.name) is not None or pm.is_blocked(ep.name):
+                continue
+            try:
+                plugin = ep.load()
+            except Exception as exc:  # noqa: BLE001 - a broken plugin must not stop the run
+                errors.append(f"plugin {ep.name!r} ({ep.value}) failed to load: {type(exc).__name__}: {exc}")
+                continue
+            pm.register(plugin, name=ep.name)
+    for i, plugin in enumerate(extra):
+        pm.register(plugin, name=getattr(plugin, "__name__", f"extra-{i}"))
+    pm.check_pending()
+    return pm, errors
+
+
+def plugin_version(pm: pluggy.PluginManager, name: str) -> str:
+    """The distribution version that provides a plugin, when known."""
+    for plugin, dist in pm.list_plugin_distinfo():
+        if pm.get_name(plugin) == name:
+            return f"{dist.project_name}=={dist.version}"
+    return ""
+
+
+def _collect(pm: pluggy.PluginManager, hook_name: str, register_for: Callable[[str], Callable[[Any], None]]) -> None:
+    hook = getattr(pm.hook, hook_name)
+    for impl in reversed(hook.get_hookimpls()):  # registration order
+        impl.function(register_for(impl.plugin_name))
+
+
+@dataclass
+class Engine:
+    """Everything the plugins offered: rules, formats, reporters; plus load errors."""
+
+    rules: RuleSet
+    formats: dict[str, Format]
+    reporters: dict[str, Any]
+    plugin_versions: dict[str, str] = field(default_factory=dict)
+    load_errors: list[str] = field(default_factory=list)
+
+    def format_for(self, filename: str) -> Format | None:
+        """The format claiming a file's suffix, or None."""
+        lower = filename.lower()
+        best: Format | None = None
+        for fmt in self.formats.values():
+            for suffix in fmt.suffixes:
+                if lower.endswith(suffix) and (best is None or len(suffix) > max(map(len, best.suffixes))):
+                    best = fmt
+        return best
+
+
+def load_engine(*, entry_points: bool = True, extra: tuple[Any, ...] = ()) -> Engine:
+    """Build the :class:`Engine`; duplicate codes, names and format names are errors."""
+    pm, errors = make_plugin_manager(entry_points=entry_points, extra=extra)
+    rules: dict[str, Rule] = {}
+    names: dict[str, Rule] = {}
+
+    def register_rule(plugin: str) -> Callable[[Rule], None]:
+        def register(rule: Rule) -> None:
+            if not isinstance(rule, Rule):
+                raise NewslintError(f"plugin {plugin!r} registered {rule!r}, which is not a Rule")
+            rule = replace(rule, plugin=plugin)
+            validate_rule(rule)
+            if rule.code in rules:
+                other = rules[rule.code]
+                raise NewslintError(
+                    f"rule code {rule.code} is registered twice: by plugin {other.plugin!r} "
+                    f"({other.name}) and by plugin {plugin!r} ({rule.name})"
+                )
+            if rule.name in names:
+                other = names[rule.name]
+                raise NewslintError(
+                    f"rule name {rule.name!r} is registered twice: by plugin {other.plugin!r} "
+                    f"({other.code}) and by plugin {plugin!r} ({rule.code})"
+                )
+            rules[rule.code] = rule
+            names[rule.name] = rule
+
+        return register
+
+    formats: dict[str, Format] = {}
+
+    def register_format(plugin: str) -> Callable[[Format], None]:
+        def register(fmt: Format) -> None:
+            if fmt.name in formats:
+                raise NewslintError(
+                    f"format {fmt.name!r} is registered twice: by plugin {formats[fmt.name].plugin!r} "
+                    f"and by plugin {plugin!r}"
+                )
+            formats[fmt.name] = replace(fmt, plugin=plugin)
+
+        return register
+
+    reporters: dict[str, Any] = {}
+
+    def register_reporter(plugin: str) -> Callable[[Any], None]:
+        def register(rep: Any) -> None:
+            if rep.name in reporters:
+                raise NewslintError(
+                    f"reporter {rep.name!r} is registered twice: by plugin "
+                    f"{getattr(reporters[rep.name], 'plugin', '?')!r} and by plugin {plugin!r}"
+                )
+            reporters[rep.name] = rep
+
+        return register
+
+    _collect(pm, "newslint_register_rules", register_rule)
+    _collect(pm, "newslint_register_formats", register_format)
+    _collect(pm, "newslint_register_reporters", register_reporter)
+    versions = {}
+    for plugin, dist in pm.list_plugin_distinfo():
+        versions[pm.get_name(plugin) or "?"] = f"{dist.project_name}=={dist.version}"
+    return Engine(RuleSet(rules.values()), formats, reporters, versions, errors)

@@ -1,0 +1,372 @@
+"""Running rules: ``lint_document`` (pure), ``Linter.lint_source``, and ``lint_paths`` (I/O).
+
+One failure never hides the others: a rule that raises is reported as an internal error
+naming the rule and its plugin, and the other rules' findings are still reported; a file
+that cannot be read is an error line for that file, and the other files are still checked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fnmatch
+import hashlib
+import logging
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from linter.config import Config, validate_config
+from linter.diagnostics import (
+    Applicability,
+    Diagnostic,
+    FileResult,
+    SourceEdit,
+    SourceFix,
+)
+from linter.document import Document, Span
+from linter.errors import NewslintError
+from linter.fixes import apply_fixes, newline_of, write_atomic
+from linter.plugins import Engine, load_engine
+from linter.registry import Rule
+from linter.suppression import parse_suppressions
+
+log = logging.getLogger(__name__)
+
+MAX_FIX_PASSES = 10
+BINARY_SNIFF = 8192
+
+
+@dataclass(frozen=True)
+class FixMode:
+    """What to do with fixes: nothing, apply safe ones, also unsafe ones; write or only diff."""
+
+    apply: bool = False
+    unsafe: bool = False
+    write: bool = True
+
+
+@dataclass
+class SourceFile:
+    """A file's text as read, and how to write it back exactly."""
+
+    text: str
+    encoding: str = "utf-8"
+    bom: bool = False
+    fallback: bool = False  # not valid UTF-8: read as cp1252/latin-1
+
+
+def decode(data: bytes) -> SourceFile | None:
+    """Decode file bytes: UTF-8 (BOM noted), else cp1252, else latin-1. None for binary."""
+    if b"\x00" in data[:BINARY_SNIFF]:
+        if not (data.startswith((b"\xff\xfe", b"\xfe\xff"))):
+            return None
+    if data.startswith(b"\xef\xbb\xbf"):
+        try:
+            return SourceFile(data[3:].decode("utf-8"), "utf-8", bom=True)
+        except UnicodeDecodeError:
+            pass
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return SourceFile(data[2:].decode("utf-16-le" if data[:2] == b"\xff\xfe" else "utf-16-be"),
+                              "utf-16-le" if data[:2] == b"\xff\xfe" else "utf-16-be", bom=True)
+        except UnicodeDecodeError:
+            return None
+    try:
+        return SourceFile(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        pass
+    try:
+        return SourceFile(data.decode("cp1252"), "cp1252", fallback=True)
+    except UnicodeDecodeError:
+        return SourceFile(data.decode("latin-1"), "latin-1", fallback=True)
+
+
+class Linter:
+    """Rules resolved against a config, ready to check sources. Build once per run."""
+
+    def __init__(self, config: Config | None = None, *, engine: Engine | None = None,
+                 select: Sequence[str] | None = None, extend_select: Sequence[str] = (),
+                 ignore: Sequence[str] = (), date: dt.date | None = None) -> None:
+        self.engine = engine or load_engine()
+        self.config = config or Config()
+        self.options = validate_config(self.config, self.engine.rules)
+        rules = self.engine.rules
+        sel = tuple(select) if select is not None else self.config.select
+        if select is not None:
+            rules.check_selectors(select, where="--select")
+        rules.check_selectors(extend_select, where="--extend-select")
+        rules.check_selectors(ignore, where="--ignore")
+        self.enabled = rules.resolve(
+            sel,
+            (*self.config.extend_select, *extend_select),
+            (*self.config.ignore, *ignore),
+            where=self.config.where("select"),
+        )
+        self.date = date or self.config.date
+        self._per_file: dict[str, frozenset[str]] = {}
+        self.known_names = [r.code for r in rules] + [r.name for r in rules]
+
+    # -- which rules --------------------------------------------------------------------
+    def rules_for(self, filename: str) -> list[Rule]:
+        """Enabled rules, minus per-file ignores that match ``filename``."""
+        off: set[str] = set()
+        if self.config.per_file_ignores:
+            rel = _relative(filename, self.config.root)
+            base = os.path.basename(filename)
+            for glob, selectors in self.config.per_file_ignores:
+                if fnmatch.fnmatch(rel, glob) or fnmatch.fnmatch(base, glob) or fnmatch.fnmatch(filename, glob):
+                    off |= self.engine.rules.resolve(selectors)
+        return [r for r in self.engine.rules if r.code in self.enabled and r.code not in off]
+
+    def severity_of(self, rule: Rule) -> Any:
+        sev = self.config.severity
+        return sev.get(rule.code) or sev.get(rule.name) or rule.severity
+
+    # -- one source ---------------------------------------------------------------------
+    def parse(self, source: str, filename: str, format_name: str | None = None) -> Document:
+        fmt = self.engine.formats.get(format_name) if format_name else self.engine.format_for(filename)
+        if format_name and fmt is None:
+            raise NewslintError(f"unknown format {format_name!r} (known: {', '.join(sorted(self.engine.formats))})")
+        if fmt is None:
+            fmt = self.engine.formats["text"]
+        doc = fmt.parse(source)
+        doc.metadata.setdefault("vocabulary", self.config.vocabulary)
+        if self.date is not None:
+            doc.metadata["date"] = self.date
+        doc.metadata["filename"] = filename
+        doc.metadata["plain_directives"] = getattr(fmt, "plain_directives", False)
+        return doc
+
+    def lint_document(self, doc: Document, filename: str, rules: Iterable[Rule] | None = None) -> tuple[list[Diagnostic], list[str]]:
+        """Run rules on a parsed document: diagnostics (sorted, suppressions applied), errors."""
+        errors: list[str] = []
+        out: list[Diagnostic] = []
+        rules = self.rules_for(filename) if rules is None else rules
+        newline = newline_of(doc.source)
+        n = len(doc.text)
+        for rule in rules:
+            try:
+                findings = list(rule.run(doc, self.options.get(rule.code, rule.options)))
+                for f in findings:
+                    if not (0 <= f.span.start <= f.span.end <= n):
+                        raise ValueError(f"span {tuple(f.span)} outside the text (length {n})")
+            except Exception as exc:  # noqa: BLE001 - one rule must not hide the others
+                log.debug("rule %s failed", rule.code, exc_info=True)
+                errors.append(
+                    f"{filename}: internal error in rule {rule.code} ({rule.name}) from plugin "
+                    f"{rule.plugin!r}: {type(exc).__name__}: {exc}"
+                )
+                continue
+            severity = self.severity_of(rule)
+            for f in findings:
+                out.append(_diagnostic(doc, f, rule, severity, filename, newline))
+        sup = parse_suppressions(doc.source, plain=doc.metadata.get("plain_directives", False),
+                                 known=self.known_names)
+        for row, name in sup.unknown:
+            errors.append(f"{filename}:{row}: unknown rule {name!r} in a newslint directive")
+        if sup:
+            out = [d for d in out if not sup.suppressed(d.code, d.name, d.location.row)]
+        out.sort(key=Diagnostic.sort_key)
+        return out, errors
+
+    def lint_source(self, source: str, filename: str, *, format_name: str | None = None,
+                    fix: FixMode = FixMode(), metadata: dict[str, Any] | None = None) -> FileResult:
+        """Check one source text; with ``fix.apply``, fix it in passes until nothing changes."""
+        result = FileResult(filename, source=source)
+        rules = self.rules_for(filename)
+        current = source
+        for _ in range(MAX_FIX_PASSES):
+            doc = self.parse(current, filename, format_name)
+            if metadata:
+                doc.metadata.update(metadata)
+            diags, errors = self.lint_document(doc, filename, rules)
+            result.diagnostics, result.errors = diags, errors
+            if not fix.apply:
+                break
+            fixes = [d.fix for d in diags if d.fix and (fix.unsafe or d.fix.applicability is Applicability.SAFE)]
+            if not fixes:
+                break
+            new, applied = apply_fixes(current, fixes)
+            if not applied or new == current:
+                break
+            result.fixed += applied
+            current = new
+        if current != source:
+            result.new_source = current
+        return result
+
+
+def _relative(filename: str, root: str) -> str:
+    try:
+        return os.path.relpath(os.path.abspath(filename), os.path.abspath(root)).replace(os.sep, "/")
+    except ValueError:
+        return filename
+
+
+def _diagnostic(doc: Document, f: Any, rule: Rule, severity: Any, filename: str, newline: str) -> Diagnostic:
+    s, e = doc.source_range(f.span)
+    fix = None
+    if f.fix is not None and f.fix.edits:
+        edits = []
+        for ed in f.fix.edits:
+            if not doc.is_verbatim(ed.span):
+                edits = []
+                break  # the edit would touch markup or an entity: show, never apply
+            es, ee = doc.source_range(ed.span)
+            content = ed.replacement if newline == "\n" else ed.replacement.replace("\n", newline)
+            edits.append(SourceEdit(es, ee, content, doc.position(es), doc.position(ee)))
+        if edits:
+            fix = SourceFix(f.fix.title, Applicability(f.fix.applicability), tuple(edits))
+    suggestions = f.suggestions
+    return Diagnostic(
+        filename=filename,
+        code=rule.code,
+        name=rule.name,
+        severity=severity,
+        message=f.message,
+        location=doc.position(s),
+        end_location=doc.position(e),
+        start=s,
+        end=e,
+        fix=fix,
+        suggestions=tuple(suggestions),
+        plugin=rule.plugin,
+    )
+
+
+# -- files ---------------------------------------------------------------------------------
+def _excluded(path: str, name: str, patterns: Sequence[str], root: str) -> bool:
+    rel = _relative(path, root)
+    for pat in patterns:
+        if fnmatch.fnmatch(name, pat) or fnmatch.fnmatch(rel, pat) or fnmatch.fnmatch(rel, pat.rstrip("/") + "/*"):
+            return True
+    return False
+
+
+def discover(paths: Sequence[str], config: Config) -> Iterator[tuple[str, str | None]]:
+    """Files to check, in sorted order: ``(path, error)``; error is set for a bad path.
+
+    Folders are walked recursively, skipping hidden and VCS folders and excludes; files
+    found there must match the include globs. Files named explicitly are always checked
+    (unless excluded by config).
+    """
+    excludes = (*config.exclude, *config.extend_exclude)
+    seen: set[str] = set()
+    for raw in paths:
+        p = raw
+        if os.path.islink(p) and not os.path.exists(p):
+            yield p, "broken symbolic link"
+            continue
+        if not os.path.exists(p):
+            yield p, "No such file or directory"
+            continue
+        if os.path.isfile(p):
+            if p not in seen:
+                seen.add(p)
+                yield p, None
+            continue
+        if not os.path.isdir(p):
+            yield p, "not a regular file or folder"
+            continue
+        found: list[str] = []
+        for folder, dirs, files in os.walk(p, followlinks=False):
+            dirs[:] = sorted(
+                d for d in dirs
+                if not d.startswith(".") and not _excluded(os.path.join(folder, d), d, excludes, config.root)
+            )
+            for name in files:
+                full = os.path.join(folder, name)
+                if name.startswith("."):
+                    continue
+                if not any(fnmatch.fnmatch(name, g) for g in config.include):
+                    continue
+                if _excluded(full, name, excludes, config.root):
+                    continue
+                found.append(full)
+        for full in sorted(found):
+            if full not in seen:
+                seen.add(full)
+                yield full, None
+
+
+def content_digest(data: bytes) -> bytes:
+    """The hash of a file's bytes (the result cache's key)."""
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
+def read_source(path: str) -> tuple[SourceFile | None, bytes]:
+    """Read a file: (source or None for binary, its digest); raises OSError."""
+    with open(path, "rb") as fh:
+        data = fh.read()
+    return decode(data), content_digest(data)
+
+
+def lint_file(linter: Linter, path: str, fix: FixMode = FixMode()) -> FileResult:
+    """Read, check (and fix) one file. Never raises for I/O problems: they become errors."""
+    try:
+        if os.path.isdir(path):
+            return FileResult(path, errors=[f"{path}: is a directory"])
+        src, digest = read_source(path)
+    except OSError as exc:
+        return FileResult(path, errors=[f"{path}: cannot read: {exc.strerror or exc}"])
+    if src is None:
+        return FileResult(path, notes=[f"{path}: binary file skipped"])
+    meta = {"encoding": src.encoding, "encoding_fallback": src.fallback}
+    result = linter.lint_source(src.text, path, fix=fix, metadata=meta)
+    result.digest = digest
+    if result.new_source is not None and fix.write:
+        try:
+            write_atomic(Path(path), result.new_source, encoding=src.encoding, bom=src.bom)
+        except (OSError, UnicodeEncodeError) as exc:
+            result.errors.append(f"{path}: fixes not written: {exc}")
+            result.new_source = None
+            result.fixed = 0
+    return result
+
+
+def lint_paths(paths: Sequence[str] | str, config: Config | None = None, *,
+               select: Sequence[str] | None = None, ignore: Sequence[str] = (),
+               fix: bool = False, unsafe_fixes: bool = False) -> list[FileResult]:
+    """Check files and folders; the same findings as ``newslint check``.
+
+    :param paths: files and folders (folders are walked for the default formats).
+    :param config: settings; ``None`` finds the config file upward from the first path.
+    :param fix: apply safe fixes and write files back (``unsafe_fixes`` for the others).
+    :returns: one :class:`FileResult` per file, sorted by path.
+    """
+    from linter.config import load_config
+
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [os.fspath(paths)]
+    paths = [os.fspath(p) for p in paths]
+    cfg = config or load_config(paths)
+    linter = Linter(cfg, select=select, ignore=ignore)
+    mode = FixMode(apply=fix, unsafe=unsafe_fixes, write=True)
+    results = []
+    for path, error in discover(paths, cfg):
+        if error:
+            results.append(FileResult(path, errors=[f"{path}: {error}"]))
+            continue
+        results.append(lint_file(linter, path, mode))
+    return results
+
+
+def lint_text(text: str, *, format: str = "text", filename: str = "<text>", config: Config | None = None,
+              select: Sequence[str] | None = None, ignore: Sequence[str] = ()) -> list[Diagnostic]:
+    """Check a string; returns its diagnostics, sorted (the same as the CLI reports).
+
+    :param text: the document's source.
+    :param format: ``"text"``, ``"markdown"`` or ``"html"`` (or a plugin's format).
+    :param config: settings (defaults when ``None``).
+    :raises NewslintError: for an unknown rule, format or a bad config.
+    """
+    linter = Linter(config or Config(), select=select, ignore=ignore)
+    result = linter.lint_source(text, filename, format_name=format)
+    if result.errors:
+        raise NewslintError("; ".join(result.errors))
+    return result.diagnostics
+
+
+__all__ = ["FixMode", "Linter", "decode", "discover", "lint_file", "lint_paths", "lint_text", "Span"]

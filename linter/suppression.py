@@ -1,0 +1,112 @@
+"""Inline suppression: ``<!-- newslint: disable=NAME -->`` ... ``enable=``, ``disable-next-line=``.
+
+In plain text the same directives may stand on a line of their own (``newslint: disable-next-line=...``).
+Names are rule names or codes, comma-separated; none (or ``all``) means every rule.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import regex
+
+from linter.errors import NewslintError
+
+_BODY = r"newslint:\s*(?P<verb>disable-next-line|disable|enable)(?:\s*=\s*(?P<names>[\w\-, ]*?))?\s*"
+COMMENT_DIRECTIVE = regex.compile(r"<!--\s*" + _BODY + r"-->")
+# A directive alone on its line (with or without a comment around it), for plain text.
+PLAIN_DIRECTIVE = regex.compile(r"(?m)^[ \t]*(?:<!--\s*)?" + _BODY + r"(?:-->)?[ \t]*(?=\r?\n|\r|\Z)")
+
+ALL = "*"
+
+
+@dataclass
+class Suppressions:
+    """Which (rule, row) pairs are switched off by directives in one file."""
+
+    # name or code (or "*") -> sorted list of (from_row, to_row) inclusive ranges
+    ranges: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    unknown: list[tuple[int, str]] = field(default_factory=list)
+
+    def suppressed(self, code: str, name: str, row: int) -> bool:
+        for key in (ALL, code, name):
+            for a, b in self.ranges.get(key, ()):
+                if a <= row <= b:
+                    return True
+        return False
+
+    def __bool__(self) -> bool:
+        return bool(self.ranges)
+
+
+def _names(raw: str | None) -> list[str]:
+    if not raw:
+        return [ALL]
+    out = []
+    for n in raw.split(","):
+        n = n.strip()
+        if n:
+            out.append(ALL if n.lower() == "all" else n)
+    return out or [ALL]
+
+
+def parse_suppressions(source: str, *, plain: bool, known: Iterable[str] = ()) -> Suppressions:
+    """Find directives in ``source`` and turn them into row ranges.
+
+    :param plain: also accept directives standing alone on a line (plain text).
+    :param known: rule names and codes; other names are recorded in ``unknown``.
+    """
+    if "newslint:" not in source:
+        return Suppressions()
+    known_set = {k.upper() if k[:1].isupper() else k for k in known}
+    line_starts = [0] + [m.end() for m in regex.finditer(r"\r\n|\r|\n", source)]
+    lines = regex.split(r"\r\n|\r|\n", source)
+
+    def row_of(offset: int) -> int:
+        return bisect_right(line_starts, offset)
+
+    found: list[tuple[int, int, str, list[str]]] = []
+    patterns = [COMMENT_DIRECTIVE] + ([PLAIN_DIRECTIVE] if plain else [])
+    seen: set[int] = set()
+    for pat in patterns:
+        for m in pat.finditer(source):
+            if m.start("verb") in seen:
+                continue
+            seen.add(m.start("verb"))
+            found.append((m.start(), m.end(), m["verb"], _names(m["names"])))
+    found.sort()
+    sup = Suppressions()
+    open_at: dict[str, int] = {}
+    last_row = len(lines)
+    for start, end, verb, names in found:
+        row = row_of(start)
+        for n in names:
+            if n != ALL and known_set and n not in known_set and n.upper() not in known_set:
+                sup.unknown.append((row, n))
+            key = n.upper() if n != ALL and n.upper() in known_set else n
+            if verb == "disable":
+                open_at.setdefault(key, row)
+            elif verb == "enable":
+                if key in open_at:
+                    sup.ranges.setdefault(key, []).append((open_at.pop(key), row))
+                elif key == ALL:
+                    for k in list(open_at):
+                        sup.ranges.setdefault(k, []).append((open_at.pop(k), row))
+            else:  # disable-next-line: the next line with content
+                end_row = row_of(max(end - 1, start))
+                target = end_row + 1
+                while target <= last_row and not lines[target - 1].strip():
+                    target += 1
+                sup.ranges.setdefault(key, []).append((target, target))
+    for key, row in open_at.items():
+        sup.ranges.setdefault(key, []).append((row, last_row + 1))
+    return sup
+
+
+def check_directive_names(sup: Suppressions, filename: str) -> None:
+    """Raise for names in directives that match no rule (a typo silences nothing)."""
+    if sup.unknown:
+        row, name = sup.unknown[0]
+        raise NewslintError(f"{filename}:{row}: unknown rule {name!r} in a newslint directive")

@@ -1,0 +1,1 @@
+"""newslint's built-in rules: one module per rule family, each a pluggy plugin."""

@@ -1,0 +1,59 @@
+"""Shared fixtures: lint text through the API, and run the installed ``newslint`` command."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from linter.config import Config
+from linter.runner import lint_text
+
+NEWSLINT = shutil.which("newslint", path=os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", ""))
+
+
+@pytest.fixture
+def lint():
+    """``lint(text, select=[...], format="text", config=Config(...))`` -> diagnostics."""
+
+    def run(text, select=None, format="text", config=None, ignore=()):
+        return lint_text(text, format=format, config=config or Config(), select=select, ignore=ignore)
+
+    return run
+
+
+@pytest.fixture
+def newslint():
+    """Run the installed ``newslint`` command: ``newslint("check", path, cwd=..., input=...)``."""
+    if NEWSLINT is None:
+        pytest.fail("the newslint command is not installed (pip install -e '.[test]')")
+
+    def run(*args, cwd=None, input=None, env=None):
+        full_env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "100", **(env or {})}
+        full_env.pop("FORCE_COLOR", None)
+        return subprocess.run(
+            [NEWSLINT, *map(str, args)], cwd=cwd, input=input, capture_output=True, text=True,
+            env=full_env, timeout=120,
+        )
+
+    return run
+
+
+@pytest.fixture
+def story(tmp_path):
+    """Write a story file: ``story("text", name="a.txt")`` -> its path (bytes written as given)."""
+
+    def write(content, name="story.txt", encoding="utf-8"):
+        p = tmp_path / name
+        p.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            p.write_bytes(content)
+        else:
+            p.write_bytes(content.encode(encoding))
+        return p
+
+    return write

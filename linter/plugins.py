@@ -26,6 +26,7 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "linter.formats_markdown",
     "linter.formats_html",
     "linter.reporters",
+    "rules.encoding",
     "rules.punctuation",
     "rules.duplicates",
     "rules.artifacts",

@@ -1,0 +1,53 @@
+"""The source map: text offsets map back to exact source rows and columns."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from linter.document import Document, Position, Span, TextBuilder
+
+
+def test_crlf_becomes_lf_and_maps_back():
+    src = "Café said..\r\nNext line\r\n"
+    doc = Document.from_text(src)
+    assert doc.text == "Café said..\nNext line\n"
+    at = doc.text.index("Next")
+    assert doc.text_position(at) == Position(2, 1)
+    assert doc.source_range(Span(11, 12)) == (11, 13)  # the "\n" stands for "\r\n"
+    assert doc.is_verbatim(Span(0, 12))
+
+
+def test_replace_maps_to_the_whole_entity():
+    src = "Fish &amp; chips said.."
+    b = TextBuilder(src)
+    b.keep(0, 5)
+    b.replace(5, 10, "&")
+    b.keep(10, len(src))
+    doc = b.build()
+    assert doc.text == "Fish & chips said.."
+    assert doc.source_range(Span(5, 6)) == (5, 10)
+    assert not doc.is_verbatim(Span(5, 6))
+    dots = doc.text.index("..")
+    assert doc.text_position(dots) == Position(1, src.index("..") + 1)
+
+
+def test_columns_count_characters_not_bytes():
+    doc = Document.from_text("Lipavský said..\n")
+    assert doc.text_position(doc.text.index("..")) == Position(1, 14)
+
+
+def test_lines_paragraphs_words():
+    doc = Document.from_text("Headline here\n\nFirst line\nsecond line\n\n\nLast.\n")
+    assert [doc.slice(b.span) for b in doc.paragraphs] == ["Headline here", "First line\nsecond line", "Last."]
+    assert doc.slice(doc.words[0]) == "Headline"
+    assert len(doc.lines) == 8
+
+
+@given(st.text())
+def test_identity_map_round_trips(src):
+    doc = Document.from_text(src)
+    for t in range(len(doc.text) + 1):
+        s = doc.source_offset(t)
+        assert 0 <= s <= len(src)
+    assert doc.source_range(Span(0, len(doc.text))) == (0, len(src)) or src.endswith("\r")

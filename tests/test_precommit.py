@@ -51,7 +51,7 @@ def test_hook_reports_and_fix_hook_fixes(tmp_path, pre_commit_home):
     repo = make_repo(tmp_path)
     proc = try_repo(repo, "newslint", pre_commit_home)
     assert proc.returncode == 1, proc.stdout + proc.stderr
-    assert "PUN001" in proc.stdout and "story.txt:1:47" in proc.stdout
+    assert "PUN001" in proc.stdout and "story.txt:1:46" in proc.stdout
     proc = try_repo(repo, "newslint-fix", pre_commit_home)
     assert (repo / "story.txt").read_text() == "The fire was out by dawn, the fire chief said.\n"
     git(repo, "add", ".")

@@ -55,19 +55,43 @@ DEFAULT_EXCLUDE = (
 )
 
 
+PATTERN_TIMEOUT = 0.05  # seconds a configured pattern may spend on one word
+
+
 @dataclass(frozen=True)
 class Vocabulary:
-    """A newsroom's own words: ``accept`` (always right) and ``reject`` (always wrong → preferred)."""
+    """A newsroom's own words: ``accept`` (always right), ``patterns`` (regular expressions a
+    whole word must match to be right) and ``reject`` (always wrong → preferred form)."""
 
     accept: frozenset[str] = frozenset()
     reject: Mapping[str, str] = field(default_factory=dict)
+    patterns: tuple[Any, ...] = ()
 
     def accepts(self, word: str) -> bool:
-        """Exact case, unless the entry was written in lower case (then any case)."""
-        return word in self.accept or word.lower() in self.accept
+        """Exact case, unless the entry was written in lower case (then any case). A pattern
+        that runs past its time limit accepts nothing (a bad pattern cannot hang a run)."""
+        if word in self.accept or word.lower() in self.accept:
+            return True
+        for pat in self.patterns:
+            try:
+                if pat.fullmatch(word, timeout=PATTERN_TIMEOUT):
+                    return True
+            except TimeoutError:
+                continue
+        return False
 
     def __bool__(self) -> bool:
-        return bool(self.accept or self.reject)
+        return bool(self.accept or self.reject or self.patterns)
+
+
+def compile_pattern(pattern: str, where: str) -> Any:
+    """Compile a configured regular expression (``regex`` module), or a clear error."""
+    import regex
+
+    try:
+        return regex.compile(pattern, regex.V1)
+    except regex.error as exc:
+        raise NewslintError(f"{where}: invalid pattern {pattern!r}: {exc}") from None
 
 
 @dataclass(frozen=True)
@@ -130,12 +154,16 @@ def _vocabulary(raw: Any, base: Path, source: str) -> Vocabulary:
         raise NewslintError(f"{where} must be a table with `accept` and `reject`")
     accept: set[str] = set()
     reject: dict[str, str] = {}
+    patterns: list[Any] = []
     for key, value in raw.items():
         if key == "accept":
             accept.update(_str_list(value, "vocabulary.accept", source))
         elif key == "accept-file" or key == "accept-files":
             for f in _str_list(value, f"vocabulary.{key}", source):
                 accept.update(_read_lines(base / f, f"{where}.{key}"))
+        elif key == "accept-patterns":
+            for pat in _str_list(value, "vocabulary.accept-patterns", source):
+                patterns.append(compile_pattern(pat, f"{where}.accept-patterns"))
         elif key == "reject":
             if isinstance(value, dict):
                 for bad, good in value.items():
@@ -156,9 +184,9 @@ def _vocabulary(raw: Any, base: Path, source: str) -> Vocabulary:
                     reject[bad.strip()] = good.strip()
         else:
             raise NewslintError(
-                f"{where}: unknown key `{key}` (expected accept, accept-file, reject, reject-file)"
+                f"{where}: unknown key `{key}` (expected accept, accept-file, accept-patterns, reject, reject-file)"
             )
-    return Vocabulary(frozenset(accept), reject)
+    return Vocabulary(frozenset(accept), reject, tuple(patterns))
 
 
 def config_from_mapping(data: Mapping[str, Any], *, path: str | None = None, root: str = ".") -> Config:

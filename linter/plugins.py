@@ -84,7 +84,7 @@ def plugin_version(pm: pluggy.PluginManager, name: str) -> str:
 
 def _collect(pm: pluggy.PluginManager, hook_name: str, register_for: Callable[[str], Callable[[Any], None]]) -> None:
     hook = getattr(pm.hook, hook_name)
-    for impl in reversed(hook.get_hookimpls()):  # registration order
+    for impl in hook.get_hookimpls():  # registration order: built-ins first
         impl.function(register_for(impl.plugin_name))
 
 

@@ -12,6 +12,7 @@ import fnmatch
 import hashlib
 import logging
 import os
+import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -364,8 +365,8 @@ def lint_text(text: str, *, format: str = "text", filename: str = "<text>", conf
     """
     linter = Linter(config or Config(), select=select, ignore=ignore)
     result = linter.lint_source(text, filename, format_name=format)
-    if result.errors:
-        raise NewslintError("; ".join(result.errors))
+    for error in result.errors:  # a crashing rule hides nothing: the others still report
+        warnings.warn(error, RuntimeWarning, stacklevel=2)
     return result.diagnostics
 
 

@@ -130,3 +130,22 @@ def test_vocabulary_table_is_validated(newslint, story, tmp_path):
     assert cfg.vocabulary.accept == {"Sybiha", "Kyiv", "Oreshnik"}
     assert cfg.vocabulary.reject == {"Kiev": "Kyiv"}
     assert newslint("check", "--select", "PUN001", story("Fine.\n")).returncode == 0
+
+
+def test_accept_patterns_compile_and_time_out():
+    import time
+
+    from linter.config import config_from_mapping
+
+    cfg = config_from_mapping({"vocabulary": {"accept-patterns": [r"Al-\p{Lu}\p{Ll}+", r"(a+)+b"]}})
+    assert cfg.vocabulary.accepts("Al-Shifa")
+    assert not cfg.vocabulary.accepts("Al-shifa")
+    start = time.perf_counter()
+    assert not cfg.vocabulary.accepts("a" * 40 + "c")  # catastrophic backtracking, cut off
+    assert time.perf_counter() - start < 2
+
+
+def test_bad_pattern_is_a_clear_error(newslint, story, tmp_path):
+    (tmp_path / "newslint.toml").write_text('[vocabulary]\naccept-patterns = ["(unclosed"]\n')
+    proc = newslint("check", story("Fine.\n"))
+    assert proc.returncode == 2 and "vocabulary.accept-patterns: invalid pattern '(unclosed'" in proc.stderr

@@ -146,6 +146,12 @@ def _cmd_rules(args: argparse.Namespace) -> int:
         json.dump(rows, sys.stdout, indent=2)
         sys.stdout.write("\n")
         return EXIT_CLEAN
+    if not sys.stdout.isatty():  # piped: one unwrapped line per rule, easy to grep
+        cols = ("code", "name", "default", "severity", "fixable")
+        widths = {c: max(len(c), *(len(r[c]) for r in rows)) for c in cols}
+        for row in [dict(zip(cols, cols), summary="summary"), *rows]:
+            sys.stdout.write("  ".join(row[c].ljust(widths[c]) for c in cols) + "  " + row["summary"] + "\n")
+        return EXIT_CLEAN
     from rich.console import Console
     from rich.table import Table
 

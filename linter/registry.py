@@ -53,10 +53,18 @@ class Rule:
         marker = "## What it does"
         if marker in doc:
             doc = doc.split(marker, 1)[1]
+        lines: list[str] = []
         for line in doc.strip().splitlines():
-            if line.strip():
-                return line.strip()
-        return ""
+            if not line.strip():
+                if lines:
+                    break
+                continue
+            if line.startswith("#"):
+                break
+            lines.append(line.strip())
+        para = " ".join(lines)
+        m = regex.search(r"^.+?[.!?](?=\s|$)", para)
+        return m.group() if m else para
 
     def run(self, doc: Document, options: Mapping[str, Any]) -> Iterable[Finding]:
         """Call the check with the document (and its options when it takes them)."""

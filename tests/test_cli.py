@@ -125,9 +125,13 @@ def test_fix_keeps_bom_encoding_and_mode(newslint, story):
 def test_diff_changes_nothing(newslint, story):
     text = "Officials said..\r\nCafé owners agreed.\r\n"
     p = story(text, "d.txt")
-    proc = newslint("check", "--diff", "--select", "PUN001", p)
+    import subprocess
+
+    from conftest import NEWSLINT as NEWSLINT_BIN
+
+    proc = subprocess.run([NEWSLINT_BIN, "check", "--diff", "--select", "PUN001", str(p)], capture_output=True)
     assert proc.returncode == 1
-    assert "-Officials said..\r\n" in proc.stdout and "+Officials said.\r\n" in proc.stdout
+    assert b"-Officials said..\r\n" in proc.stdout and b"+Officials said.\r\n" in proc.stdout
     assert p.read_bytes() == text.encode()
     clean = story(CLEAN, "clean.txt")
     assert newslint("check", "--diff", "--select", "PUN001", clean).returncode == 0

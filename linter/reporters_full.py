@@ -1,0 +1,283 @@
+"""The ``full`` output format: ruff's layout (code, message, ``-->`` path, the source line
+with a caret underline, ``= help:``), then a summary or a per-rule table; coloured with rich
+named styles when asked. rich is imported only when something is rendered."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, NamedTuple, TextIO
+
+from linter.diagnostics import Applicability, Diagnostic, FileResult
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text
+
+    from linter.reporters import ReportContext
+
+TAB_SIZE = 4  # tabs in source lines expand to this many columns
+MAX_LINE_CELLS = 200  # longer source lines are shown as a window around the finding
+WINDOW_CELLS = 120
+WINDOW_LEAD = 40  # columns of context kept before the finding in a window
+ELLIPSIS = "…"
+LINE_BREAK = re.compile(r"\r\n|\r|\n")  # the rows Document.position counts
+HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Co", "Cn", "Cs", "Zl", "Zp"})
+
+#: The named styles of the ``full`` output (one rich Theme).
+STYLES: dict[str, str] = {
+    "newslint.code": "bold",
+    "newslint.error": "red",
+    "newslint.warning": "yellow",
+    "newslint.info": "blue",
+    "newslint.fixable": "cyan",
+    "newslint.message": "bold",
+    "newslint.arrow": "bold blue",
+    "newslint.path": "bold",
+    "newslint.gutter": "bold blue",
+    "newslint.caret": "bold red",
+    "newslint.help": "bold cyan",
+    "newslint.summary": "bold",
+    "newslint.ok": "bold green",
+    "newslint.count": "bold",
+}
+
+
+def _fix_available(d: Diagnostic, unsafe: bool) -> bool:
+    return d.fix is not None and (unsafe or d.fix.applicability is Applicability.SAFE)
+
+
+def _fix_hidden(d: Diagnostic, unsafe: bool) -> bool:
+    return d.fix is not None and not unsafe and d.fix.applicability is not Applicability.SAFE
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _shown(ch: str, cell: int) -> tuple[str, int]:
+    """How one source character is drawn at display column ``cell``: text and width."""
+    if ch == "\t":
+        w = TAB_SIZE - cell % TAB_SIZE
+        return " " * w, w
+    if " " <= ch <= "~":
+        return ch, 1
+    import unicodedata
+
+    from rich.cells import cell_len
+
+    if unicodedata.category(ch) in HIDDEN_CATEGORIES:
+        cp = ord(ch)
+        if cp < 0x20:
+            return chr(0x2400 + cp), 1  # control pictures: ␀ ... ␟
+        if cp == 0x7F:
+            return "␡", 1
+        shown = f"<U+{cp:04X}>"  # zero-width and format characters made visible
+        return shown, len(shown)
+    return ch, cell_len(ch)
+
+
+class Snippet(NamedTuple):
+    """A source line as displayed, and where its caret underline goes (in cells)."""
+
+    line: str
+    caret_start: int
+    caret_len: int
+
+
+def make_snippet(line: str, start: int, end: int | None) -> Snippet:
+    """Display ``line`` (tabs expanded, invisible characters shown) with a caret under
+    characters ``[start, end)`` (``end=None``: to the end of the line). Lines wider than
+    :data:`MAX_LINE_CELLS` are cut to a window around the span, marked with "…"."""
+    pieces: list[str] = []
+    cells: list[int] = []  # display column where each character starts (+ the end)
+    pos = 0
+    for ch in line:
+        cells.append(pos)
+        shown, w = _shown(ch, pos)
+        pieces.append(shown)
+        pos += w
+    cells.append(pos)
+    n = len(line)
+    start = max(0, min(start, n))
+    end = n if end is None else max(start, min(end, n))
+    c0, c1 = cells[start], cells[end]
+    if pos <= MAX_LINE_CELLS:
+        return Snippet("".join(pieces), c0, max(1, c1 - c0))
+    ws = max(0, c0 - WINDOW_LEAD)
+    we = ws + WINDOW_CELLS
+    if we > pos:
+        we, ws = pos, max(0, pos - WINDOW_CELLS)
+    i0 = next(i for i in range(n + 1) if cells[i] >= ws)  # first character in the window
+    i1 = i0
+    while i1 < n and cells[i1 + 1] <= we:
+        i1 += 1
+    lead = ELLIPSIS if i0 > 0 else ""
+    shown = lead + "".join(pieces[i0:i1]) + (ELLIPSIS if i1 < n else "")
+    offset = len(lead) + c0 - cells[i0]
+    return Snippet(shown, offset, max(1, min(c1, cells[i1]) - c0))
+
+
+def _help(d: Diagnostic) -> str | None:
+    if d.fix is not None:
+        return d.fix.title
+    if d.suggestions:
+        shown = [f'"{s}"' for s in d.suggestions[:3]]
+        words = shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " or " + shown[-1]
+        return f"Did you mean {words}?"
+    return None
+
+
+def render_diagnostic(d: Diagnostic, lines: Sequence[str] | None, ctx: ReportContext) -> Text:
+    """One finding in ruff's layout (ends with a blank line)."""
+    from rich.text import Text
+
+    sev = f"newslint.{d.severity.value}"
+    marker = " [*]" if _fix_available(d, ctx.unsafe_fixes) else ""
+    text = Text(f"{d.code}{marker} {d.message}\n")
+    text.stylize("newslint.code", 0, len(d.code))
+    text.stylize(sev, 0, len(d.code))
+    if marker:
+        text.stylize("newslint.fixable", len(d.code) + 1, len(d.code) + 4)
+    text.stylize("newslint.message", len(d.code) + len(marker) + 1, len(text) - 1)
+
+    row, col = d.location
+    width = len(str(row))
+    pad, bar = " " * (width + 1), " " * (width + 2) + "|"
+
+    def add(s: str, style: str | None = None) -> None:
+        text.append(s, style)
+
+    add(f"{pad}-->", "newslint.arrow")
+    add(" ")
+    add(f"{d.filename}:{row}:{col}", "newslint.path")
+    add("\n")
+    if lines is not None and 1 <= row <= len(lines):
+        same_row = d.end_location.row == row
+        snip = make_snippet(lines[row - 1], col - 1, d.end_location.column - 1 if same_row else None)
+        add(bar + "\n", "newslint.gutter")
+        add(f" {row} |", "newslint.gutter")
+        add((" " + snip.line if snip.line else "") + "\n")
+        add(bar, "newslint.gutter")
+        add(" " + " " * snip.caret_start)
+        add("^" * snip.caret_len + "\n", "newslint.caret")
+    help_text = _help(d)
+    if help_text is not None:
+        add(" " * (width + 2) + "= help:", "newslint.help")
+        add(f" {help_text}\n")
+    return text
+
+
+def render_summary(diags: Sequence[Diagnostic], ctx: ReportContext) -> Text:
+    """The closing lines: counts, fixes available and hidden, or "All checks passed!"."""
+    from rich.text import Text
+
+    text = Text()
+    n = len(diags)
+    if ctx.fixed > 0:
+        text.append(f"Fixed {_plural(ctx.fixed, 'finding')} ({n} remaining).", "newslint.summary")
+    elif n == 0:
+        text.append("All checks passed!", "newslint.ok")
+    else:
+        text.append(f"Found {_plural(n, 'finding')}.", "newslint.summary")
+    fixable = sum(_fix_available(d, ctx.unsafe_fixes) for d in diags)
+    hidden = sum(_fix_hidden(d, ctx.unsafe_fixes) for d in diags)
+    hint = ""
+    if hidden:
+        fixes = "hidden fix" if hidden == 1 else "hidden fixes"
+        hint = f"{hidden} {fixes} can be enabled with the --unsafe-fixes option"
+    if fixable:
+        text.append("\n")
+        start = len(text)
+        text.append(f"[*] {fixable} fixable with the --fix option")
+        text.stylize("newslint.fixable", start, start + 3)
+        text.append(f" ({hint})." if hint else ".")
+    elif hint:
+        text.append(f"\nNo fixes available ({hint}).")
+    return text
+
+
+def render_statistics(diags: Sequence[Diagnostic], ctx: ReportContext) -> Text:
+    """Findings per rule, most frequent first: ``count  CODE  [*] name``."""
+    from rich.text import Text
+
+    counts = Counter(d.code for d in diags)
+    first: dict[str, Diagnostic] = {}
+    fixable: set[str] = set()
+    for d in diags:
+        first.setdefault(d.code, d)
+        if _fix_available(d, ctx.unsafe_fixes):
+            fixable.add(d.code)
+    rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    cw = max(len(str(c)) for _, c in rows)
+    kw = max(len(code) for code, _ in rows)
+    text = Text()
+    for i, (code, count) in enumerate(rows):
+        if i:
+            text.append("\n")
+        text.append(f"{count:>{cw}}", "newslint.count")
+        text.append("  ")
+        start = len(text)
+        text.append(f"{code:<{kw}}", "newslint.code")
+        text.stylize(f"newslint.{first[code].severity.value}", start, start + len(code))
+        text.append("  ")
+        if fixable:
+            if code in fixable:
+                text.append("[")
+                text.append("*", "newslint.fixable")
+                text.append("] ")
+            else:
+                text.append("[ ] ")
+        text.append(first[code].name)
+    return text
+
+
+def make_console(stream: TextIO, ctx: ReportContext) -> Console:
+    """A rich Console on ``stream`` with the newslint theme; colour only when ``ctx.color``."""
+    from rich.console import Console
+    from rich.theme import Theme
+
+    return Console(
+        file=stream,
+        force_terminal=ctx.color,
+        no_color=not ctx.color,
+        color_system="auto" if ctx.color else None,
+        width=ctx.width,
+        highlight=False,
+        soft_wrap=True,
+        markup=False,
+        emoji=False,
+        theme=Theme(STYLES),
+    )
+
+
+def _source_lines(r: FileResult) -> list[str] | None:
+    source = r.new_source if r.new_source is not None else r.source  # findings are of the fixed text
+    return None if source is None else LINE_BREAK.split(source)
+
+
+def write_full(results: Sequence[FileResult], stream: TextIO, ctx: ReportContext) -> None:
+    """Each finding with its source line and a caret underline, then a summary."""
+    emit: Callable[..., None]
+    if ctx.color:
+        emit = make_console(stream, ctx).print
+    else:  # the same text without styles, much faster than a Console
+
+        def emit(text: Text | None = None) -> None:
+            stream.write(("" if text is None else text.plain) + "\n")
+
+    diags = [d for r in results for d in r.diagnostics]
+    if ctx.statistics:
+        if diags:
+            emit(render_statistics(diags, ctx))
+            if not ctx.quiet:
+                emit()
+    else:
+        for r in results:
+            if r.diagnostics:
+                lines = _source_lines(r)
+                for d in r.diagnostics:
+                    emit(render_diagnostic(d, lines, ctx))
+    if not ctx.quiet:
+        emit(render_summary(diags, ctx))

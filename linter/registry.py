@@ -63,7 +63,7 @@ class Rule:
                 break
             lines.append(line.strip())
         para = " ".join(lines)
-        m = regex.search(r"^.+?[.!?](?=\s|$)", para)
+        m = regex.search(r"^.+?[.!?](?=\s+[\p{Lu}`(]|$)", para)
         return m.group() if m else para
 
     def run(self, doc: Document, options: Mapping[str, Any]) -> Iterable[Finding]:

@@ -1,0 +1,316 @@
+"""Quotation marks and direct quotations, shared by the rules that need them.
+
+Style and word-choice rules leave quoted speech alone::
+
+    from linter.quotations import in_quotation, quotation_spans
+    if in_quotation(doc, match.start()):
+        continue
+
+The analysis is done once per document (``doc.cached``) and is linear in its size:
+
+* every quotation mark is classified: double or single, straight or curly, and its role
+  (``open``, ``close``, ``apostrophe`` or ``unknown``); primes in measurements (``6'2"``)
+  are not quotation marks and are left out;
+* double quotation marks are paired paragraph by paragraph, following the news convention
+  that a quotation running over several paragraphs opens each one and closes only in the
+  last; what cannot be paired is kept as a :class:`QuoteProblem` (rule QUO002 reports it);
+* single-quoted quotations (``'war on terror'``) are found conservatively, between an
+  opening mark and the next closing one in the same paragraph.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+import regex
+
+from linter.document import Document, Span
+
+DOUBLE_STRAIGHT = '"'
+DOUBLE_CURLY = "“”„"
+SINGLE_STRAIGHT = "'"
+SINGLE_CURLY = "‘’"
+
+MARK = regex.compile(r"[\"“”„'‘’]")
+# Characters after which a mark opens a quotation (or before which one closes).
+OPENERS = frozenset(" \t\n\u00a0([{<—–-/“‘\"'")
+CLOSE_AFTER = frozenset(" \t\n\u00a0)]}>,.;:!?—–-…”’\"'/")
+# Elisions that begin with an apostrophe: '90s, 'em, 'n', 'til, 'tis ...
+ELISION = regex.compile(r"(?:\d\d(?:s\b|\b)|em\b|n\b|til\b|cause\b|tis\b|twas\b|bout\b|round\b)", regex.IGNORECASE)
+# A prime after a number: 6'2", 5' 10", 12" (a measurement, not a quote).
+FEET_INCHES = regex.compile(r"\d['’′]\s?\d{1,2}(?:\.\d+)?$")
+INCHES_AFTER_FEET = regex.compile(r"\s?\d{1,2}(?:\.\d+)?[\"”″]")
+LEAD_IN = regex.compile(r"[\s\-*•>]*")  # what may stand before a paragraph's opening mark
+INCH_AFTER = regex.compile(r"\s?(?:[x×]\s?\d|by\s\d|-?inch|screen|display|monitor|tall\b|wide\b|long\b|thick\b)")
+# How many paragraphs without quotation marks a quotation left open may run through
+# before a closing mark ends it; news style would reopen each one, but a lost opening
+# mark is a smaller fault than a quotation that never ends, and reflowed copy has them.
+MAX_CARRIED = 3
+MAX_SINGLE = 400  # a single-quoted quotation longer than this is more likely apostrophes
+SENTENCE_BEFORE = regex.compile(r"[.!?…]\s+$")
+SIC = regex.compile(r"\s*[\[(]sic[\])]", regex.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteMark:
+    """One quotation mark or apostrophe in the text."""
+
+    offset: int
+    char: str
+    double: bool  # a double mark (" “ ” „) or a single one (' ‘ ’)
+    curly: bool
+    role: str  # "open", "close", "apostrophe" or "unknown" (by its context)
+
+
+@dataclass(frozen=True, slots=True)
+class Quotation:
+    """A double-quoted quotation: its span and the marks that open and close it.
+
+    ``marks`` holds the opening mark of each paragraph it runs over, then the closing
+    mark (absent when it is never closed).
+    """
+
+    span: Span
+    marks: tuple[QuoteMark, ...]
+    closed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteProblem:
+    """Double quotes that do not pair up: ``kind`` is "unclosed", "unopened", "mismatched",
+    or "in-word" (``Britain"s``: an apostrophe typed as a double quote)."""
+
+    kind: str
+    span: Span
+    marks: tuple[QuoteMark, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteAnalysis:
+    """Everything :func:`analyse` finds in a document."""
+
+    marks: tuple[QuoteMark, ...]
+    quotations: tuple[Quotation, ...]
+    problems: tuple[QuoteProblem, ...]
+    spans: tuple[Span, ...]  # quotations (double and single), sorted and disjoint
+    roles: dict[int, str]  # offset -> "open"/"close" for marks placed by pairing
+
+
+def _is_prime(text: str, i: int, ch: str) -> bool:
+    if i == 0 or not text[i - 1].isdigit():
+        return False
+    if ch == '"':
+        if FEET_INCHES.search(text[max(0, i - 12) : i]):
+            return True
+        return INCH_AFTER.match(text, i + 1, i + 16) is not None
+    if ch in "'’":
+        nxt = text[i + 1 : i + 2]
+        if nxt.isdigit():
+            return True  # 6'2
+        return INCHES_AFTER_FEET.match(text, i + 1, i + 10) is not None  # 5' 10"
+    return False
+
+
+def _role(text: str, i: int, ch: str) -> str:
+    prev = text[i - 1] if i > 0 else "\n"
+    nxt = text[i + 1] if i + 1 < len(text) else "\n"
+    if ch == '"' and prev.isalpha() and nxt.islower():
+        return "apostrophe"  # Britain"s: an apostrophe typed as a double quote (wire copy)
+    if ch in "“„":
+        return "open"
+    if ch == "”":
+        return "close"
+    if ch in "'’‘":
+        if prev.isalnum() and nxt.isalpha():
+            return "apostrophe"  # don't, O'Brien, rock'n'roll
+        if prev in OPENERS and ELISION.match(text, i + 1, i + 9):
+            return "apostrophe"  # '90s, 'em
+        if ch == "’" and prev.isalpha() and not nxt.isalnum():
+            return "close"  # closing single quote or a plural possessive: ambiguous, kept as close
+    if ch == "‘":
+        return "open"
+    opens = prev in OPENERS and not nxt.isspace()
+    closes = prev not in " \t\n\u00a0" and (nxt in CLOSE_AFTER or nxt.isspace())
+    if opens and not closes:
+        return "open"
+    if closes and not opens:
+        return "close"
+    return "unknown"
+
+
+def find_marks(doc: Document) -> tuple[QuoteMark, ...]:
+    """Every quotation mark and apostrophe in the text, primes left out."""
+    text = doc.text
+    out: list[QuoteMark] = []
+    for m in MARK.finditer(text):
+        i = m.start()
+        ch = text[i]
+        if ch in "\"'" and _is_prime(text, i, ch):
+            continue
+        double = ch in '"“”„'
+        out.append(QuoteMark(i, ch, double, ch not in "\"'", _role(text, i, ch)))
+    return tuple(out)
+
+
+def _starts_paragraph(text: str, block: Span, mark: QuoteMark) -> bool:
+    """The mark is the first thing in its paragraph (after spaces or a list bullet)."""
+    if mark.offset - block.start > 8:
+        return False
+    return LEAD_IN.fullmatch(text, block.start, mark.offset) is not None
+
+
+def _pair_doubles(doc: Document, marks: tuple[QuoteMark, ...]) -> tuple[list[Quotation], list[QuoteProblem], dict[int, str]]:
+    text = doc.text
+    blocks = [b.span for b in doc.paragraphs]
+    doubles = [m for m in marks if m.double and m.role != "apostrophe"]
+    quotations: list[Quotation] = []
+    problems: list[QuoteProblem] = [
+        QuoteProblem("in-word", Span(m.offset, m.offset + 1), (m,)) for m in marks if m.double and m.role == "apostrophe"
+    ]
+    roles: dict[int, str] = {}
+    # Group marks by paragraph (two pointers: both lists are sorted).
+    grouped: list[tuple[Span, list[QuoteMark]]] = []
+    j = 0
+    for block in blocks:
+        while j < len(doubles) and doubles[j].offset < block.start:
+            j += 1  # a mark outside every block (should not happen)
+        items: list[QuoteMark] = []
+        while j < len(doubles) and doubles[j].offset < block.end:
+            items.append(doubles[j])
+            j += 1
+        grouped.append((block, items))
+
+    open_marks: list[QuoteMark] = []  # the current quotation's opening marks
+    start = 0
+    last_end = 0
+
+    def finish(close: QuoteMark | None, end: int) -> None:
+        nonlocal open_marks
+        for m in open_marks:
+            roles[m.offset] = "open"
+        if close is not None:
+            roles[close.offset] = "close"
+            first = open_marks[0]
+            if first.curly != close.curly:
+                problems.append(QuoteProblem("mismatched", Span(open_marks[-1].offset, close.offset + 1),
+                                             (open_marks[-1], close)))
+        quotations.append(Quotation(Span(start, end), (*open_marks, *(() if close is None else (close,))),
+                                    close is not None))
+        open_marks = []
+
+    carried = 0  # paragraphs with no marks that an open quotation has run through
+    for block, items in grouped:
+        k = 0
+        if open_marks:
+            # A quotation left open at the end of the previous paragraph.
+            first = items[0] if items else None
+            if first is None and carried < MAX_CARRIED:
+                carried += 1  # maybe closed a paragraph or two later (a lost reopening mark)
+                continue
+            if first is not None and first.role != "close" and (
+                (carried == 0 and _starts_paragraph(text, block, first))
+                or SENTENCE_BEFORE.search(text, max(block.start, first.offset - 4), first.offset)
+            ):
+                open_marks.append(first)  # the news convention: reopened, still running
+                k = 1
+            elif first is not None and first.role in ("close", "unknown") and first.char != "“":
+                finish(first, first.offset + 1)  # closed without reopening: read as one quotation
+                k = 1
+            else:
+                problems.append(QuoteProblem("unclosed", Span(open_marks[-1].offset, open_marks[-1].offset + 1),
+                                             (open_marks[-1],)))
+                finish(None, last_end)
+        for m in items[k:]:
+            if not open_marks:
+                if m.char == "”" or (m.char == '"' and m.role == "close" and m is items[-1]):
+                    problems.append(QuoteProblem("unopened", Span(m.offset, m.offset + 1), (m,)))
+                    continue
+                open_marks = [m]
+                start = m.offset
+            elif m.role == "open" and SENTENCE_BEFORE.search(text, max(block.start, m.offset - 4), m.offset):
+                # "... games. "If that's true ...": a new paragraph of the same quotation
+                # whose line break was lost. Read as reopened, as the news convention has it.
+                open_marks.append(m)
+            elif m.char in "“„":
+                # A new curly opening while one is open: the earlier one was never closed.
+                problems.append(QuoteProblem("unclosed", Span(open_marks[-1].offset, open_marks[-1].offset + 1),
+                                             (open_marks[-1],)))
+                finish(None, m.offset)
+                open_marks = [m]
+                start = m.offset
+            else:
+                finish(m, m.offset + 1)
+        carried = 0
+        last_end = block.end
+    if open_marks:
+        problems.append(QuoteProblem("unclosed", Span(open_marks[-1].offset, open_marks[-1].offset + 1),
+                                     (open_marks[-1],)))
+        finish(None, last_end)
+    return quotations, problems, roles
+
+
+def _single_spans(doc: Document, marks: tuple[QuoteMark, ...]) -> list[Span]:
+    """Single-quoted quotations: an opening mark and the next closing one, close by in one paragraph."""
+    text = doc.text
+    out: list[Span] = []
+    pending: QuoteMark | None = None
+    for m in marks:
+        if m.double or m.role not in ("open", "close"):
+            continue
+        if m.role == "open":
+            if pending is None or m.offset - pending.offset > MAX_SINGLE:
+                pending = m
+        elif pending is not None:
+            end = m.offset + 1
+            if end - pending.offset <= MAX_SINGLE and "\n\n" not in text[pending.offset : end]:
+                out.append(Span(pending.offset, end))
+            pending = None
+    return out
+
+
+def _merge(spans: list[Span]) -> tuple[Span, ...]:
+    out: list[Span] = []
+    for sp in sorted(spans):
+        if out and sp.start < out[-1].end:
+            if sp.end > out[-1].end:
+                out[-1] = Span(out[-1].start, sp.end)
+            continue
+        out.append(sp)
+    return tuple(out)
+
+
+def analyse(doc: Document) -> QuoteAnalysis:
+    """The document's quotation marks, quotations and pairing problems (cached)."""
+
+    def make() -> QuoteAnalysis:
+        marks = find_marks(doc)
+        quotations, problems, roles = _pair_doubles(doc, marks)
+        spans = [q.span for q in quotations] + _single_spans(doc, marks)
+        problems.sort(key=lambda p: p.span)
+        return QuoteAnalysis(marks, tuple(quotations), tuple(problems), _merge(spans), roles)
+
+    result: QuoteAnalysis = doc.cached("quotations.analysis", make)
+    return result
+
+
+def quotation_spans(doc: Document) -> tuple[Span, ...]:
+    """Direct quotations (double and single, straight and curly), sorted and disjoint.
+
+    A quotation that runs over several paragraphs is one span; one never closed runs to
+    the end of its paragraph.
+    """
+    spans: tuple[Span, ...] = doc.cached("quotations", lambda: analyse(doc).spans)
+    return spans
+
+
+def in_quotation(doc: Document, offset: int) -> bool:
+    """Whether text offset ``offset`` lies inside a direct quotation (marks included)."""
+    spans = quotation_spans(doc)
+    i = bisect_right(spans, Span(offset, len(doc.text) + 1)) - 1
+    return i >= 0 and spans[i].start <= offset < spans[i].end
+
+
+def before_sic(doc: Document, span: Span) -> bool:
+    """Whether ``[sic]`` (or ``(sic)``) follows ``span``: the writer kept the error on purpose."""
+    return SIC.match(doc.text, span.end, span.end + 16) is not None  # endpos: keeps it O(1)

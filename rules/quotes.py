@@ -1,0 +1,219 @@
+"""Quotation marks: straight and curly styles mixed, quotes that do not pair up."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any
+
+import regex
+
+from linter import Applicability, Document, Edit, Finding, Fix, Rule, Severity, Span, hookimpl
+from linter.quotations import QuoteMark, analyse
+
+STYLES = ("any", "straight", "curly")
+# Typographic punctuation that only typeset copy has: a tie-breaker between quote styles.
+TYPESET = regex.compile(r"[—–…]")
+
+
+def _flagged_style(marks: list[QuoteMark], other: list[QuoteMark], style: str, typeset: bool) -> bool | None:
+    """Which style to flag in one class of marks: True = curly, False = straight, None = none.
+
+    Under ``any`` the minority is flagged; on a tie, the majority of the other class
+    (double quotes vs apostrophes) decides, and failing that the rest of the story's
+    typography: with dashes or ellipsis characters it is typeset (curly), else typed (straight).
+    """
+    if style == "straight":
+        return True
+    if style == "curly":
+        return False
+    curly = sum(m.curly for m in marks)
+    straight = len(marks) - curly
+    if not curly or not straight:
+        return None
+    if curly != straight:
+        return curly < straight
+    o_curly = sum(m.curly for m in other)
+    o_straight = len(other) - o_curly
+    if o_curly != o_straight:
+        return o_curly < o_straight
+    return not typeset
+
+
+def _convert(m: QuoteMark, role: str, to_curly: bool) -> str | None:
+    if not to_curly:
+        return '"' if m.double else "'"
+    if m.double:
+        return {"open": "“", "close": "”"}.get(role)
+    if role == "open":
+        return "‘"
+    if role in ("close", "apostrophe"):
+        return "’"
+    return None
+
+
+def mixed_quotes(doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+    """## What it does
+    Flags straight quotation marks (`"`, `'`) in a story that otherwise uses curly ones
+    (`“ ”`, `’`), or the other way round. Double quotes and apostrophes are counted apart,
+    and the style each uses less is reported: once per paragraph, spanning the marks
+    there. Primes in measurements (`6'2"`) are not quotation marks.
+
+    ## Why is this bad?
+    Mixed quote styles show that copy was pasted together from different sources or
+    edited with different tools; on the page the quotes look uneven, and search and
+    replace misses half of them.
+
+    ## Example
+    ```text
+    “We will rebuild,” the mayor said. "The bridge reopens in May," she added. “Then the schools.”
+    ```
+
+    ## Use instead
+    ```text
+    “We will rebuild,” the mayor said. “The bridge reopens in May,” she added. “Then the schools.”
+    ```
+
+    ## Options
+    `style`: `"any"` (default) reports the minority style in each story; `"straight"` or
+    `"curly"` reports every mark off that house style.
+
+    ## Fix safety
+    The fix replaces every flagged mark in the paragraph (opening and closing marks
+    paired as the quotations read). It is safe where the direction of each mark is
+    clear, and unsafe when the direction of a lone mark had to be guessed.
+    """
+    style = str(options.get("style", "any"))
+    analysis = analyse(doc)
+    doubles = [m for m in analysis.marks if m.double]
+    singles = [m for m in analysis.marks if not m.double]
+    typeset = TYPESET.search(doc.text) is not None
+    flag_double = _flagged_style(doubles, singles, style, typeset)
+    flag_single = _flagged_style(singles, doubles, style, typeset)
+    bad = [m for m in analysis.marks
+           if (m.double and m.curly == flag_double and m.role != "apostrophe")
+           or (not m.double and m.curly == flag_single)]
+    if not bad:
+        return
+    # One finding per paragraph: a paragraph is the unit that gets pasted in from elsewhere.
+    starts = [b.span.start for b in doc.paragraphs]
+    group: list[QuoteMark] = []
+    current = -1
+    for m in bad:
+        para = bisect_right(starts, m.offset) - 1
+        if group and para != current:
+            yield _finding(doc, group, analysis.roles, style)
+            group = []
+        current = para
+        group.append(m)
+    yield _finding(doc, group, analysis.roles, style)
+
+
+def _describe(marks: list[QuoteMark]) -> str:
+    parts = []
+    doubles = [m for m in marks if m.double]
+    singles = [m for m in marks if not m.double]
+    if doubles:
+        how = "curly" if doubles[0].curly else "straight"
+        shown = ("“…”" if doubles[0].curly else '"…"') if len(doubles) > 1 else doubles[0].char
+        parts.append(f"{how} quotation mark{'s' if len(doubles) > 1 else ''} {shown}")
+    if singles:
+        how = "curly" if singles[0].curly else "straight"
+        what = "apostrophe" if all(m.role == "apostrophe" for m in singles) else "single quotation mark"
+        count = f"{len(singles)} " if len(singles) > 1 else ""
+        plural = "s" if len(singles) > 1 else ""
+        parts.append(f"{count}{how} {what}{plural} {'’' if singles[0].curly else chr(39)}")
+    text = " and ".join(parts)
+    return text[0].upper() + text[1:]
+
+
+def _finding(doc: Document, bad: list[QuoteMark], roles: dict[int, str], style: str) -> Finding:
+    text = doc.text
+    edits = []
+    guessed = False
+    for m in bad:
+        role = roles.get(m.offset, m.role)
+        if role not in ("open", "close", "apostrophe"):
+            guessed = True
+            role = "close" if m.offset > 0 and not text[m.offset - 1].isspace() else "open"
+        new = _convert(m, role, not m.curly)
+        if new is None:
+            guessed = True
+            continue
+        edits.append(Edit(Span(m.offset, m.offset + 1), new))
+    first, last = bad[0].offset, bad[-1].offset + 1
+    newline = text.find("\n", first, last)
+    span = Span(first, last if newline < 0 else first + 1)
+    curly = all(m.curly for m in bad)
+    straight = not any(m.curly for m in bad)
+    want = "curly ones" if straight else "straight ones" if curly else "the other style"
+    where = "where the story mostly uses" if style == "any" else "where the house style uses"
+    message = f"{_describe([m for m in bad if m.double] + [m for m in bad if not m.double])} {where} {want}"
+    fix = None
+    if edits:
+        if all(not m.double and m.role == "apostrophe" for m in bad):
+            title = ("Use a curly apostrophe ’" if straight else "Use a straight apostrophe") if len(bad) == 1 else (
+                "Use curly apostrophes" if straight else "Use straight apostrophes")
+        else:
+            title = "Use curly quotes" if straight else "Use straight quotes" if curly else "Match the story's quote style"
+        fix = Fix(title, tuple(edits), Applicability.UNSAFE if guessed else Applicability.SAFE)
+    return Finding(span, message, fix)
+
+
+def unbalanced_quotes(doc: Document) -> Iterator[Finding]:
+    """## What it does
+    Flags a double quotation mark that is opened and never closed, closed without being
+    opened, or a pair whose marks do not match (opened straight `"`, closed curly `”`).
+
+    ## Why is this bad?
+    Readers cannot tell where the quoted words end, and a misattributed quote is a
+    correction waiting to happen. News style lets a quotation that runs over several
+    paragraphs open each paragraph and close only the last one; that is not flagged.
+    Single quotes are not checked: they cannot be told apart from apostrophes reliably. A
+    double quote inside a word (`Britain"s`, an apostrophe mistyped in wire copy) is
+    reported too.
+
+    ## Example
+    ```text
+    "We were not told about the closure, the union said on Monday.
+    ```
+
+    ## Use instead
+    ```text
+    "We were not told about the closure," the union said on Monday.
+    ```
+    """
+    analysis = analyse(doc)
+    flagged: bool | None = None  # the story's minority style, worked out once when needed
+    for p in analysis.problems:
+        if p.kind == "mismatched":
+            first, second = p.marks
+            message = (f"Quotation opened with {'a curly' if first.curly else 'a straight'} mark "
+                       f"and closed with {'a curly' if second.curly else 'a straight'} one")
+            # Make the pair agree with the story's usual style.
+            if flagged is None:
+                doubles = [m for m in analysis.marks if m.double]
+                singles = [m for m in analysis.marks if not m.double]
+                flagged = bool(_flagged_style(doubles, singles, "any", TYPESET.search(doc.text) is not None))
+            odd = first if flagged == first.curly else second
+            role = "open" if odd is first else "close"
+            new = _convert(odd, role, not odd.curly)
+            fix = None
+            if new is not None:
+                other = "opening" if odd is second else "closing"
+                fix = Fix(f'Use "{new}" to match the {other} mark', (Edit(Span(odd.offset, odd.offset + 1), new),))
+            yield Finding(p.span, message, fix)
+        elif p.kind == "in-word":
+            yield Finding(p.span, 'Double quotation mark inside a word (an apostrophe typed as \'"\'?)',
+                          Fix("Use an apostrophe", (Edit(p.span, "'"),), Applicability.UNSAFE))
+        elif p.kind == "unclosed":
+            yield Finding(p.span, "Quotation mark opened but never closed")
+        else:
+            yield Finding(p.span, "Closing quotation mark with no opening one")
+
+
+@hookimpl
+def newslint_register_rules(register: Callable[[Rule], None]) -> None:
+    register(Rule("QUO001", "mixed-quotes", Severity.WARNING, mixed_quotes, options={"style": "any"},
+                  choices={"style": STYLES}, fixable="sometimes"))
+    register(Rule("QUO002", "unbalanced-quotes", Severity.WARNING, unbalanced_quotes))

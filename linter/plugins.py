@@ -32,7 +32,6 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "rules.artifacts",
     "rules.characters",
     "rules.spacing",
-    "rules.dashes",
     "rules.quotes",
     "rules.spelling",
     "rules.units",

@@ -12,6 +12,7 @@ import fnmatch
 import hashlib
 import logging
 import os
+import stat
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -246,6 +247,14 @@ def _excluded(path: str, name: str, patterns: Sequence[str], root: str) -> bool:
     return False
 
 
+def _special(path: str) -> bool:
+    """True for a FIFO, socket or device (not a regular file; a broken link is not special)."""
+    try:
+        return not stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False  # a broken link or a vanished file: reported when read
+
+
 def discover(paths: Sequence[str], config: Config) -> Iterator[tuple[str, str | None]]:
     """Files to check, in sorted order: ``(path, error)``; error is set for a bad path.
 
@@ -285,6 +294,8 @@ def discover(paths: Sequence[str], config: Config) -> Iterator[tuple[str, str | 
                     continue
                 if _excluded(full, name, excludes, config.root):
                     continue
+                if _special(full):
+                    continue  # a FIFO, socket or device named like a story: opening it could block
                 found.append(full)
         for full in sorted(found):
             if full not in seen:

@@ -1,0 +1,320 @@
+"""Artifacts: leftovers of scraping and CMS export on a line of their own ("TT", "Advertisement")."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from enum import Enum
+
+import regex
+
+from linter import Applicability, Document, Edit, Finding, Fix, Rule, Severity, Span, hookimpl
+
+# Lines that are always page furniture, compared after folding case, punctuation and spaces.
+LISTED = frozenset(
+    """
+    tt | tk | tktk | tktktk | tk tk | advertisement | advertisements | advertising | ad | ads
+    | sponsored | sponsored content | paid content | paid post | partner content | promoted
+    | promoted content | read more | read more here | read full article | read full story
+    | read the full story | read the full article | continue reading | continue reading the main story
+    | continue reading below | story continues below | article continues below
+    | the story continues below | scroll to continue | scroll to continue with content
+    | share | share this | share this article | share this story | share this page
+    | share on facebook | share on twitter | share via email | tweet | email | print
+    | print this article | print this page | email this article | comments | comment
+    | view comments | show comments | hide comments | leave a comment | skip to main content
+    | skip to content | skip to navigation | back to top | jump to comments | image caption
+    | media caption | image copyright | image source | related | related articles
+    | related stories | related content | related topics | related coverage | more on this story
+    | more stories | top stories | most read | most popular | trending | trending now
+    | recommended | recommended for you | you may also like | you might also like | see also
+    | also read | next article | previous article | next story | load more | show more
+    | subscribe | subscribe now | subscribe to our newsletter | sign up for our newsletter
+    | sign up to our newsletter | sign up | sign in | log in | click here to subscribe
+    | click here | follow us on twitter | follow us on facebook | follow us on instagram
+    | follow us | like us on facebook | media playback is unsupported on your device
+    | enlarge this image | toggle caption | hide caption | caption | embedded content
+    | embed | loading | copy link | link copied | save article | listen to this article
+    | reuse this content | cookie policy | accept cookies | accept all cookies | menu | close
+    | search | download the app | get the app | open in app | watch video | play video
+    | watch now | video | photo gallery | gallery | view gallery | view image | click to expand
+    | click to enlarge | lorem ipsum | placeholder | insert photo | insert image | insert here
+    | like this | pin it | back to home | back to homepage | jump to | jump to content
+    | table of contents | contents | add comment | add a comment | up next | now playing | replay
+    | watch again | submit | next | previous | next page | previous page | older posts
+    | newer posts | editor s picks | editors picks | around the web | from around the web
+    | from our partners | promoted stories | recommended stories | paid partner content
+    | sponsored stories | breaking news | live updates | live blog | latest news | photo | photos
+    | video | videos | audio | graphic | infographic | interactive | slideshow | podcast
+    | listen | listen now | watch | newsletter | newsletters | subscribe now | shop now | buy now
+    | terms of use | privacy policy | cookie settings | manage cookies | cookie preferences
+    """.replace("\n", " ").split("|")
+)
+LISTED = frozenset(" ".join(x.split()) for x in LISTED if x.strip())
+FOLD = regex.compile(r"[^\p{L}\p{N}]+")
+
+# Markup that should never reach copy, as a whole line: shortcodes (WordPress and the like),
+# template tags, HTML tags, comments and entities.
+SYNTAX = regex.compile(
+    r"""
+    ^\s*(?:
+        \[/?[a-z][\w-]*(?:\s+[\w-]+\s*=\s*(?:"[^"\n]*"|'[^'\n]*'|[^\s\]]+))+\s*/?\]   # [caption id="1" ...]
+      | \[/[a-z][\w-]*\]                                    # [/caption]
+      | \[[a-z][\w-]*(?:\s+[^\]\n]*)?\].*\[/[a-z][\w-]*\]    # [embed]...[/embed]
+      | \{\{[^{}\n]{1,80}\}\} | \{%[^%\n]{1,80}%\} | \{\#[^\n]{1,80}\#\}   # {{image}} {% ad %}
+      | <%[^\n]{1,80}%> | %%[\w .-]{1,40}%% | \$\{[\w.]{1,40}\} | \[\[[^\[\]\n]{1,60}\]\]
+      | (?:</?(?:a|p|div|span|br|hr|img|iframe|script|style|figure|figcaption|section|article
+            |aside|header|footer|nav|ul|ol|li|table|tbody|tr|td|th|strong|em|b|i|u|blockquote
+            |h[1-6]|picture|source|video|audio|embed|object|noscript|button|form|input|label
+            |meta|link|small|sup|sub|center|font|ins|amp-ad|amp-img)
+            (?:\s+[\w:-]+(?:\s*=\s*(?:"[^"\n]*"|'[^'\n]*'|[^\s>]+))?)*\s*/?>\s*)+  # <div class="ad">
+      | <!--.*?-->
+      | (?:&(?:nbsp|amp|lt|gt|quot|\#\d+|\#x[0-9a-f]+);\s*)+
+    )\s*$
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+# A placeholder or label in brackets: [IMAGE], [Photo], [INSERT CHART HERE], [embedded content].
+BRACKETED = regex.compile(r"^\s*[\[{(]\s*([^\[\]{}()\n]{1,40}?)\s*[\]})]\s*$")
+# A media label in brackets, with or without an agency: "(Photo)", "(AP Video)".
+MEDIA_LABEL = regex.compile(
+    r"^(?:(?:AP|AFP|Reuters|Getty|EPA|PA)\s+)?(?:photo|video|audio|graphic|image|picture|gallery)s?$",
+    regex.IGNORECASE,
+)
+# "INSERT PHOTO HERE", "[PHOTO HERE]": a layout placeholder.
+PLACEHOLDER = regex.compile(r"^\W*(?:insert\s+[\p{L} ]{1,30}|[\p{L} ]{1,30}\s+(?-i:HERE|here))\W*$", regex.IGNORECASE)
+# A lone all-caps token of one to three letters ("TT"), or a placeholder like "XXX".
+LONE_CAPS = regex.compile(r"^\s*(?:\p{Lu}{1,3}|X{2,}|TK(?:TK)+|T\.K\.)\s*$")
+# Roman numerals (section numbers) and news-agency credits are not stray tokens.
+NOT_STRAY = frozenset("I II III IV V VI VII VIII IX X XI XII AP AFP PA EPA UPI ANP DPA".split())
+# Leftovers of embedded posts: a tweet's footer, a bare link, a share bar of service names.
+EMBED = regex.compile(
+    r"""
+    ^\s*(?:
+        (?:https?://|www\.)\S+
+      | pic\.twitter\.com/\S+
+      | .{0,200}\(@\w{1,30}\)\s+\p{L}+\.?\s+\d{1,2},\s+\d{4}      # — Jane Doe (@jdoe) March 3, 2017
+      | [^\n]{0,280}\bpic\.twitter\.com/\w+                  # a tweet's text and its picture link
+    )\s*$
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+# "Read more: Other headline", "RELATED: ...", "WATCH: ...", "Advertisement - Scroll to continue".
+LABEL = regex.compile(
+    r"""^\s*(?:read\s+more|read\s+also|also\s+read|see\s+also|related(?:\s+(?:stories|articles|news|content|coverage|links?))?
+        |more\s+(?:on\s+this|from|stories|news)|recommended|watch|listen|advertisement|sponsored
+        |click\s+here|follow\s+us|subscribe|sign\s+up|trending|most\s+read)\s*[:>»›|–—-]""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+# Interface words: on a short line made only of these and function words, the line is
+# page furniture ("Share this story", "Follow us on Twitter", "Story continues below").
+UI_STRONG = frozenset(
+    """click tap share tweet retweet subscribe subscribers subscription unsubscribe follow
+    newsletter newsletters advertisement advertisements advertising advert adverts ad ads
+    sponsored sponsor promoted comments comment print email e-mail emails menu cookie cookies
+    login logout signup download app apps gallery slideshow caption captions enlarge expand
+    collapse toggle playback loading scroll skip continues continue continued reading read
+    trending popular recommended topics tags bookmark bookmarked facebook twitter instagram
+    whatsapp linkedin pinterest reddit youtube tiktok snapchat rss podcast podcasts embed
+    embedded javascript browser unsupported newsroom related reprints permissions paywall
+    notifications listen inbox copyright taboola outbrain livestream infographic replay
+    window tab favourites favorites watch video videos photo photos""".split()
+)
+UI_WEAK = frozenset(
+    """more next previous prev back top here full main page story stories article articles
+    content post posts below above link links copy copied save saved
+    image images media play listen view views see also show hide screen search home
+    sections section sign log register account alerts alert privacy policy settings accept
+    allow enable device free trial offer donate feedback contact now latest news up in on
+    off down get use gift getty reuters afp add manage live coverage new opens open source close report""".split()
+)
+FUNCTION = frozenset(
+    """the a an this that these our us we you your my on in to for of and or with by at from
+    all it is be please via not no its""".split()
+)
+# A picture credit: "Photo: Reuters", "Video: AP".
+CREDIT = regex.compile(r"^(?:photo(?:graph)?|picture|image|video|credit)s?\s*:\s*\S", regex.IGNORECASE)
+# What a script or spreadsheet leaves behind when a field is empty or broken.
+JUNK = regex.compile(r"^\s*(?:undefined|null|NaN|\[object\s+\w+\]|#(?:VALUE|REF|NAME)[!?]|#N/A|#DIV/0!)\s*$")
+# Phrases that only page furniture uses; with them a short line needs no other evidence.
+UI_PHRASE = regex.compile(
+    r"""©|^\s*page\s+\d+\s+of\s+\d+\s*$|\b(?:
+        (?:sign|log)\s+(?:up|in)\b | (?:your|the)\s+inbox | this\s+(?:article|page|post)
+      | for\s+later | we\s+use\s+cookies | cookie\s+(?:policy|settings|preferences)
+      | (?:follow|like|join)\s+(?-i:us|US\s+ON) | click\s+(?:here|to|below) | tap\s+(?:here|to)
+      | read\s+more\b | read\s+the\s+full\s+(?:story|article) | continues?\s+(?:reading|below|after) | scroll\s+(?:down|to|for)
+      | (?:terms|privacy)\s+(?:of\s+(?:use|service)|policy) | join\s+the\s+(?:conversation|discussion)
+      | download\s+(?:the|our)\s+app | (?:free|our)\s+newsletters? | breaking\s+news\s+alerts
+      | all\s+rights\s+reserved | (?:leave|add|post)\s+a\s+comment | your\s+email(?:\s+address)?
+      | (?:get|download)\s+(?:the|our)\s+(?:[\p{L}-]+\s+){0,3}app\b | for\s+signing\s+up
+      | (?:opens?|open)\s+in\s+(?:a\s+)?new\s+(?:window|tab) | (?:enable|upgrade)\s+(?:your\s+)?(?:javascript|browser)
+      | browser\s+(?:does\s+not|doesn['’]t)\s+support | this\s+video\s+(?:can\s*not|cannot|is\s+not)
+      | to\s+(?:play|view|watch)\s+this\s+(?:video|content) | content\s+is\s+(?:not|no\s+longer)\s+available
+      | (?:skip|end\s+of)\s+(?:twitter|x|instagram|facebook|youtube|tiktok)\s+(?:post|content|video)
+      | allow\s+(?:twitter|x|instagram|facebook|youtube|tiktok)\s+content | view\s+this\s+post\s+on
+      | (?:a\s+)?(?:post|photo|video)\s+shared\s+by | (?:powered|presented)\s+by | image\s+(?:source|copyright)
+      | report\s+(?:an?\s+)?(?:error|typo|correction|problem|this\s+ad)
+      | create\s+(?:a|an|your)\s+(?:free\s+)?account | mailing\s+list | (?:join|support)\s+our\b
+      | become\s+a\s+(?:member|subscriber|supporter|patron) | support\s+(?:independent\s+)?journalism
+      | (?:add\s+to|save\s+to)\s+(?:favou?rites|reading\s+list|my\s+list) | already\s+a\s+(?:subscriber|member)
+      | ^\s*most\s+(?:read|viewed|popular|watched|shared|commented|emailed|recent)\b
+      | ^\s*(?:©|\(c\)|copyright\b) | (?:view|see|read)\s+(?:the\s+)?(?:full|original)\s+(?:article|story|post)
+      | ^\s*(?:image|photo|picture|slide|video)\s+\d+\s+(?:of|/)\s+\d+\s*$
+      | more\s+(?:from|in)\s+(?:\p{Lu}[\p{L}.&-]*\s*){1,3}$ | \bduration:?\s+\d{1,2}:\d\d
+    )""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+# Time stamps of the page: "Published 2 hours ago", "Updated 12:03 GMT", "Filed under: Politics".
+STAMP = regex.compile(
+    r"""^\s*(?:(?:first\s+|last\s+)?(?:published|updated|posted|modified)\s*(?:on|at|:)?\s*
+        (?:\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\w+\s+(?:hours?|minutes?|days?|mins?)\s+ago|an?\s+(?:hour|minute|day)\s+ago)
+      | (?:filed\s+under|posted\s+in|tags?|topics|categories|category)\s*:)""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+# A prompt at the start of a line: "Subscribe to The Daily Digest", "Sign up for alerts".
+PROMPT = regex.compile(r"^\s*(?:subscribe|sign\s+up|register)\s+(?:to|for|now|today)\b(?!.*[.?!]\s+\p{Lu})", regex.IGNORECASE)
+SENTENCE_END = regex.compile(r"(?:(?<!\.)\.|[?!])['\"’”)]*\s*$")  # an ellipsis does not count
+INNER_SENTENCE = regex.compile(r"\p{Ll}[.?!]['\"’”)]*\s+\p{Lu}")  # two sentences: running text
+
+
+class Kind(Enum):
+    """How sure the check is: listed forms and markup are certain; the rest is evidence."""
+
+    CERTAIN = "certain"
+    LIKELY = "likely"
+
+
+def classify(line: str) -> Kind | None:
+    """Whether a line (alone on its line) is a scraping or CMS leftover, and how sure."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > 400:
+        return None
+    if len(stripped) <= 60 and " ".join(FOLD.sub(" ", stripped.casefold()).split()) in LISTED:
+        return Kind.CERTAIN
+    if SYNTAX.match(stripped) or JUNK.match(stripped):
+        return Kind.CERTAIN
+    if LONE_CAPS.match(stripped):
+        return None if stripped in NOT_STRAY else Kind.LIKELY
+    if len(stripped) > 120:
+        return Kind.LIKELY if EMBED.match(stripped) else None
+    if EMBED.match(stripped) or PLACEHOLDER.match(stripped) and not SENTENCE_END.search(stripped):
+        return Kind.LIKELY
+    m = BRACKETED.match(stripped)
+    if m is not None:
+        inner = m[1]
+        if stripped[0] == "[" and (inner.isupper() or _ui_only(inner)):
+            return Kind.LIKELY  # [IMAGE], [INSERT CHART HERE], [embedded content]
+        if _ui_only(inner) or MEDIA_LABEL.match(inner):
+            return Kind.LIKELY  # (Photo), (AP Video)
+        return None
+    if (LABEL.match(stripped) or STAMP.match(stripped) or PROMPT.match(stripped)) and len(stripped) <= 100:
+        return Kind.LIKELY
+    running = INNER_SENTENCE.search(stripped) and len(stripped.split()) > 8
+    if UI_PHRASE.search(stripped) and not running and (
+        len(stripped) <= 80 and not SENTENCE_END.search(stripped) or len(stripped.split()) <= 14
+    ):
+        return Kind.LIKELY
+    if CREDIT.match(stripped):
+        return None  # "Photo: Reuters" credits a picture
+    if len(stripped) <= 60 and not SENTENCE_END.search(stripped) and _ui_only(stripped):
+        return Kind.LIKELY
+    return None
+
+
+def _ui_only(text: str) -> bool:
+    """Short text made only of interface and function words, with at least one strong one."""
+    words = [w for w in FOLD.split(text.casefold()) if w]
+    if not words or len(words) > 8:
+        return False
+    strong = 0
+    for w in words:
+        if w.isdigit():
+            continue  # "12 Comments"
+        if w in UI_STRONG:
+            strong += 1
+        elif w not in UI_WEAK and w not in FUNCTION:
+            return False
+    return strong > 0
+
+
+def _continues(before: str, line: str) -> bool:
+    """A hard-wrapped line that goes on with the sentence of the line before (" share.")."""
+    head = line.lstrip()[:1]
+    tail = before.rstrip()[-1:]
+    return head.islower() and tail != "" and (tail.isalnum() or tail in ",;-–—")
+
+
+def _delete_line(text: str, span: Span) -> Edit:
+    """Delete a line with its line break, and one blank line if it stood between two."""
+    s, e = span.start, span.end
+    if not text[e:].strip():  # the last line: take the breaks before it instead
+        return Edit(Span(len(text[:s].rstrip("\n")), e), "")
+    e += 1  # its "\n"
+    if s == 0:  # the first line: take the blank lines after it too
+        while text.startswith("\n", e):
+            e += 1
+    if s >= 2 and text[s - 2 : s] == "\n\n" and text.startswith("\n", e):
+        e += 1  # "para\n\nTT\n\npara" -> "para\n\npara"
+    return Edit(Span(s, e), "")
+
+
+def stray_artifact(doc: Document) -> Iterator[Finding]:
+    """## What it does
+    Flags a line left over from scraping or a CMS export: a lone `TT`, `Advertisement`,
+    `Read more`, `Share this article`, `Follow us on Twitter`, `Story continues below`,
+    newsletter prompts, shortcodes (`[caption id="attachment_4821" width="640"]`),
+    template tags (`{{image}}`), HTML tags and placeholders (`TK`). Besides a list of known
+    forms, it weighs evidence: a short line without sentence punctuation made only of
+    interface words (click, share, subscribe, follow, newsletter, comments, print ...),
+    a lone all-caps token of one to three letters, markup syntax, an embedded post's footer.
+
+    ## Why is this bad?
+    Page furniture in the copy tells readers the story was pasted, not edited. Headlines,
+    subheadings, datelines (`KYIV, Ukraine (AP) —`), bylines (`By Jane Smith`) and credit
+    lines (`Reporting by ...`) are not flagged.
+
+    ## Example
+    ```text
+    Russia is considering downgrading relations with the West, the Kremlin said.
+    TT
+
+    Ryabkov said a downgrading of ties was being studied.
+    ```
+
+    ## Use instead
+    ```text
+    Russia is considering downgrading relations with the West, the Kremlin said.
+
+    Ryabkov said a downgrading of ties was being studied.
+    ```
+
+    ## Fix safety
+    Deleting the line is safe for the listed forms, shortcodes and template tags; for lines
+    judged on evidence alone (a lone `TT`-like token, interface words) the fix is unsafe.
+    """
+    text = doc.text
+    prev = ""
+    for sp in doc.lines:
+        line = text[sp.start : sp.end]
+        before, prev = prev, line
+        if not line.strip():
+            continue
+        kind = classify(line)
+        if kind is None or _continues(before, line):
+            continue
+        lead = len(line) - len(line.lstrip())
+        trail = len(line) - len(line.rstrip())
+        span = Span(sp.start + lead, sp.end - trail)
+        shown = line.strip()
+        if len(shown) > 40:
+            shown = shown[:37] + "..."
+        applicability = Applicability.SAFE if kind is Kind.CERTAIN else Applicability.UNSAFE
+        yield Finding(
+            span=span,
+            message=f'Stray artifact "{shown}"',
+            fix=Fix("Delete the line", (_delete_line(text, sp),), applicability),
+        )
+
+
+@hookimpl
+def newslint_register_rules(register: Callable[[Rule], None]) -> None:
+    register(Rule("ART001", "stray-artifact", Severity.WARNING, stray_artifact, fixable="sometimes"))

@@ -1,0 +1,491 @@
+"""Duplicates: a word typed twice ("the the"), paragraphs, headlines and captions repeated."""
+
+from __future__ import annotations
+
+import zlib
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from linter import Applicability, Document, Edit, Finding, Fix, Rule, Severity, Span, hookimpl
+
+# -- DUP001 repeated-word ------------------------------------------------------------------
+
+# A word, then only spaces (at most one line break, never a blank line), then the same word
+# in any case. Not part of a hyphenated or numbered token ("Boutros Boutros-Ghali").
+REPEAT = regex.compile(
+    r"""
+    (?<![\p{L}\p{M}\p{N}'’\-])
+    (?P<first>\p{L}[\p{L}\p{M}]*(?:['’]\p{L}+)*)
+    (?P<gap>[ \t\u00a0]+(?:\n[ \t\u00a0]*)?|\n[ \t\u00a0]*)
+    (?P<second>(?P=first))
+    (?![\p{L}\p{M}\p{N}'’\-])
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+# A quick scan for candidates, checked then with REPEAT (whole text in one C-level pass).
+CANDIDATE = regex.compile(r"\b(\p{L}+(?:['’]\p{L}+)*)\s+\1\b", regex.IGNORECASE)
+# Doubles that grammar allows ("she had had enough") or speech repeats for effect.
+ALLOWED_DOUBLES = frozenset(
+    "had really very no bye ha haha hee ho yeah yes tut knock blah bla la na go hear chop boo"
+    " yo wow".split()
+)
+# Small words that are never names: "The The" or "OF OF" is a slip, "Duran Duran" is a band.
+FUNCTION_WORDS = frozenset(
+    "the a an of to in on at by for from with and or but nor as that this these those is are"
+    " was were be been has have will would can could should may might must not it its he she"
+    " they we you i his her their our my your than then there when which who what".split()
+)
+# "... said that that plan failed": a conjunction "that", then the demonstrative.
+THAT_LEADS = frozenset(
+    """said say says saying stress stressed stresses ensure ensured ensures doubt doubts
+    convinced believe believed believes think thinks thought know knows knew known feel feels
+    felt hope hoped hopes argue argued argues insist insisted insists claim claimed claims warn
+    warned warns suggest suggested suggests show shows showed shown mean means meant note noted
+    notes agree agreed agrees accept accepted accepts admit admitted admits deny denied denies
+    realise realised realize realized understand understands understood clear sure aware fact
+    so me us him them you tell tells told confirm confirmed explain explained add added
+    recognise recognised recognize recognized expect expected fear feared worry worried
+    concerned remember remembered forget see saw seen find found guarantee guaranteed promise
+    promised prove proved reveal revealed report reported announce announced declare declared
+    conclude concluded is was""".split()
+)
+# ... unless a subject or determiner follows, which the demonstrative "that" cannot take.
+NOT_AFTER_THAT = frozenset(
+    "the a an he she they we i you it his her their its our my your this these those there"
+    " some most many in on at after before since during with from by under despite because if"
+    " when while although as of".split()
+)
+PREV_WORD = regex.compile(r"([\p{L}']+)[^\p{L}\n]{0,3}$")
+NEXT_WORD = regex.compile(r"[^\p{L}\n]{0,3}([\p{L}'’]+)")
+
+
+def _is_slip(text: str, m: regex.Match[str], allowed: frozenset[str]) -> bool:
+    first, second = m["first"], m["second"]
+    low = first.lower()
+    if low in ALLOWED_DOUBLES or low in allowed:
+        return False
+    across_lines = "\n" in m["gap"]
+    if first != second:
+        if second[0].isupper():  # "lord Lord Bingham", "said Said": the second is a name
+            return False
+        if len(first) > 1 and first.isupper():  # "IS is" (Islamic State)
+            return False
+        # "The the": a sentence start retyped.
+    elif first[0].isupper() and low not in FUNCTION_WORDS:
+        return False  # "Duran Duran", "Bora Bora", "BADEN BADEN": names and titles
+    if across_lines and second[0].isupper():
+        return False  # a line ending without punctuation (a headline), then a new sentence
+    start, end = m.span()
+    if start and end < len(text) and text[start - 1] in "\"“'‘" and text[end] in "\"”'’":
+        return False  # a quoted mention: the phrase "no no"
+    if low == "that":
+        nxt = NEXT_WORD.match(text, end, min(len(text), end + 40))
+        if nxt is None or regex.split(r"['’]", nxt[1].lower())[0] not in NOT_AFTER_THAT:
+            prev = PREV_WORD.search(text, max(0, start - 40), start)
+            if prev is not None and prev[1].lower() in THAT_LEADS:
+                return False  # "we must ensure that that service improves"
+    return True
+
+
+def _repeats_in(text: str) -> Iterator[regex.Match[str]]:
+    """Every doubled word, overlapping ones too ("the the the" gives two)."""
+    for c in CANDIDATE.finditer(text):
+        pos = c.start()
+        while (m := REPEAT.match(text, pos)) is not None:
+            yield m
+            pos = m.start("second")
+
+
+def repeated_word(doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+    """## What it does
+    Flags a word typed twice in a row within a sentence, such as `the the`, in any case
+    (`The the`) and across a line break.
+
+    ## Why is this bad?
+    A repeated word is a slip made while editing; spell checkers pass it because each word
+    is spelled right, and readers stumble on it. Punctuation or a blank line between the two
+    words ends the check (`said Paris. Paris is`), and doubles that grammar allows (`had had`,
+    `said that that plan failed`), names (`Duran Duran`, `Boutros Boutros-Ghali`) and
+    numbers are left alone.
+
+    ## Example
+    ```text
+    Officials said the the bridge would reopen on Monday.
+    ```
+
+    ## Use instead
+    ```text
+    Officials said the bridge would reopen on Monday. She had had enough.
+    ```
+
+    ## Options
+    - `allow`: more words whose doubling is fine (lower case), such as `["bang"]`.
+
+    ## Fix safety
+    The fix deletes the second copy and is safe.
+    """
+    text = doc.text
+    allowed = frozenset(w.lower() for w in options.get("allow", ()))
+    for m in _repeats_in(text):
+        if not _is_slip(text, m, allowed):
+            continue
+        word = m["second"]
+        if "\n" in m["gap"]:  # keep the line break: delete the word and the spaces after it
+            s, e = m.start("second"), m.end("second")
+            while e < len(text) and text[e] in " \t":
+                e += 1
+            if e >= len(text) or text[e] == "\n":
+                s = m.end("first")
+                e = m.end("second")
+        else:
+            s, e = m.end("first"), m.end("second")
+        yield Finding(
+            span=Span(m.start(), m.end()),
+            message=f'Repeated word "{m["first"]} {word}"',
+            fix=Fix(f'Remove the repeated "{word}"', (Edit(Span(s, e), ""),)),
+        )
+
+
+# -- DUP002 duplicate-paragraph, DUP003 duplicate-caption -----------------------------------
+
+WORDS = regex.compile(r"[\p{L}\p{N}]+")
+MONTHS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+# A photo caption or credit: a date-and-place prefix ("18 August 2018, Brandenburg:") or a
+# label at the start; a credit at the end ("(dpa)", "(AFP/Getty Images)", "Photo: Jane Doe").
+CAPTION_START = regex.compile(
+    rf"""
+    \s*(?:
+        (?:\d{{1,2}}\s+{MONTHS}\s+\d{{4}}|{MONTHS}\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}-\d\d-\d\d)
+            ,[^:\n]{{1,80}}:\s                                   # date, place:
+      | (?:image|media|photo|video)\s+caption\b                  # "Image caption ..."
+      | (?:photo(?:graph)?|picture|image|credit|pictured|file\s+photo)s?\s*:  # "Photo: ..."
+    )
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+CAPTION_END = regex.compile(
+    r"""
+      [(\[]\s*(?:(?:photo|picture|image|file)s?\s*:?\s*)?
+        (?:AFP|dpa|Reuters|AP|EPA|EPA-EFE|PA|UPI|ANP|ANSA|TT|Xinhua|TASS|Getty(?:\s+Images)?
+          |Shutterstock|Alamy|Bloomberg|NurPhoto|SOPA|Sipa|Anadolu)
+        (?:\s*/\s*[^()\[\]\n]{1,40})?[)\]]\s*$               # "(AFP)", "(dpa/Jane Doe)"
+    | \((?:AP|AFP|Reuters)\s+Photos?\b[^()\n]*\)\s*$          # "(AP Photo/Jane Doe)"
+    | \b(?:photo(?:graph)?|picture|image)s?\s*:\s*[^\n]{1,60}$   # "... Photo: Jane Doe/AFP"
+    | \b(?:Getty\s+Images|via\s+Getty)\s*\)?\s*$
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+# Columns aligned with runs of spaces: a table, whose rows and headers repeat on purpose.
+COLUMNS = regex.compile(r"[ \t]{3,}(?=\S)")
+NUMBERS = regex.compile(r"\d[\d.,:/]*")
+# A line that ends like a sentence, a caption or a headline with a colon.
+LINE_END = regex.compile(r"""[.!?:;)"”’\]]\s*$""")
+# Image alt text may say what the caption says: it is not shown twice.
+SKIP_KINDS = frozenset({"alt"})
+BOTTOM_K = 8  # sketch size: the k smallest shingle hashes of each unit
+MIN_SHARED = 3  # sketch values two units must share before they are compared in full
+POSTING_CAP = 8  # earlier units kept per sketch value (the first copies are the earliest)
+
+
+def is_caption(line: str) -> bool:
+    """Whether a line reads as a photo caption or credit."""
+    return bool(CAPTION_START.match(line) or CAPTION_END.search(line, max(0, len(line) - 100)))
+
+
+@dataclass(frozen=True, slots=True)
+class Repeat:
+    """A unit (line or paragraph) that repeats an earlier one."""
+
+    span: Span
+    first: Span
+    exact: bool
+    caption: bool
+    fix: Fix | None
+
+
+class _WordIds(dict[str, int]):
+    """A stable number for each word (CRC-32 of its UTF-8), computed once per word."""
+
+    def __missing__(self, word: str) -> int:
+        value = self[word] = zlib.crc32(word.encode("utf-8", "surrogatepass"))
+        return value
+
+
+@dataclass(slots=True)
+class _Unit:
+    span: Span
+    kind: str  # the block's kind ("line" for a line)
+    prev_end: int  # end of the previous unit of the same kind (-1: none)
+    prev: int  # index of that unit (-1: none)
+    _caption: bool | None = None
+
+    def caption(self, text: str) -> bool:
+        if self._caption is None:
+            chunk = text[self.span.start : self.span.end]
+            self._caption = self.kind == "caption" or all(
+                is_caption(x) for x in chunk.splitlines() if x.strip()
+            )
+        return self._caption
+
+
+def _units(doc: Document) -> tuple[list[_Unit], list[_Unit]]:
+    """Non-blank lines, and paragraphs of more than one line."""
+    text = doc.text
+    lines: list[_Unit] = []
+    prev_end = prev = -1
+    paragraphs = doc.paragraphs
+    b = 0
+    for sp in doc.lines:
+        if sp.start == sp.end or text[sp.start : sp.end].isspace():
+            continue
+        while b < len(paragraphs) and paragraphs[b].span.end <= sp.start:
+            b += 1
+        inside = b < len(paragraphs) and paragraphs[b].span.start <= sp.start
+        kind = paragraphs[b].kind if inside else "line"
+        if kind in SKIP_KINDS:
+            continue
+        lines.append(_Unit(sp, kind, prev_end, prev))
+        prev_end, prev = sp.end, len(lines) - 1
+    blocks: list[_Unit] = []
+    prev_end = prev = -1
+    for block in paragraphs:
+        sp = block.span
+        if block.kind in SKIP_KINDS or text.find("\n", sp.start, sp.end) < 0:
+            prev_end, prev = sp.end, -1
+            continue
+        blocks.append(_Unit(sp, block.kind, prev_end, prev))
+        prev_end, prev = sp.end, len(blocks) - 1
+    return lines, blocks
+
+
+def _shingles(words: list[str], ids: _WordIds) -> set[int]:
+    """Word pairs, each as a stable hash (tuples of ints hash the same in every run)."""
+    nums = list(map(ids.__getitem__, words))
+    return set(map(hash, zip(nums, nums[1:])))
+
+
+def _delete_repeat(unit: _Unit) -> Edit:
+    """Delete a unit with the break before it (so the separator after it stays)."""
+    start = unit.prev_end if unit.prev_end >= 0 else unit.span.start
+    return Edit(Span(start, unit.span.end), "")
+
+
+def _find(doc: Document, units: list[_Unit], min_words: int, min_chars: int, near_words: int,
+          similarity: float, skip: set[Span]) -> list[Repeat]:
+    text = doc.text
+    out: list[Repeat] = []
+    exact: dict[str, int] = {}
+    ids = _WordIds()
+    postings: dict[int, list[int]] = {}
+    words_of: dict[int, list[str]] = {}  # units in the near-copy index
+    roots: dict[int, int] = {}  # a near copy's first copy
+    for i, u in enumerate(units):
+        if u.span.end - u.span.start < min_chars or u.span in skip:
+            continue
+        chunk = text[u.span.start : u.span.end]
+        words = WORDS.findall(chunk.casefold())
+        n = len(words)
+        if n < min_words or n <= 20 and _tabular(chunk, words):
+            continue  # too short, or a table row, whose cells repeat on purpose
+        j = exact.setdefault(" ".join(words), i)
+        first: int | None = roots.get(j, j) if j != i else None
+        is_exact = first == j  # a copy of a near copy points at the original, as a near copy
+        if first is not None and not is_exact:
+            roots[i] = first
+        if n >= near_words and first is None:
+            sh = _shingles(words, ids)
+            sketch = sorted(sh)[:BOTTOM_K]
+            counts: dict[int, int] = {}
+            for v in sketch:
+                for c in postings.get(v, ()):
+                    counts[c] = counts.get(c, 0) + 1
+            for c in sorted(c for c, k in counts.items() if k >= MIN_SHARED):
+                other = words_of[c]
+                if min(n, len(other)) < similarity * max(n, len(other)):
+                    continue
+                osh = _shingles(other, ids)
+                if len(sh & osh) >= similarity * len(sh | osh) and (
+                    units[c].caption(text) == u.caption(text)
+                ):
+                    first = roots.get(c, c)
+                    roots[i] = first
+                    break
+            for v in sketch:
+                lst = postings.setdefault(v, [])
+                if len(lst) < POSTING_CAP:
+                    lst.append(i)
+            words_of[i] = words
+        if first is None:
+            continue
+        orig = units[first]
+        caption = u.caption(text) or orig.caption(text)
+        fix = None
+        if is_exact:
+            prev = units[u.prev] if u.prev >= 0 else None
+            same = prev is not None and text[prev.span.start : prev.span.end].strip() == text[
+                u.span.start : u.span.end
+            ].strip()
+            applicability = Applicability.SAFE if same else Applicability.UNSAFE
+            title = "Delete the repeated caption" if caption else "Delete the repeated paragraph"
+            fix = Fix(title, (_delete_repeat(u),), applicability)
+        out.append(Repeat(u.span, orig.span, is_exact, caption, fix))
+    return out
+
+
+def _repeats(doc: Document, options: Mapping[str, Any]) -> list[Repeat]:
+    min_words = int(options.get("min-words", 4))
+    min_chars = int(options.get("min-chars", 30))
+    near_words = int(options.get("near-min-words", 12))
+    similarity = float(options.get("similarity", 0.9))
+
+    def make() -> list[Repeat]:
+        lines, blocks = _units(doc)
+        args = (min_words, min_chars, near_words, similarity)
+        # Whole paragraphs of several lines repeated word for word: one finding each ...
+        # (hard-wrapped prose; where lines end like sentences or captions, lines are the units)
+        lined = {b.span for b in blocks if not _wrapped(doc.text, b.span)}
+        found = _find(doc, blocks, min_words, min_chars, 1 << 30, similarity, lined)
+        spans = sorted(r.span for r in found)
+        inside = {u.span for u in lines if _within(spans, u.span)}
+        # ... then single lines (headlines, captions, paragraphs of plain text) ...
+        found += _find(doc, lines, *args, inside)
+        # ... then near copies of paragraphs of several lines, where no line told already.
+        spans = sorted(r.span for r in found)
+        taken = {b.span for b in blocks if _overlaps(spans, b.span)}
+        found += _find(doc, blocks, *args, taken)
+        found.sort(key=lambda r: r.span)
+        return found
+
+    key = f"rules.duplicates:{min_words}:{min_chars}:{near_words}:{similarity}"
+    result: list[Repeat] = doc.cached(key, make)
+    return result
+
+
+def _tabular(chunk: str, words: list[str]) -> bool:
+    """A table row: columns lined up with runs of spaces, or two numbers or more and at
+    most five words besides ("Avg shrs 2,332,397 vs 1,428,000")."""
+    if "   " in chunk and 3 * len(COLUMNS.findall(chunk)) >= len(words):
+        return True
+    return sum(not w.isdigit() for w in words) <= 5 and len(NUMBERS.findall(chunk)) >= 2
+
+
+def _wrapped(text: str, span: Span) -> bool:
+    """Whether a paragraph's lines break mid-sentence (hard-wrapped prose)."""
+    lines = text[span.start : span.end].split("\n")
+    return not any(LINE_END.search(line) for line in lines[:-1])
+
+
+def _overlaps(sorted_spans: list[Span], span: Span) -> bool:
+    """Whether one of the spans starts inside ``span``."""
+    i = bisect_left(sorted_spans, Span(span.start, -1))
+    return i < len(sorted_spans) and sorted_spans[i].start < span.end
+
+
+def _within(sorted_spans: list[Span], span: Span) -> bool:
+    """Whether one of the (disjoint) spans contains ``span``."""
+    i = bisect_right(sorted_spans, Span(span.start, 1 << 62)) - 1
+    return i >= 0 and sorted_spans[i].end >= span.end
+
+
+def _report(doc: Document, options: Mapping[str, Any], captions: bool) -> Iterator[Finding]:
+    what = "Caption" if captions else "Paragraph"
+    for r in _repeats(doc, options):
+        if r.caption != captions:
+            continue
+        row = doc.text_position(r.first.start).row
+        how = "repeats" if r.exact else "nearly repeats"
+        yield Finding(r.span, f"{what} {how} line {row}", r.fix)
+
+
+def duplicate_paragraph(doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+    """## What it does
+    Flags a paragraph, line or headline (four words or more) that appears again in the
+    story, word for word or nearly (case, spacing, quote and dash styles ignored; long
+    paragraphs that share nine tenths of their word pairs count as near copies). Each
+    repeat is reported and names the line of the first copy. Repeated captions are
+    reported by `duplicate-caption` instead.
+
+    ## Why is this bad?
+    Copy-and-paste slips, CMS exports and scrapers duplicate headlines and paragraphs;
+    a reader notices at once and the story looks broken.
+
+    ## Example
+    ```text
+    Russia Considering Downgrading Relations with the West
+
+    Russia is considering downgrading relations with the West, the Kremlin said.
+
+    Russia Considering Downgrading Relations with the West
+    ```
+
+    ## Use instead
+    ```text
+    Russia Considering Downgrading Relations with the West
+
+    Russia is considering downgrading relations with the West, the Kremlin said.
+    ```
+
+    ## Options
+    - `min-words` (4) and `min-chars` (30): shorter lines are never compared (tables and
+      fixture lists repeat short lines on purpose).
+    - `near-min-words` (12): paragraphs of at least this many words are also compared for
+      near copies; `similarity` (0.9): the share of word pairs two paragraphs must have in
+      common to count as near copies.
+
+    ## Fix safety
+    Deleting a copy that follows its twin directly is safe; deleting one further away is
+    unsafe (the story may need it there rather than at the first place); near copies have
+    no fix.
+    """
+    return _report(doc, options, captions=False)
+
+
+def duplicate_caption(doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+    """## What it does
+    Flags a photo caption or credit line that appears again in the story: a line with a
+    date-and-place prefix (`18 August 2018, Brandenburg, Meseberg:`), a credit (`(AFP)`,
+    `(dpa)`, `Photo: Jane Doe/Reuters`, `Getty Images`) or a label (`Image caption`).
+    Each repeat is reported and names the line of the first copy.
+
+    ## Why is this bad?
+    Scrapers and CMS exports often paste a photo's caption twice, or repeat the whole
+    headline-and-photo block; the story looks broken.
+
+    ## Example
+    ```text
+    18 August 2018, Meseberg: Dmitry Peskov arrives at the guesthouse. (dpa)
+    18 August 2018, Meseberg: Dmitry Peskov arrives at the guesthouse. (dpa)
+    ```
+
+    ## Use instead
+    ```text
+    18 August 2018, Meseberg: Dmitry Peskov arrives at the guesthouse. (dpa)
+    ```
+
+    ## Options
+    The same as `duplicate-paragraph`: `min-words`, `min-chars`, `near-min-words`, `similarity`.
+
+    ## Fix safety
+    Deleting a copy that follows its twin directly is safe; one further away, unsafe.
+    """
+    return _report(doc, options, captions=True)
+
+
+DUP_OPTIONS = {"min-words": 4, "min-chars": 30, "near-min-words": 12, "similarity": 0.9}
+
+
+@hookimpl
+def newslint_register_rules(register: Callable[[Rule], None]) -> None:
+    register(Rule("DUP001", "repeated-word", Severity.ERROR, repeated_word, options={"allow": ()},
+                  fixable="safe"))
+    register(Rule("DUP002", "duplicate-paragraph", Severity.WARNING, duplicate_paragraph,
+                  options=dict(DUP_OPTIONS), fixable="sometimes"))
+    register(Rule("DUP003", "duplicate-caption", Severity.WARNING, duplicate_caption,
+                  options=dict(DUP_OPTIONS), fixable="sometimes"))

@@ -1,0 +1,117 @@
+"""ART001 stray-artifact."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def read(name: str) -> str:
+    return (FIXTURES / name).read_text(encoding="utf-8")
+
+
+def flagged(lint, line: str) -> bool:
+    text = f"Ferries sailed again on Wednesday, the operator said.\n\n{line}\n\nThe storm has passed.\n"
+    return [d.location.row for d in lint(text, select=["ART001"])] == [3]
+
+
+def test_art001_page(lint):
+    diags = lint(read("art_page.txt"), select=["ART001"])
+    assert [(d.location.row, d.message, d.fix.applicability.value) for d in diags] == [
+        (6, 'Stray artifact "TT"', "safe"),
+        (9, 'Stray artifact "Advertisement"', "safe"),
+        (11, 'Stray artifact "[caption id="attachment_912" align="a..."', "safe"),
+        (17, 'Stray artifact "Share on WhatsApp"', "unsafe"),  # judged on evidence only
+        (18, 'Stray artifact "{{related_links}}"', "safe"),
+    ]
+    assert {(d.code, d.name, d.fix.title) for d in diags} == {("ART001", "stray-artifact", "Delete the line")}
+    tt = diags[0]
+    assert (tt.location.column, tt.end_location.column) == (1, 3)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # listed forms
+        "TT", "TKTK", "Advertisement", "ADVERTISEMENT", "Read more", "Share this article",
+        "Skip to main content", "Continue reading", "Image caption", "Related Articles",
+        "Story continues below", "Sponsored content", "Follow us on Twitter",
+        # markup: shortcodes, template tags, HTML, entities
+        '[caption id="attachment_4821" align="aligncenter" width="640"]', "[/caption]",
+        '[gallery ids="12,13,14"]', "{{image}}", "{% include ad.html %}", '<div class="ad-slot">',
+        "&nbsp;",
+        # forms no list holds: judged on evidence
+        "Sign up for the morning briefing newsletter", "Subscribe to the Daily Digest",
+        "Advertisement - Scroll to continue", "Listen to this story", "Download our app",
+        "Facebook Twitter WhatsApp Email", "Read more: Ferry strike ends after two weeks",
+        "RELATED: Storm closes harbour", "[IMAGE]", "[embedded content]", "(Photo)",
+        "INSERT MAP HERE", "pic.twitter.com/a1b2c3", "— Jane Okafor (@jokafor) March 3, 2024",
+        "Published 2 hours ago", "Filed under: Transport", "12 Comments", "Page 2 of 3",
+        "Click to share on Twitter (Opens in new window)", "Get the latest headlines delivered to your inbox",
+        "XQ", "XXX",
+    ],
+)
+def test_art001_flags(lint, line):
+    assert flagged(lint, line), line
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Ferry Service Resumes After Storm Closes Harbour",  # a headline
+        "Share prices tumble after profit warning",
+        "Twitter shares fall on weak advertising outlook",
+        "Follow the money",
+        "Print edition sales slump",
+        "What happens next?",  # subheadings
+        "Analysis",
+        "Sign of the times",
+        "HELSINKI, Finland (AP) —",  # a dateline
+        "By Jane Okafor",  # bylines and credits
+        "By JANE OKAFOR and TOM BERG Associated Press",
+        "Reporting by Jane Okafor; Editing by Tom Berg",
+        "Additional reporting by Tom Berg in Tallinn",
+        "Photo: Reuters",
+        "AP",  # an agency credit, not a stray token
+        "II",  # a section number
+        "He told us to read more about the storm. Then he left.",
+        "Read the full text of the minister's statement",
+    ],
+)
+def test_art001_leaves_copy_alone(lint, line):
+    assert not flagged(lint, line), line
+
+
+def test_art001_wrapped_line_is_not_a_leftover(lint):
+    # A hard-wrapped sentence whose last word lands alone on a line.
+    text = "The board approved a dividend of 40 cents a\nshare.\n"
+    assert lint(text, select=["ART001"]) == []
+
+
+def test_art001_fix_keeps_paragraphs(newslint, story):
+    path = story(
+        "Ferries sailed again on Wednesday.\n\nTT\n\nThe storm has passed.\nAdvertisement\n"
+        "Forecasters expect calm seas.\n\nRead more\n"
+    )
+    proc = newslint("check", "--output-format", "json", "--select", "ART001", path)
+    assert proc.returncode == 1, proc.stderr
+    found = json.loads(proc.stdout)
+    assert [(d["name"], d["location"]["row"], d["fix"]["applicability"]) for d in found] == [
+        ("stray-artifact", 3, "safe"), ("stray-artifact", 6, "safe"), ("stray-artifact", 9, "safe")]
+    assert newslint("check", "--select", "ART001", "--fix", path).returncode == 0
+    assert path.read_text(encoding="utf-8") == (
+        "Ferries sailed again on Wednesday.\n\nThe storm has passed.\nForecasters expect calm seas.\n"
+    )
+
+
+def test_art001_html_and_markdown(lint):
+    html = "<p>Ferries sailed again on Wednesday.</p>\n<div>Advertisement</div>\n<p>The storm has passed.</p>\n"
+    assert [d.location.row for d in lint(html, format="html", select=["ART001"])] == [2]
+    md = "Ferries sailed again on Wednesday.\n\n**Related Articles**\n\nThe storm has passed.\n"
+    diags = lint(md, format="markdown", select=["ART001"])
+    assert [d.location.row for d in diags] == [3]
+    assert diags[0].fix is None  # the line holds markup: shown, never applied

@@ -1,0 +1,210 @@
+"""DUP001 repeated-word, DUP002 duplicate-paragraph, DUP003 duplicate-caption."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from linter.config import Config
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def read(name: str) -> str:
+    return (FIXTURES / name).read_text(encoding="utf-8")
+
+
+def rows(diags, code):
+    return [(d.location.row, d.location.column) for d in diags if d.code == code]
+
+
+# -- DUP001 repeated-word ------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Officials said the the bridge would reopen.", [(1, 16)]),
+        ("The the bridge reopened on Monday.", [(1, 1)]),  # a sentence start retyped
+        ("THE THE BRIDGE REOPENED", [(1, 1)]),
+        ("Engineers said that the\nthe bridge was safe.", [(1, 21)]),  # across a line break
+        ("The convoy was was stopped at the border.", [(1, 12)]),
+        ("It is is not clear who fired first.", [(1, 4)]),  # only "had had" is grammar
+        ("He said that that the plan had failed.", [(1, 9)]),  # "that that the" is a slip
+        ("Between 2003 to to 2016 the firm grew.", [(1, 14)]),
+        ("The bridge, the the city said, will reopen.", [(1, 13)]),
+    ],
+)
+def test_dup001_flags_doubled_words(lint, text, expected):
+    assert rows(lint(text, select=["DUP001"]), "DUP001") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor had had enough of the delays.",
+        "We must ensure that that service improves, she said.",
+        "He stressed that that was the only option left.",
+        "Chart stars Duran Duran are to tour Asia next year.",
+        "Former UN chief Boutros Boutros-Ghali visited Cairo.",
+        "The G7 met in Baden Baden on Saturday.",
+        "The score was 10 10 at half-time.",
+        "Police were called to Paris. Paris is calm now.",  # a sentence boundary
+        "The talks ended in Paris\n\nParis officials said later.",  # a paragraph boundary
+        "Flood Warning for Coastal Towns\nTowns along the coast were evacuated.",  # a headline
+        "Analysts say IS is losing ground in the region.",  # "IS" the group, then "is"
+        "On Thursday, senior law lord Lord Bingham ruled.",
+        'She screamed "no no no" at the referee.',
+        "The band played the the_intro file.",  # a token, not a word
+    ],
+)
+def test_dup001_leaves_legitimate_doubles(lint, text):
+    assert rows(lint(text, select=["DUP001"]), "DUP001") == []
+
+
+def test_dup001_message_and_safe_fix(lint):
+    (d,) = lint("Officials said the the bridge would reopen.", select=["DUP001"])
+    assert (d.name, d.message) == ("repeated-word", 'Repeated word "the the"')
+    assert (d.location.column, d.end_location.column) == (16, 23)
+    assert d.fix.title == 'Remove the repeated "the"' and d.fix.applicability.value == "safe"
+    (edit,) = d.fix.edits
+    assert (edit.location.column, edit.end_location.column, edit.content) == (19, 23, "")
+
+
+def test_dup001_three_copies_give_two_findings(lint):
+    assert rows(lint("Rescuers reached the the the village.", select=["DUP001"]), "DUP001") == [(1, 18), (1, 22)]
+
+
+def test_dup001_allow_option(lint):
+    config = Config(rule_options={"repeated-word": {"allow": ["bang"]}})
+    assert lint("The stunt car went bang bang down the hill.", select=["DUP001"], config=config) == []
+    assert rows(lint("The stunt car went bang bang down the hill.", select=["DUP001"]), "DUP001") == [(1, 20)]
+
+
+def test_dup001_fix_through_the_command(newslint, story):
+    path = story("Engineers said the the bridge\nwas was safe and and would reopen.\n")
+    proc = newslint("check", "--select", "DUP001", "--fix", path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert path.read_text(encoding="utf-8") == "Engineers said the bridge\nwas safe and would reopen.\n"
+
+
+# -- DUP002 duplicate-paragraph / DUP003 duplicate-caption ---------------------------------
+def test_dup_page_reports_every_repeat_once(lint):
+    diags = lint(read("dup_page.txt"), select=["DUP002", "DUP003"])
+    assert [(d.code, d.location.row, d.message) for d in diags] == [
+        ("DUP003", 4, "Caption repeats line 3"),
+        ("DUP002", 6, "Paragraph repeats line 1"),  # the headline
+        ("DUP003", 8, "Caption repeats line 3"),
+        ("DUP003", 9, "Caption repeats line 3"),
+    ]
+    fixes = {d.location.row: d.fix.applicability.value for d in diags}
+    assert fixes == {4: "safe", 6: "unsafe", 8: "unsafe", 9: "safe"}  # safe only next to its twin
+
+
+def test_dup002_adjacent_paragraph_fix_deletes_the_copy(newslint, story):
+    para = "The river rose above its 2002 record on Sunday night, but the barriers held, officials said."
+    path = story(f"Floods in Saxony\n\n{para}\n\n{para}\n\nEngineers expect the level to fall.\n")
+    proc = newslint("check", "--output-format", "json", "--select", "DUP", path)
+    assert proc.returncode == 1
+    (d,) = json.loads(proc.stdout)
+    assert (d["code"], d["name"], d["location"]["row"], d["message"]) == (
+        "DUP002", "duplicate-paragraph", 5, "Paragraph repeats line 3")
+    assert d["fix"]["applicability"] == "safe"
+    assert newslint("check", "--select", "DUP", "--fix", path).returncode == 0
+    assert path.read_text(encoding="utf-8") == (
+        f"Floods in Saxony\n\n{para}\n\nEngineers expect the level to fall.\n")
+
+
+def test_dup002_ignores_case_spacing_quotes_and_dashes(lint):
+    first = "Brand said the water had \u201cnever climbed this fast\u201d \u2013 not even in 2002."
+    second = 'BRAND said  the water had "never climbed this fast" - not even in 2002.'
+    diags = lint(f"{first}\n\nOther news followed later in the day.\n\n{second}\n", select=["DUP002"])
+    assert [(d.location.row, d.message) for d in diags] == [(5, "Paragraph repeats line 1")]
+    assert diags[0].fix.applicability.value == "unsafe"  # not identical: never safe
+
+
+def test_dup002_near_copy_has_no_fix(lint):
+    para = ("About 1,200 residents of low-lying streets spent the night in schools and sports halls "
+            "while the regional rail line between Meissen and Dresden remained closed for a third "
+            "day, the district administration said in a statement on Monday evening.")
+    edited = para.replace("a third day", "a fourth day")
+    diags = lint(f"{para}\n\nThe rain eased overnight.\n\n{edited}\n", select=["DUP002"])
+    assert [(d.location.row, d.message, d.fix) for d in diags] == [(5, "Paragraph nearly repeats line 1", None)]
+
+
+def test_dup002_different_paragraphs_and_short_lines_are_quiet(lint):
+    text = (
+        "Winners meet in final\n\nSemi-final one: Leeds v York\n\nWinners meet in final\n\n"
+        "The river rose above its record on Sunday night, officials said.\n\n"
+        "The river fell below its record on Tuesday morning, engineers said.\n"
+    )
+    assert lint(text, select=["DUP002", "DUP003"]) == []
+
+
+def test_dup002_table_rows_repeat_on_purpose(lint):
+    text = (
+        "Quarterly results of the regional grid operator, in euros:\n"
+        "    Shr 45 cts vs 58 cts\n    Net 1.1 mln vs 829,000\n    Avg shrs 2,332,397 vs 1,428,000\n"
+        "    Year\n    Shr 1.22 vs 1.06\n    Net 2.9 mln vs 1.5 mln\n    Avg shrs 2,332,397 vs 1,428,000\n\n"
+        "         Region    Output    Change    Share\n         North     4.2       +0.3      21\n"
+        "         Region    Output    Change    Share\n         South     3.9       -0.1      19\n"
+    )
+    assert lint(text, select=["DUP002", "DUP003"]) == []
+
+
+def test_dup002_hard_wrapped_paragraph_is_one_finding(lint):
+    para = ("Kyiv's mayor said on Tuesday that power had been restored\n"
+            "to most districts after overnight strikes on the city's\n"
+            "grid, though some homes would wait days for heating.")
+    diags = lint(f"{para}\n\nThe council met in an emergency session.\n\n{para}\n", select=["DUP002"])
+    assert [(d.location.row, d.end_location.row, d.message) for d in diags] == [(7, 9, "Paragraph repeats line 1")]
+
+
+def test_dup002_options(lint):
+    text = "Semi-final one: Leeds v York\n\nSemi-final one: Leeds v York\n"
+    assert lint(text, select=["DUP002"]) == []  # shorter than 30 characters
+    config = Config(rule_options={"duplicate-paragraph": {"min-chars": 10}})
+    assert rows(lint(text, select=["DUP002"], config=config), "DUP002") == [(3, 1)]
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Rescuers search the rubble of a school in the northern district. (AFP)",
+        "Rescuers search the rubble of a school in the northern district. (Getty Images)",
+        "Rescuers search the rubble of a school in the northern district. Photo: Jane Doe/Reuters",
+        "Image caption Rescuers search the rubble of a school in the northern district",
+        "12 May 2023, Hatay, Antakya: Rescuers search the rubble of a school.",
+        "Rescuers search the rubble of a school. (AP Photo/Jane Doe)",
+    ],
+)
+def test_dup003_caption_forms(lint, caption):
+    diags = lint(f"{caption}\n{caption}\n\nThe search went on overnight.\n", select=["DUP002", "DUP003"])
+    assert [(d.code, d.location.row, d.message) for d in diags] == [("DUP003", 2, "Caption repeats line 1")]
+
+
+def test_dup003_markdown_alt_text_may_repeat_the_caption(lint):
+    text = (
+        "# Flood barriers hold\n\n"
+        "![Volunteers stack sandbags along the embankment](sandbags.jpg)\n\n"
+        "*Volunteers stack sandbags along the embankment*\n"
+    )
+    assert lint(text, format="markdown", select=["DUP002", "DUP003"]) == []
+
+
+def test_dup_json_through_the_command(newslint, story):
+    path = story(read("dup_page.txt"), name="flood.txt")
+    proc = newslint("check", "--output-format", "json", "--select", "DUP002,DUP003", path)
+    assert proc.returncode == 1, proc.stderr
+    got = [(d["name"], d["location"]["row"], d["end_location"]["row"]) for d in json.loads(proc.stdout)]
+    assert got == [("duplicate-caption", 4, 4), ("duplicate-paragraph", 6, 6),
+                   ("duplicate-caption", 8, 8), ("duplicate-caption", 9, 9)]
+
+
+def test_dup002_scales_linearly(lint):
+    # 4,000 distinct paragraphs and one repeat: hashing, not all-pairs comparison.
+    paras = [f"Paragraph {i} reports that crews cleared road {i} and reopened bridge {i * 7} to traffic."
+             for i in range(4000)]
+    paras.append(paras[1234])
+    diags = lint("\n\n".join(paras) + "\n", select=["DUP002"])
+    assert [(d.location.row, d.message) for d in diags] == [(8001, "Paragraph repeats line 2469")]

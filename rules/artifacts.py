@@ -257,6 +257,9 @@ def _delete_line(text: str, span: Span) -> Edit:
     return Edit(Span(s, e), "")
 
 
+NOT_COPY_KINDS = frozenset({"alt", "table-cell", "title"})
+
+
 def stray_artifact(doc: Document) -> Iterator[Finding]:
     """## What it does
     Flags a line left over from scraping or a CMS export: a lone `TT`, `Advertisement`,
@@ -293,10 +296,18 @@ def stray_artifact(doc: Document) -> Iterator[Finding]:
     """
     text = doc.text
     prev = ""
+    # Markup formats say what a block is: alt text, table cells and page titles are not
+    # copy a scraper left behind, however short and label-like they look.
+    skip = [b.span for b in doc.blocks or () if b.kind in NOT_COPY_KINDS]
+    k = 0
     for sp in doc.lines:
         line = text[sp.start : sp.end]
         before, prev = prev, line
         if not line.strip():
+            continue
+        while k < len(skip) and skip[k].end < sp.start:
+            k += 1
+        if k < len(skip) and skip[k].start <= sp.start <= skip[k].end:
             continue
         kind = classify(line)
         if kind is None or _continues(before, line):

@@ -188,7 +188,7 @@ NUMBERS = regex.compile(r"\d[\d.,:/]*")
 # A line that ends like a sentence, a caption or a headline with a colon.
 LINE_END = regex.compile(r"""[.!?:;)"”’\]]\s*$""")
 # Image alt text may say what the caption says: it is not shown twice.
-SKIP_KINDS = frozenset({"alt"})
+SKIP_KINDS = frozenset({"alt", "title"})  # a page title repeats its headline by design
 BOTTOM_K = 8  # sketch size: the k smallest shingle hashes of each unit
 MIN_SHARED = 3  # sketch values two units must share before they are compared in full
 POSTING_CAP = 8  # earlier units kept per sketch value (the first copies are the earliest)

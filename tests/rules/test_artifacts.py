@@ -115,3 +115,15 @@ def test_art001_html_and_markdown(lint):
     diags = lint(md, format="markdown", select=["ART001"])
     assert [d.location.row for d in diags] == [3]
     assert diags[0].fix is None  # the line holds markup: shown, never applied
+
+
+def test_art001_and_dup002_leave_html_titles_cells_and_alt_text_alone(lint):
+    page = (
+        "<html><head><title>Port Opens New Terminal</title></head><body>"
+        "<h1>Port Opens New Terminal</h1>\n"
+        "<p>The port opened its new terminal on Tuesday, the director said.</p>\n"
+        "<table><tr><td>TT</td><td>Read more</td></tr></table><img src='x.png' alt='FAQ'>\n"
+        "<p>Advertisement</p></body></html>\n"
+    )
+    found = [(d.code, d.location.row) for d in lint(page, select=["ART001", "DUP002"], format="html")]
+    assert found == [("ART001", 5)]

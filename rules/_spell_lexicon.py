@@ -1,0 +1,142 @@
+"""The spelling data shipped in ``rules/data/``, loaded lazily and once per process.
+
+* :func:`lexicon` (loaded at the first check): membership and frequency of ~282,000 words.
+* :func:`known_misspellings` and :func:`variants`: codespell's real misspellings and the
+  American/British spelling pairs.
+
+Entries are lower case, except names and abbreviations that SCOWL spells with a capital
+("London"); apostrophes are ASCII. The data is immutable, so module-level caches are safe.
+"""
+
+from __future__ import annotations
+
+import sys
+import zlib
+from array import array
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
+from importlib import resources
+
+
+def _data(name: str) -> bytes:
+    return resources.files("rules.data").joinpath(name).read_bytes()
+
+
+def _lines(text: str) -> list[str]:
+    return [ln for ln in text.split("\n") if ln and not ln.startswith("#")]
+
+
+RARE_ZIPF = 1.0  # the frequency assumed for a word outside the frequent list
+
+
+def word_hash(word: str) -> int:
+    """The 64-bit key of a rare word: CRC-32 and Adler-32 of its UTF-8 bytes."""
+    b = word.encode("utf-8")
+    return (zlib.crc32(b) << 32) | zlib.adler32(b)
+
+
+class Lexicon:
+    """The dictionary: ``word in lexicon`` and ``lexicon.zipf(word)``.
+
+    The frequent words (Zipf >= 2, about 79,000) are a dict of their frequency rank; the
+    other ~203,000 are a sorted array of 64-bit hashes, searched by bisection. Loading
+    takes a few milliseconds, not the ~100 ms of hashing every word into a set.
+    """
+
+    __slots__ = ("_lower", "_upper", "_starts", "_zipf", "_rare", "_children", "_sorted")
+
+    def __init__(self, common_text: str, rare: array) -> None:
+        lines = common_text.split("\n")
+        split = int(next(ln for ln in lines if ln.startswith("#split "))[7:])
+        bands = next(ln for ln in lines if ln.startswith("#bands "))
+        pairs = [b.split(":") for b in bands.split()[1:]]
+        first = int(pairs[0][0])
+        # Lower-case words (the fast path) and capitalized ones ("London") apart.
+        self._lower = dict(zip(lines[first:split], range(first, split)))
+        self._upper = dict(zip(lines[split:], range(split, len(lines))))
+        self._upper.pop("", None)
+        self._starts = [int(i) for i, _ in pairs]
+        self._zipf = [int(z) / 10 for _, z in pairs]
+        self._rare = rare
+        self._children: dict[str, str | None] = {}
+        self._sorted: list[str] | None = None
+
+    def children(self, prefix: str) -> str | None:
+        """The letters that can follow ``prefix`` in a frequent lower-case word (None if no
+        such word starts with it). Computed on demand from a sorted list and cached."""
+        cache = self._children
+        got = cache.get(prefix, "?")
+        if got != "?":
+            return got
+        srt = self._sorted
+        if srt is None:
+            srt = self._sorted = sorted(self._lower)
+        lo = bisect_left(srt, prefix)
+        hi = bisect_left(srt, prefix + "\uffff", lo)
+        if lo == hi:
+            cache[prefix] = None
+            return None
+        n = len(prefix)
+        found = "".join(sorted({w[n] for w in srt[lo:hi] if len(w) > n}))
+        cache[prefix] = found
+        return found
+
+    def __contains__(self, word: str) -> bool:
+        if word in self._lower or word in self._upper:
+            return True
+        h = word_hash(word)
+        rare = self._rare
+        i = bisect_left(rare, h)
+        return i < len(rare) and rare[i] == h
+
+    @property
+    def frequent_lower(self) -> dict[str, int]:
+        """The frequent lower-case words (a dict: test membership with ``in``): the fast
+        path of the checker."""
+        return self._lower
+
+    def is_frequent(self, word: str) -> bool:
+        """True for a word in the frequent list (cheap: a dict lookup)."""
+        return word in self._lower or word in self._upper
+
+    def knows(self, word: str) -> bool:
+        """True if ``word`` (as written, or in lower case) is a word."""
+        return word in self or (not word.islower() and word.lower() in self)
+
+    def zipf(self, word: str) -> float:
+        """The word's Zipf frequency band (-1 if it is not a word)."""
+        r = self._lower.get(word)
+        if r is None:
+            r = self._upper.get(word)
+        if r is None:
+            return RARE_ZIPF if word in self else -1.0
+        return self._zipf[bisect_right(self._starts, r) - 1]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The dictionary (loaded at the first check)."""
+    rare = array("Q")
+    rare.frombytes(_data("spelling_rare.bin"))
+    if sys.byteorder != "little":  # pragma: no cover - stored little-endian
+        rare.byteswap()
+    return Lexicon(_data("spelling_common.txt").decode("utf-8"), rare)
+
+
+@lru_cache(maxsize=1)
+def known_misspellings() -> dict[str, str]:
+    """A real misspelling (lower case) -> its corrections, comma-separated, best first."""
+    lines = _lines(_data("spelling_typos.tsv").decode("utf-8"))
+    return dict(ln.split("\t", 1) for ln in lines)  # type: ignore[misc]
+
+
+@lru_cache(maxsize=1)
+def variants() -> tuple[dict[str, str], dict[str, str]]:
+    """(American -> British, British -> American) spelling pairs, lower case."""
+    us: dict[str, str] = {}
+    gb: dict[str, str] = {}
+    for line in _lines(_data("spelling_variants.tsv").decode("utf-8")):
+        a, _, b = line.partition("\t")
+        us.setdefault(a, b)
+        gb.setdefault(b, a)
+    return us, gb

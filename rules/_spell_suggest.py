@@ -1,0 +1,227 @@
+"""Suggestions for an unknown word: candidates within two edits, ranked best first.
+
+Candidates come from the known-misspellings list (codespell), from every single edit of
+the word (a letter dropped, added, changed, or two swapped) that is a word, and, when
+those give nothing frequent, from two edits (against the frequent words only). They are
+ranked by a noisy-channel score: the word's frequency (Zipf scale) minus the cost of the
+edits, where a key hit beside the intended one, a doubled or dropped double letter and a
+swap cost less than an arbitrary change (keyboard slips are the commonest typos).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from rules._spell_lexicon import Lexicon, known_misspellings, lexicon
+
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+VOWELS = frozenset("aeiouy")
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+
+
+def _neighbours() -> dict[str, frozenset[str]]:
+    near: dict[str, set[str]] = {}
+    for r, row in enumerate(_ROWS):
+        for c, ch in enumerate(row):
+            s = near.setdefault(ch, set())
+            s.update(row[i] for i in (c - 1, c + 1) if 0 <= i < len(row))
+            for rr in (r - 1, r + 1):
+                if 0 <= rr < len(_ROWS):
+                    s.update(_ROWS[rr][i] for i in (c - 1, c, c + 1) if 0 <= i < len(_ROWS[rr]))
+    return {k: frozenset(v) for k, v in near.items()}
+
+
+NEAR = _neighbours()
+# Letters often confused by sound (not by the keyboard).
+SOUND = {frozenset(p) for p in ("ck", "cs", "sz", "gj", "fv", "ph", "mn", "dt", "bp", "kq", "xz")}
+
+# Costs of single edits, in Zipf units (one unit = ten times less frequent).
+SWAP = 1.1
+NEAR_SUB = 1.3
+VOWEL_SUB = 1.5
+SOUND_SUB = 1.6
+OTHER_SUB = 2.4
+DOUBLE_INS = 1.0  # "spoeed" has an extra letter beside its twin: "ll" for "l"
+NEAR_INS = 1.2  # an extra letter next to one of its neighbours on the keyboard
+OTHER_INS = 2.2
+VOWEL_INS = 1.8
+DOUBLE_DEL = 1.0  # "acomodate": one of a double letter dropped
+VOWEL_DEL = 1.6
+OTHER_DEL = 1.9
+SPLIT = 5.0  # a run-together pair: "inwhich" -> "in which"
+LAST_LETTER = 1.0  # extra cost of an extra letter at the end of the typo ("broadr" is "broader")
+FIRST_LETTER = 1.0  # extra cost of an edit to the first letter (rarely where typos are)
+FREQ_WEIGHT = 0.7  # weight of the candidate's frequency against the edit cost
+KNOWN_BONUS = 4.0
+MAX_EDITS2_LENGTH = 12  # longer unknown words are rarely two edits from a word  # a listed misspelling's own correction
+
+
+def _sub_cost(a: str, b: str) -> float:
+    """Cost of typing ``a`` for ``b``."""
+    if a in NEAR.get(b, ()):
+        return NEAR_SUB
+    if a in VOWELS and b in VOWELS:
+        return VOWEL_SUB
+    if frozenset((a, b)) in SOUND:
+        return SOUND_SUB
+    return OTHER_SUB
+
+
+def _ins_cost(typo: str, i: int) -> float:
+    """Cost of the extra letter ``typo[i]``."""
+    ch = typo[i]
+    prev = typo[i - 1] if i > 0 else ""
+    nxt = typo[i + 1] if i + 1 < len(typo) else ""
+    first = FIRST_LETTER if i == 0 else LAST_LETTER if i == len(typo) - 1 else 0.0
+    if ch == prev or ch == nxt:
+        return DOUBLE_INS + first
+    near = NEAR.get(ch, ())
+    if prev in near or nxt in near:
+        return NEAR_INS + first
+    if ch in VOWELS:
+        return VOWEL_INS + first
+    return OTHER_INS + first
+
+
+def _del_cost(word: str, j: int) -> float:
+    """Cost of leaving out ``word[j]``."""
+    ch = word[j]
+    first = FIRST_LETTER if j == 0 else 0.0
+    if (j > 0 and word[j - 1] == ch) or (j + 1 < len(word) and word[j + 1] == ch):
+        return DOUBLE_DEL + first
+    if ch in VOWELS:
+        return VOWEL_DEL + first
+    return OTHER_DEL + first
+
+
+def channel_cost(typo: str, word: str) -> float:
+    """Weighted Damerau-Levenshtein (optimal string alignment) cost of ``word`` -> ``typo``."""
+    n, m = len(typo), len(word)
+    prev2: list[float] = []
+    prev = [0.0] * (m + 1)
+    for j in range(1, m + 1):
+        prev[j] = prev[j - 1] + _del_cost(word, j - 1)
+    for i in range(1, n + 1):
+        cur = [prev[0] + _ins_cost(typo, i - 1)] + [0.0] * m
+        ti = typo[i - 1]
+        for j in range(1, m + 1):
+            wj = word[j - 1]
+            best = prev[j - 1] if ti == wj else prev[j - 1] + _sub_cost(ti, wj) + (FIRST_LETTER if j == 1 else 0.0)
+            d = cur[j - 1] + _del_cost(word, j - 1)
+            if d < best:
+                best = d
+            ins = prev[j] + _ins_cost(typo, i - 1)
+            if ins < best:
+                best = ins
+            if i > 1 and j > 1 and ti == word[j - 2] and typo[i - 2] == wj and ti != wj:
+                sw = prev2[j - 2] + SWAP
+                if sw < best:
+                    best = sw
+            cur[j] = best
+        prev2, prev = prev, cur
+    return prev[m]
+
+
+def edits1(word: str) -> dict[str, int]:
+    """Every string one edit (delete, swap, change, insert) from ``word``, with the position
+    where it first differs from ``word``."""
+    out: dict[str, int] = {}
+    n = len(word)
+    for i in range(n + 1):
+        a, b = word[:i], word[i:]
+        if b:
+            out.setdefault(a + b[1:], i)
+            if len(b) > 1 and b[0] != b[1]:
+                out.setdefault(a + b[1] + b[0] + b[2:], i)
+            rest = b[1:]
+            for c in LETTERS:
+                out.setdefault(a + c + rest, i)
+        for c in LETTERS:
+            out.setdefault(a + c + b, i)
+    out.pop(word, None)
+    return out
+
+
+def _edits2_frequent(e1: dict[str, int], lex: Lexicon) -> set[str]:
+    """Frequent lower-case words two edits away. The second edit is made after the first
+    (so each pair is tried about once; two edits at one spot are mostly one edit), walking a trie of the frequent words: an edit at
+    position i can only give a word if the first i letters begin one, and only letters
+    that continue that prefix are tried."""
+    words = lex.frequent_lower
+    children = lex.children
+    found: set[str] = set()
+    add = found.add
+    for e, start in e1.items():
+        n = len(e)
+        for i in range(start + 1, n + 1):
+            a = e[:i]
+            nxt = children(a)
+            if nxt is None:
+                break
+            b = e[i:]
+            if b:
+                rest = b[1:]
+                for c in nxt:
+                    w = a + c
+                    if w + b in words:
+                        add(w + b)  # insert
+                    if w + rest in words:
+                        add(w + rest)  # change
+                if a + rest in words:
+                    add(a + rest)  # delete
+                if len(b) > 1:
+                    w = a + b[1] + b[0] + b[2:]  # swap
+                    if w in words:
+                        add(w)
+            else:
+                for c in nxt:
+                    if a + c in words:
+                        add(a + c)
+    return found
+
+
+def _zipf(lex: Lexicon, word: str) -> float:
+    if " " in word or "-" in word:
+        parts = word.replace("-", " ").split()
+        return min(max(lex.zipf(p), lex.zipf(p.lower())) for p in parts)
+    return lex.zipf(word)
+
+
+@lru_cache(maxsize=4096)
+def suggest(typo: str, limit: int = 5) -> tuple[str, ...]:
+    """Ranked corrections for a lower-case unknown word, best first (may be empty)."""
+    lex = lexicon()
+    scores: dict[str, float] = {}
+    listed = known_misspellings().get(typo)
+    if listed:
+        for rank, fix in enumerate(listed.split(",")):
+            scores[fix] = KNOWN_BONUS + _zipf(lex, fix) - rank * 0.5
+    e1 = edits1(typo)
+    cands = {w for w in e1 if w in lex}
+    # A capitalized name is a candidate only for a capitalized typo (handled by the caller).
+    best1 = max((lex.zipf(w) for w in cands), default=-1.0)
+    if best1 < 3.0 and 3 <= len(typo) <= MAX_EDITS2_LENGTH:
+        cands |= _edits2_frequent(e1, lex)
+    for w in cands:
+        if w not in scores:
+            scores[w] = FREQ_WEIGHT * lex.zipf(w) - channel_cost(typo, w)
+    for i in range(1, len(typo)):
+        a, b = typo[:i], typo[i:]
+        if (len(a) > 1 or a in "ai") and len(b) > 1 and lex.zipf(a) >= 4 and lex.zipf(b) >= 4:
+            w = f"{a} {b}"
+            scores.setdefault(w, min(lex.zipf(a), lex.zipf(b)) - SPLIT)
+    ranked = sorted(scores, key=lambda w: (-scores[w], w))
+    return tuple(ranked[:limit])
+
+
+def is_near_frequent(word: str, min_zipf: float, max_cost: float = 1.6) -> str | None:
+    """A common word (Zipf >= ``min_zipf``) one cheap edit (a slip) from ``word``: used for
+    a capitalized word at a sentence start, which is otherwise taken for a name."""
+    lex = lexicon()
+    best, best_z = None, -1.0
+    for w in edits1(word):
+        if lex.is_frequent(w):
+            z = lex.zipf(w)
+            if z >= min_zipf and z > best_z and channel_cost(word, w) <= max_cost:
+                best, best_z = w, z
+    return best

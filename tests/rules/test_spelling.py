@@ -1,0 +1,175 @@
+"""SPL001 misspelling, SPL002 spelling-variant, SPL003 name-variant."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+
+from linter.config import Config, Vocabulary
+from linter.diagnostics import Applicability
+
+
+def spl(diags, code="SPL001"):
+    return [d for d in diags if d.code == code]
+
+
+def words(diags, text, code="SPL001"):
+    lines = text.split("\n")
+    return [lines[d.location.row - 1][d.location.column - 1 : d.end_location.column - 1] for d in spl(diags, code)]
+
+
+# -- SPL001 misspelling ----------------------------------------------------------------------
+def test_keyboard_slip_with_speed_first(lint):
+    text = "The missile had six warheads and reached a spoeed of Mach 11, it said.\n"
+    (d,) = spl(lint(text, select=["SPL001"]))
+    assert (d.name, d.location.row, d.location.column) == ("misspelling", 1, 44)
+    assert d.suggestions[0] == "speed"
+    assert d.fix is not None and d.fix.applicability is Applicability.UNSAFE
+    assert d.fix.edits[0].content == "speed"
+
+
+@pytest.mark.parametrize(
+    ("typo", "fix"),
+    [
+        ("recieve", "receive"),
+        ("goverment", "government"),
+        ("accomodate", "accommodate"),
+        ("ministre", "minister"),  # swapped letters
+        ("offficials", "officials"),  # a letter doubled
+        ("goverbment", "government"),  # a key beside its neighbour
+        ("soldirs", "soldiers"),  # a letter dropped
+    ],
+)
+def test_common_misspellings_and_slips(lint, typo, fix):
+    text = f"The aid agency said it would {typo} the convoy on Tuesday, officials said.\n"
+    (d,) = spl(lint(text, select=["SPL001"]))
+    assert d.suggestions[0] == fix
+
+
+def test_known_misspelling_with_one_correction_has_a_safe_fix(lint):
+    (d,) = spl(lint("Officials did not recieve the letter.\n", select=["SPL001"]))
+    assert d.fix.applicability is Applicability.SAFE
+    assert d.fix.edits[0].content == "receive"
+
+
+def test_case_follows_the_original(lint):
+    (d,) = spl(lint("Spoeed was the issue, the engineer said.\n", select=["SPL001"]))
+    assert d.suggestions[0] == "Speed"
+
+
+CLEAN = """\
+Kremlin spokesman Dmitry Peskov said the West's approach left Russia few options.
+Peskov said no decision had been taken. Czech Foreign Minister Jan Lipavský called it an escalatory step.
+The missile carried six submunitions and was hypersonic, the ICBMs were not used, AFP and dpa reported.
+Russian hardliners and nongovernmental groups warned that autocracies would be emboldened.
+The nearly 33-month-old war entered its 4th year; see https://example.com/news or mail desk@example.org.
+Follow @newsdesk and #Ukraine for updates. The well-known co-ordinator didn't say they'd pre-empt it.
+Ukraine’s parliament and the president’s office said the colour and the theatre were fine.
+"""
+
+
+def test_names_numbers_urls_and_rare_words_stay_quiet(lint):
+    assert spl(lint(CLEAN, select=["SPL001"])) == []
+
+
+def test_sentence_start_name_is_not_a_misspelling(lint):
+    text = "Peskov said the talks were over.\nLater, Sybiha said Kyiv would respond.\n"
+    assert spl(lint(text, select=["SPL001"])) == []
+
+
+def test_sentence_start_typo_near_a_common_word_is_flagged(lint):
+    text = "Goverment officials met on Monday. Thier statement followed.\n"
+    assert words(lint(text, select=["SPL001"]), text) == ["Goverment", "Thier"]
+
+
+def test_possessive_and_contraction_with_both_apostrophes(lint):
+    text = "The goverment’s plan and the goverment's budget weren’t ready, and it's late.\n"
+    assert words(lint(text, select=["SPL001"]), text) == ["goverment", "goverment"]
+
+
+def test_each_part_of_a_hyphenated_word_is_checked(lint):
+    text = "It was a long-runing dispute over a state-owned firm.\n"
+    assert words(lint(text, select=["SPL001"]), text) == ["runing"]
+
+
+def test_vocabulary_accept_and_reject(lint):
+    vocab = Vocabulary(accept=frozenset({"Ons", "newsroomy"}), reject={"Kiev": "Kyiv"})
+    text = "The newsroomy style in Kiev hid repressentations, Ons said.\n"
+    diags = spl(lint(text, select=["SPL001"], config=Config(vocabulary=vocab)))
+    got = {text[0:0] + words([d], text)[0]: d for d in diags}
+    assert set(got) == {"Kiev", "repressentations"}  # accepting "Ons" hides no substring
+    assert got["Kiev"].fix.applicability is Applicability.SAFE
+    assert got["Kiev"].fix.edits[0].content == "Kyiv"
+
+
+def test_misspelling_through_the_command(newslint, story):
+    path = story("The convoy stoped near the border, the ministry said.\n")
+    proc = newslint("check", "--output-format", "json", "--select", "SPL001", path)
+    assert proc.returncode == 1, proc.stderr
+    (finding,) = json.loads(proc.stdout)
+    assert finding["name"] == "misspelling"
+    assert finding["suggestions"][0] == "stopped"
+    assert finding["location"] == {"row": 1, "column": 12}
+
+
+def test_clean_story_through_the_command(newslint, story):
+    path = story(CLEAN)
+    proc = newslint("check", "--output-format", "json", "--select", "SPL", path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert json.loads(proc.stdout) == []
+
+
+def test_dictionary_loads_fast_and_checks_fast(lint):
+    from linter.document import Document
+    from rules import _spell_lexicon, spelling
+
+    _spell_lexicon.lexicon.cache_clear()
+    t = time.process_time()
+    lex = _spell_lexicon.lexicon()
+    load = time.process_time() - t
+    assert "submunitions" in lex and "spoeed" not in lex
+    assert load < 0.25  # about 25 ms on a developer machine; generous for CI
+    doc = Document.from_text(CLEAN * 300)
+    t = time.process_time()
+    assert list(spelling.misspelling(doc)) == []
+    rate = len(doc.words) / (time.process_time() - t)
+    assert rate > 100_000  # about 1,000,000 words/s on clean copy on one core
+
+
+# -- SPL002 spelling-variant -----------------------------------------------------------------
+def test_minority_variety_is_flagged_with_the_other_form(lint):
+    text = (
+        "The convoy stopped 20 kilometres from the border.\n"
+        "Aid workers walked the last two kilometres.\n"
+        "The colour of the flags was visible 3 kilometers away.\n"
+    )
+    (d,) = spl(lint(text, select=["SPL002"]), "SPL002")
+    assert (d.name, d.location.row) == ("spelling-variant", 3)
+    assert '"kilometres" (line 1)' in d.message
+    assert d.fix.edits[0].content == "kilometres"
+
+
+def test_one_variety_is_quiet_and_language_option_flags_the_other(lint):
+    text = "The session was cancelled and the theatre closed its centre.\n"
+    assert spl(lint(text, select=["SPL002"]), "SPL002") == []
+    cfg = Config(rule_options={"spelling-variant": {"language": "en-US"}})
+    assert words(lint(text, select=["SPL002"], config=cfg), text, "SPL002") == ["cancelled", "theatre", "centre"]
+
+
+# -- SPL003 name-variant ---------------------------------------------------------------------
+def test_name_spelled_two_ways(lint):
+    text = (
+        "President Volodymyr Zelenskyy met the envoy. Officials close to Zelenskyy said talks went well.\n"
+        "Later, Zelensky thanked the allies. Spokesman Dmitry Peskov declined to comment.\n"
+        "Minister Jan Lipavský and Lipavský's deputy spoke; Lipavsky left early.\n"
+    )
+    diags = spl(lint(text, select=["SPL003"]), "SPL003")
+    assert words(diags, text, "SPL003") == ["Zelensky", "Lipavsky"]
+    assert '"Zelenskyy" elsewhere (line 1)' in diags[0].message
+
+
+def test_different_real_names_are_not_variants(lint):
+    text = "Clinton met Clifton. Clinton and Clifton spoke, and Clinton left.\n"
+    assert spl(lint(text, select=["SPL003"]), "SPL003") == []

@@ -140,3 +140,12 @@ def variants() -> tuple[dict[str, str], dict[str, str]]:
         us.setdefault(a, b)
         gb.setdefault(b, a)
     return us, gb
+
+
+@lru_cache(maxsize=1)
+def variant_keys() -> tuple[frozenset[str], frozenset[str]]:
+    """The American and British variants in lower case, and as they may be written (lower
+    case or capitalized)."""
+    us, gb = variants()
+    keys = frozenset(us) | frozenset(gb)
+    return keys, keys | frozenset(k.capitalize() for k in keys)

@@ -18,7 +18,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from dataclasses import dataclass
+from collections.abc import Iterator
+from typing import Any, NamedTuple
 
 import regex
 
@@ -26,17 +27,18 @@ from linter import Document, Span
 
 # Text that is not prose: URLs, e-mail addresses, @handles and #hashtags, bare domains,
 # HTML entities left in the text (and the word around them), letters lost to encoding
-# damage ("G?ttingen"). Each pattern runs only when a cheap test says it can match.
+# damage ("G?ttingen"). Each pattern runs only in a window around each occurrence of a
+# cheap anchor (literal strings, or a pattern): a full scan with some of them is slow.
 NOT_PROSE = (
-    (lambda t: "://" in t or "www." in t, regex.compile(r"(?:https?://|www\.)[^\s<>\"”]+")),
-    (lambda t: "@" in t, regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
-    (lambda t: "@" in t or "#" in t, regex.compile(r"(?<![\w@#])[@#][\p{L}\p{N}_]+")),
+    (("://", "www."), regex.compile(r"(?:https?://|www\.)[^\s<>\"”]+")),
+    (("@",), regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
+    (("@", "#"), regex.compile(r"(?<![\w@#])[@#][\p{L}\p{N}_]+")),
     (
-        regex.compile(r"\.(?:com|org|net|gov|edu|int|mil|info|biz|io|co|uk|us|eu|de|fr|ru|ua|au|ca|nz|ie|in|cn|jp)\b").search,
+        re.compile(r"\.(?:com|org|net|gov|edu|int|mil|info|biz|io|co|uk|us|eu|de|fr|ru|ua|au|ca|nz|ie|in|cn|jp)\b"),
         regex.compile(r"(?<![\w.])[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|int|mil|info|biz|io|co|uk|us|eu|de|fr|ru|ua|au|ca|nz|ie|in|cn|jp)\b(?:/\S*)?"),
     ),
-    (lambda t: "&" in t and ";" in t, regex.compile(r"\p{L}*&\#?\w+;\p{L}*")),
-    (regex.compile(r"[?\ufffd]\p{L}").search, regex.compile(r"\p{L}*[?\ufffd]\p{L}+")),
+    (("&",), regex.compile(r"\p{L}*&\#?\w+;\p{L}*")),
+    (("?", "\ufffd"), regex.compile(r"\p{L}*[?\ufffd]\p{L}+")),
 )
 # A word, as in ``doc.words`` (letters and numbers with inner apostrophes and hyphens);
 # the stdlib engine is faster here, and this loop is the checker's fast path.
@@ -47,6 +49,8 @@ CONTRACTION = regex.compile(r"(?i)^(?P<stem>.+?)(?P<tail>'s|'ll|'ve|'re|'d|'m|n'
 INITIAL_BEFORE = regex.compile(r"""(?:^|[.!?:;…\n•*"“‘'])[\s"“‘']*$""")
 DIGIT = regex.compile(r"\d")
 # Hyphenated prefixes that are not words on their own ("anti-war", "co-founder").
+WINDOW = 300  # characters around an anchor that a not-prose pattern may cover
+CHUNK = 1 << 16  # characters read at once by the tokenizer
 PREFIXES = frozenset(
     "anti pre co non ex re post mid pro semi multi sub inter intra counter cross quasi pseudo neo "
     "ultra mega micro macro mini bi tri un de vice trans geo socio eco cyber euro afro anglo "
@@ -54,8 +58,7 @@ PREFIXES = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """A word to check: the whole word and its stem (without a possessive or contraction
     ending; apostrophes normalized to ASCII), the stem's span and the kind."""
 
@@ -73,69 +76,208 @@ def fold(word: str) -> str:
 
 
 def _skip_spans(text: str) -> tuple[list[int], list[int]]:
-    found: list[tuple[int, int]] = []
-    for test, pattern in NOT_PROSE:
-        if test(text):
-            found.extend(m.span() for m in pattern.finditer(text))
-    found.sort()
-    return [a for a, _ in found], [b for _, b in found]
+    """Sorted, merged spans of text that is not prose. Each pattern runs only where its
+    cheap anchor matches (a window around it), so this is linear in the text."""
+    found: set[tuple[int, int]] = set()
+    n = len(text)
+    for anchor, pattern in NOT_PROSE:
+        windows = sorted((max(0, a - WINDOW), min(n, a + WINDOW)) for a in _anchors(text, anchor))
+        for a, b in _merge(windows):
+            found.update(m.span() for m in pattern.finditer(text, a, b))
+    merged = _merge(sorted(found))
+    return [a for a, _ in merged], [b for _, b in merged]
+
+
+def _anchors(text: str, anchor: tuple[str, ...] | re.Pattern[str]) -> Iterator[int]:
+    """Where an anchor occurs: literal strings (found with ``str.find``) or a pattern."""
+    if isinstance(anchor, re.Pattern):
+        yield from (m.start() for m in anchor.finditer(text))
+        return
+    find = text.find
+    for lit in anchor:
+        i = find(lit)
+        while i >= 0:
+            yield i
+            i = find(lit, i + 1)
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out and a <= out[-1][1]:
+            if b > out[-1][1]:
+                out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
 
 
 def _in_skip(starts: list[int], ends: list[int], s: int, e: int) -> bool:
-    i = bisect_right(starts, s) - 1
-    if i >= 0 and ends[i] > s:
-        return True
-    j = bisect_right(starts, e - 1) - 1
-    return j >= 0 and j != i and ends[j] > s
+    """True if [s, e) overlaps a (merged, sorted) skip span."""
+    i = bisect_right(starts, e - 1) - 1
+    return i >= 0 and ends[i] > s
 
 
-def _tokens(doc: Document) -> tuple[Token, ...]:
-    from rules._spell_lexicon import lexicon
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or "\u0300" <= c <= "\u036f"
 
-    frequent = lexicon().frequent_lower  # the fast path: a C-level dict lookup
+
+def _chunks(text: str, size: int = CHUNK) -> Iterator[tuple[int, str]]:
+    """The text in pieces of about ``size`` characters, cut at white space (never inside a
+    word), with their offsets."""
+    n = len(text)
+    pos = 0
+    while pos < n:
+        end = min(n, pos + size)
+        if end < n:
+            cut = max(text.rfind(" ", pos, end), text.rfind("\n", pos, end))
+            end = cut + 1 if cut > pos else end
+        yield pos, text[pos:end]
+        pos = end
+
+
+def _relevant(word: str, frequent: dict[str, int]) -> bool:
+    """True if ``word`` may need a token: not a frequent word (in lower case, or
+    capitalized), not a number, not an acronym ("NATO")."""
+    if word in frequent:
+        return False
+    if word.isalpha():
+        if len(word) < 2:
+            return False
+        rest = word[1:]
+        if word[0].islower():
+            return rest.islower()
+        return rest.islower() and word.lower() not in frequent
+    return DIGIT.search(word) is None
+
+
+class Scan(NamedTuple):
+    """What the spelling rules read from a document (see :func:`scan`)."""
+
+    tokens: tuple[Token, ...]  # the unusual words, as tokens
+    variants: tuple[tuple[int, str], ...]  # (offset, word) of each American/British variant
+
+
+def _variant_parts(word: str, keys: frozenset[str]) -> tuple[tuple[int, str], ...]:
+    """The parts of a (hyphenated) word that are American or British variants."""
+    if "-" not in word:
+        return ((0, word),) if word.lower() in keys else ()
+    out = []
+    pos = 0
+    for part in word.split("-"):
+        if part.lower() in keys:
+            out.append((pos, part))
+        pos += len(part) + 1
+    return tuple(out)
+
+
+def _scan(doc: Document) -> Scan:
+    """Read the document once for all spelling rules. The text is split at white space
+    (fast, in C); only the distinct pieces that are not frequent words (or that are
+    spelling variants) are read with ``WORD``, and only the pieces holding such a word are
+    then located, in order, with ``str.find``: the Python work is proportional to the
+    unusual words, not to all words."""
+    from rules._spell_lexicon import lexicon, variant_keys
+
+    frequent = lexicon().frequent_lower
+    vkeys, vforms = variant_keys()  # lower-case variants; and as written (lower, Capitalized)
     text = doc.text
+    n = len(text)
     starts, ends = _skip_spans(text)
     out: list[Token] = []
-    for m in WORD.finditer(text):
-        word = m.group()
-        if word in frequent:
-            continue  # a common lower-case word: nothing to check
-        s, e = m.span()
-        if word.isalpha():  # the common case: letters only, no apostrophe or hyphen
-            if len(word) < 2:
-                continue
-            rest = word[1:]
-            if word[0].islower():
-                if rest.islower() and not (starts and _in_skip(starts, ends, s, e)):
-                    kind = "word" if word.isascii() else "foreign"
-                    out.append(Token(word, word, Span(s, e), kind))
-                continue  # lower case with inner capitals: "iPhone"
-            if not rest.islower() or word.lower() in frequent:
-                continue  # "NATO", "McDonald"; "The", "Government"
-            if starts and _in_skip(starts, ends, s, e):
-                continue
-            initial = s == 0 or INITIAL_BEFORE.search(text, max(0, s - 6), s) is not None
-            kind = "initial" if initial and word.isascii() else "name"
-            out.append(Token(word, word, Span(s, e), kind))
+    found: list[tuple[int, str]] = []
+    find = text.find
+    Hits = tuple[tuple[tuple[int, str], ...], tuple[tuple[int, str], ...]]
+    memo: dict[str, Hits] = {}  # piece -> its unusual words, its variants
+    templates: dict[str, Template] = {}
+    initial_before = INITIAL_BEFORE.search
+    append = out.append
+    new = tuple.__new__  # Token(...) and Span(...) without the Python-level __new__
+    for offset, chunk in _chunks(text):
+        pieces = chunk.split()
+        uniq = set(pieces)
+        wanted: dict[str, Hits] = {}
+        for piece in uniq.difference(frequent).union(uniq.intersection(vforms)):
+            hits = memo.get(piece)
+            if hits is None:
+                words = WORD.findall(piece) if piece not in vforms else [piece]
+                unusual = []
+                variant: list[tuple[int, str]] = []
+                at = 0
+                for w in words:
+                    at = piece.index(w, at)
+                    if _relevant(w, frequent):
+                        unusual.append((at, w))
+                    variant.extend((at + r, p) for r, p in _variant_parts(w, vkeys))
+                    at += len(w)
+                hits = memo[piece] = (tuple(unusual), tuple(variant))
+            if hits[0] or hits[1]:
+                wanted[piece] = hits
+        if not wanted:
             continue
-        if DIGIT.search(word):
-            continue  # numbers, ordinals, "33-month-old", "RS-26"
-        if starts and _in_skip(starts, ends, s, e):
-            continue
-        initial = s == 0 or INITIAL_BEFORE.search(text, max(0, s - 6), s) is not None
-        if "-" in word:
-            parts = word.split("-")
-            # A part of a name ("Mong-koo", "Kilroy-Silk") is a name too.
-            named = any(p[:1].isupper() for p in parts[1:]) or (parts[0][:1].isupper() and not initial)
-            compound = word.replace("’", "'")
-            pos = s
-            for k, part in enumerate(parts):
-                if not (k == 0 and part.lower() in PREFIXES):
-                    _add(out, part, pos, initial and k == 0, compound, named)
-                pos += len(part) + 1
+        pos = offset
+        for piece in filter(wanted.__contains__, pieces):  # the C loop skips the rest
+            unusual, variant = wanted[piece]
+            size = len(piece)
+            s = find(piece, pos)
+            # The piece itself, not a part of a longer one ("Ban" in "Bank").
+            while (s > 0 and not text[s - 1].isspace()) or (s >= 0 and s + size < n and not text[s + size].isspace()):
+                s = find(piece, s + 1)
+            if s < 0:  # pragma: no cover - split and find see the same text
+                break
+            pos = s + size
+            for rel, part in variant:
+                a = s + rel
+                if not (starts and _in_skip(starts, ends, a, a + len(part))):
+                    found.append((a, part))
+            for rel, word in unusual:
+                a = s + rel
+                if starts and _in_skip(starts, ends, a, a + len(word)):
+                    continue
+                tpl = templates.get(word)
+                if tpl is None:
+                    tpl = templates[word] = _template(word)
+                toks = tpl[0]
+                if tpl[1] is not None and (a == 0 or initial_before(text, max(0, a - 6), a) is not None):
+                    toks = tpl[1]
+                for whole, stem, rs, re_, kind, compound in toks:
+                    append(new(Token, (whole, stem, new(Span, (a + rs, a + re_)), kind, compound)))
+    return Scan(tuple(out), tuple(found))
+
+
+def _parts(word: str, initial: bool) -> list[Token]:
+    """The tokens of one word at offset 0, read as sentence-initial or not."""
+    out: list[Token] = []
+    if word.isalpha():  # letters only, no apostrophe or hyphen
+        if word[0].islower():
+            kind = "word" if word.isascii() else "foreign"
         else:
-            _add(out, word, s, initial)
-    return tuple(out)
+            kind = "initial" if initial and word.isascii() else "name"
+        out.append(Token(word, word, Span(0, len(word)), kind))
+    elif "-" in word:
+        parts = word.split("-")
+        # A part of a name ("Mong-koo", "Kilroy-Silk") is a name too.
+        named = any(p[:1].isupper() for p in parts[1:]) or (parts[0][:1].isupper() and not initial)
+        compound = word.replace("’", "'")
+        pos = 0
+        for k, part in enumerate(parts):
+            if not (k == 0 and part.lower() in PREFIXES):
+                _add(out, part, pos, initial and k == 0, compound, named)
+            pos += len(part) + 1
+    else:
+        _add(out, word, 0, initial)
+    return out
+
+
+Template = tuple[tuple[tuple[str, str, int, int, str, str], ...], "tuple[tuple[str, str, int, int, str, str], ...] | None"]
+
+
+def _template(word: str) -> Template:
+    """The word's tokens at offset 0 as (whole, stem, start, end, kind, compound), read
+    as not sentence-initial, and as sentence-initial if that differs (else None)."""
+    plain = tuple((t.whole, t.text, t.span.start, t.span.end, t.kind, t.compound) for t in _parts(word, False))
+    first = tuple((t.whole, t.text, t.span.start, t.span.end, t.kind, t.compound) for t in _parts(word, True))
+    return plain, (first if first != plain else None)
 
 
 def _add(out: list[Token], part: str, start: int, initial: bool, compound: str = "", named: bool = False) -> None:
@@ -168,6 +310,15 @@ def _add(out: list[Token], part: str, start: int, initial: bool, compound: str =
     out.append(Token(norm, stem, Span(start, start + len(stem)), kind, compound))
 
 
+def scan(doc: Document) -> Scan:
+    """The document read for the spelling rules (computed once per document)."""
+    return doc.cached("spelling.scan", lambda: _scan(doc))  # type: ignore[no-any-return]
+
+
 def tokens(doc: Document) -> tuple[Token, ...]:
     """The document's checkable words (computed once per document)."""
-    return doc.cached("spelling.tokens", lambda: _tokens(doc))  # type: ignore[no-any-return]
+    return scan(doc).tokens
+
+
+def _tokens(doc: Document) -> tuple[Token, ...]:
+    return _scan(doc).tokens

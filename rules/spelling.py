@@ -12,7 +12,8 @@ import regex
 from linter import Document, Edit, Finding, Fix, Rule, Severity, Span, hookimpl
 from linter.diagnostics import Applicability
 from rules._spell_foreign import is_fragment, is_name_particle, is_pinyin
-from rules._spell_tokens import INITIAL_BEFORE, WORD, Token, fold, tokens
+from rules._spell_morph import abbreviation, compound_known, derived, inflected, near_pairs, one_edit
+from rules._spell_tokens import INITIAL_BEFORE, Token, fold, scan, tokens
 
 # A capitalized word after one of these is a name, even at a sentence start ("Minister ...").
 TITLES = frozenset(
@@ -20,28 +21,10 @@ TITLES = frozenset(
     "mayor general colonel captain judge justice king queen prince princess pope ambassador envoy "
     "commissioner chairman chairwoman director dr mr mrs ms sir lord lady rev prof".split()
 )
-# Prefixes that make new words freely ("unpatched", "rebranding").
-DERIVING = ("counter", "under", "inter", "multi", "super", "over", "anti", "post", "semi", "non",
-            "pre", "mis", "dis", "sub", "mid", "out", "un", "re", "co", "de")
-# Words that never form a solid compound ("willmean", "ofthe" are run-together typos).
-FUNCTION_WORDS = frozenset(
-    "the and of to in is it that was for on are with as his her they at be this have from or had by "
-    "but not what all were we when can there an which she do if will would could should about into "
-    "has been its our who than then them these some him you your my me so no any may must also just "
-    "very how why where here their those such".split()
-)
 SENTENCE_START_ZIPF = 4.0
+STORY_BOOST_ZIPF = 5.0  # a suggestion used in the story goes first unless this common
+REPEATED = 2  # an unknown word used this often in a story is meant (unless a listed misspelling)
 FAR_LENGTH = 8  # an unknown word this long with no candidate within two edits is a term
-COMPOUND_ZIPF = 3.5  # both halves of a solid compound this common ("bandmates")
-INFLECTED_ZIPF = 2.5  # the base of a derived or inflected word this common
-# Regular suffixes and what the stem may have lost ("templating" = "templat" + "e" + "ing").
-SUFFIXES = (
-    ("ies", ("y",)), ("ied", ("y",)), ("iness", ("y",)), ("ily", ("y",)), ("iers", ("y",)),
-    ("ing", ("", "e")), ("ed", ("", "e")), ("ers", ("", "e")), ("er", ("", "e")),
-    ("ness", ("",)), ("ly", ("",)), ("es", ("",)), ("s", ("",)), ("ism", ("", "e")), ("ist", ("", "e")),
-)  # a one-edit neighbour this frequent makes a capitalized start a typo
-
-
 def match_case(original: str, word: str) -> str:
     """``word`` in the case pattern of ``original`` ("Spoeed" -> "Speed")."""
     if not word or not word.islower():
@@ -97,53 +80,26 @@ def _near_common(lex: Any, word: str) -> bool:
     return any(lex.zipf(e) >= 3.5 for e in edits1(word) if lex.is_frequent(e))
 
 
-def _abbreviation(word: str) -> bool:
-    """Two letters, or three without a vowel ("fi", "png", "dvd"): an abbreviation."""
-    return len(word) <= 2 or (len(word) == 3 and not any(c in "aeiouy" for c in word))
+def _in_story(doc: Document, ranked: tuple[str, ...], lex: Any) -> tuple[str, ...]:
+    """The suggestions with the first of the top three that the story uses elsewhere (and
+    that is not a very common word) moved to the front: a writer who misspells a word has
+    usually spelled it right nearby."""
+    words = doc.cached("spelling.story_words", lambda: set(doc.text.split()))  # fast, in C
+    for i, w in enumerate(ranked[:3]):
+        used = w in words or w + "," in words or w + "." in words or w + "'s" in words
+        if i and used and lex.zipf(w) < STORY_BOOST_ZIPF:
+            return (w, *ranked[:i], *ranked[i + 1 :])
+    return ranked
 
 
-def _compound_known(lex: Any, compound: str) -> bool:
-    """True for a hyphenated word known whole or written solid ("pre-empt", "co-ordinator")."""
-    low = compound.lower()
-    return low in lex or low.replace("-", "") in lex
-
-
-def _derived(lex: Any, word: str) -> bool:
-    """True for a word made of known parts: a free prefix and a common word ("unpatched"),
-    or two common words ("hotspots", "bandmates"), neither a function word ("willmean")."""
-    if len(word) < 7:
-        return False
-    for p in DERIVING:
-        if word.startswith(p) and len(word) - len(p) >= 4 and lex.zipf(word[len(p):]) >= INFLECTED_ZIPF:
-            return True
-    for i in range(4, len(word) - 3):
-        a, b = word[:i], word[i:]
-        if a[-1] == b[0] or a in FUNCTION_WORDS or b in FUNCTION_WORDS:
-            continue  # "smalllest", "meetting": a doubled letter at the joint is a typo
-        if lex.zipf(a) >= COMPOUND_ZIPF and lex.zipf(b) >= COMPOUND_ZIPF:
-            return True
-    return False
-
-
-def _inflected(lex: Any, word: str) -> bool:
-    """True for a regular inflection of a known word ("templating", "hereditaries")."""
-    if len(word) < 8 or (word.endswith("ys") and word[-3] not in "aeiou"):
-        return False
-    for suffix, repl in SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            stem = word[: len(word) - len(suffix)]
-            for r in repl:
-                base = stem + r
-                if len(base) >= 4 and base not in FUNCTION_WORDS and lex.zipf(base) >= INFLECTED_ZIPF:
-                    return True
-    return False
-
-
-def _misspelling_finding(tok: Token, raw: str, known: str | None) -> Finding | None:
+def _misspelling_finding(doc: Document, tok: Token, raw: str, known: str | None) -> Finding | None:
+    from rules._spell_lexicon import lexicon
     from rules._spell_suggest import suggest
 
     lower = tok.text.lower()
     ranked = suggest(lower)
+    if len(ranked) > 1 and (known is None or "," in known):
+        ranked = _in_story(doc, ranked, lexicon())
     if not ranked and known is None and len(lower) >= FAR_LENGTH:
         return None  # a long word far from every word is a term, not a typo ("nandrolone")
     sugg = tuple(match_case(raw, s) for s in ranked)
@@ -156,6 +112,24 @@ def _misspelling_finding(tok: Token, raw: str, known: str | None) -> Finding | N
         fix = Fix(f'Replace with "{sugg[0]}"', (Edit(tok.span, sugg[0]),), Applicability.UNSAFE) if sugg else None
         message = f'Misspelled word "{raw}"' if known is not None else f'Unknown word "{raw}"'
     return Finding(span=tok.span, message=message, fix=fix, suggestions=sugg)
+
+
+def _meant(doc: Document, toks: tuple[Token, ...], tok: Token, lex: Any) -> bool:
+    """True if the story itself says an unknown lower-case word is meant: it is used twice
+    or more, it stands in a foreign phrase, in a list of credits, or alone in brackets or
+    quotes."""
+    from rules._spell_evidence import in_credits, in_foreign_phrase, mentioned
+
+    counts = doc.cached("spelling.word_counts", lambda: Counter(t.text.lower() for t in toks if t.kind == "word"))
+    if counts[tok.text.lower()] >= REPEATED:
+        return True
+    text = doc.text
+    start, end = tok.span
+    return (
+        mentioned(text, start, end)
+        or in_credits(text, start, end)
+        or in_foreign_phrase(text, start, end, lex.knows)
+    )
 
 
 def misspelling(doc: Document) -> Iterator[Finding]:
@@ -171,6 +145,12 @@ def misspelling(doc: Document) -> Iterator[Finding]:
     and reported only if it is one keystroke from a common word and not used as a name
     elsewhere in the story. URLs, e-mail addresses, handles, hashtags and numbers
     (`4th`, `33-month-old`) are skipped; each part of a hyphenated word is checked.
+
+    The story itself can show that an unknown lower-case word is meant: it is used two or
+    more times, it stands beside another word that is not English (`zhan jing pan`), in a
+    bracketed list of credits (`(AFP, dpa, epd)`), or alone in brackets or quotes (a
+    term being glossed: `(lichun)`). Such words are not reported, unless they are listed
+    misspellings (`recieve`).
 
     The newsroom vocabulary (`[tool.newslint.vocabulary]`) is honoured: accepted words are
     never flagged, rejected words always are, with the preferred form as the fix.
@@ -221,7 +201,7 @@ def misspelling(doc: Document) -> Iterator[Finding]:
         if kind == "word":
             if word in lex or tok.whole in lex:
                 continue
-            if tok.compound and _compound_known(lex, tok.compound):
+            if tok.compound and compound_known(lex, tok.compound):
                 continue
         else:  # "initial": capitalized at a sentence start
             if lex.knows(word) or lex.knows(tok.whole):
@@ -236,9 +216,9 @@ def misspelling(doc: Document) -> Iterator[Finding]:
         lower = word.lower()
         known = known_map.get(lower)
         if known is None and (
-            _abbreviation(lower)
-            or _derived(lex, lower)
-            or _inflected(lex, lower)
+            abbreviation(lower)
+            or derived(lex, lower)
+            or inflected(lex, lower)
             or is_fragment(text, tok.span.start, tok.span.end)
             or (kind == "word" and is_name_particle(text, tok.span.start, tok.span.end))
             or (kind == "word" and is_pinyin(lower) and not _near_common(lex, lower))
@@ -258,7 +238,9 @@ def misspelling(doc: Document) -> Iterator[Finding]:
 
                 if len(word) < 5 or is_near_frequent(lower, SENTENCE_START_ZIPF) is None:
                     continue  # most likely a name ("Peskov said ...")
-        finding = _misspelling_finding(tok, raw, known)
+        if known is None and kind == "word" and _meant(doc, toks, tok, lex):
+            continue
+        finding = _misspelling_finding(doc, tok, raw, known)
         if finding is not None:
             yield finding
 
@@ -301,24 +283,18 @@ def spelling_variant(doc: Document, options: Mapping[str, Any]) -> Iterator[Find
     vocab = _vocabulary(doc)
     text = doc.text
     seen: list[tuple[Token, str, str]] = []  # token, variety, other form
-    for m in WORD.finditer(text):
-        word = m.group()
-        for k, part in enumerate(word.split("-")) if "-" in word else ((0, word),):
-            lower = part.lower()
-            if lower in us_map:
-                variety, other = "US", us_map[lower]
-            elif lower in gb_map:
-                variety, other = "GB", gb_map[lower]
-            else:
-                continue
-            start = m.start() + (len("-".join(word.split("-")[:k])) + 1 if k else 0)
-            if not part.islower():
-                if part[1:] != part[1:].lower() or not (
-                    start == 0 or INITIAL_BEFORE.search(text, max(0, start - 6), start)
-                ):
-                    continue  # a name: "Lincoln Center", "Labour"
-            tok = Token(part, part, Span(start, start + len(part)), "word")
-            seen.append((tok, variety, other))
+    for start, part in scan(doc).variants:  # one dict lookup per word, in the scan
+        lower = part.lower()
+        if lower in us_map:
+            variety, other = "US", us_map[lower]
+        else:
+            variety, other = "GB", gb_map[lower]
+        if not part.islower():
+            if part[1:] != part[1:].lower() or not (
+                start == 0 or INITIAL_BEFORE.search(text, max(0, start - 6), start)
+            ):
+                continue  # a name: "Lincoln Center", "Labour"
+        seen.append((Token(part, part, Span(start, start + len(part)), "word"), variety, other))
     if not seen:
         return
     if language == "en-US":
@@ -329,10 +305,16 @@ def spelling_variant(doc: Document, options: Mapping[str, Any]) -> Iterator[Find
         counts = Counter(v for _, v, _ in seen)
         if len(counts) < 2:
             return
-        first = {v: next(t.span.start for t, vv, _ in seen if vv == v) for v in counts}
+        first: dict[str, int] = {}
+        for t, v, _ in seen:
+            first.setdefault(v, t.span.start)
         # The minority is wrong; on a tie, the variety that appears later.
         wrong = min(counts, key=lambda v: (counts[v], -first[v]))
-    majority = [t for t, v, _ in seen if v != wrong]
+    majority: dict[str, Token] = {}  # first use of each spelling of the majority variety
+    for t, v, _ in seen:
+        if v != wrong:
+            majority.setdefault(t.text.lower(), t)
+    fallback = next(iter(majority.values()), None)
     names = {"US": "American", "GB": "British"}
     other_name = names["GB" if wrong == "US" else "US"]
     for tok, variety, other in seen:
@@ -342,7 +324,7 @@ def spelling_variant(doc: Document, options: Mapping[str, Any]) -> Iterator[Find
         if vocab is not None and vocab.accept and vocab.accepts(raw):
             continue
         fix_to = match_case(raw, other)
-        where = next((t for t in majority if t.text.lower() == other), majority[0] if majority else None)
+        where = majority.get(other, fallback)
         if where is not None:
             line = doc.text_position(where.span.start).row
             shown = text[where.span.start : where.span.end]
@@ -355,23 +337,6 @@ def spelling_variant(doc: Document, options: Mapping[str, Any]) -> Iterator[Find
             fix=Fix(f'Replace with "{fix_to}"', (Edit(tok.span, fix_to),), Applicability.SAFE),
             suggestions=(fix_to,),
         )
-
-
-def _one_edit(a: str, b: str) -> bool:
-    """True if ``a`` and ``b`` differ by one insertion, deletion, change or adjacent swap."""
-    la, lb = len(a), len(b)
-    if abs(la - lb) > 1 or a == b:
-        return False
-    i = 0
-    while i < min(la, lb) and a[i] == b[i]:
-        i += 1
-    if la == lb:
-        if a[i + 1 :] == b[i + 1 :]:
-            return True
-        return i + 1 < la and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]
-    if la > lb:
-        return a[i + 1 :] == b[i:]
-    return b[i + 1 :] == a[i:]
 
 
 def name_variant(doc: Document) -> Iterator[Finding]:
@@ -415,7 +380,7 @@ def name_variant(doc: Document) -> Iterator[Finding]:
         return
     by_fold: dict[str, list[str]] = {}
     for name in counts:
-        by_fold.setdefault(fold(name).lower(), []).append(name)
+        by_fold.setdefault((name if name.isascii() else fold(name)).lower(), []).append(name)
     flagged: dict[str, str] = {}  # rare spelling -> usual spelling
     for group in by_fold.values():  # differ only in accents
         if len(group) > 1:
@@ -423,22 +388,17 @@ def name_variant(doc: Document) -> Iterator[Finding]:
             for other in group[1:]:
                 flagged.setdefault(other, group[0])
     names = sorted(counts, key=lambda n: (len(n), n))
-    for i, a in enumerate(names):
-        if len(a) < 6 or a in flagged:
+    for a, b in near_pairs(names):  # in the order of ``names``: (shorter or equal, longer)
+        if a in flagged or b in flagged or a[0] != b[0] or not one_edit(a, b):
             continue
-        for b in names[i + 1 :]:
-            if len(b) > len(a) + 1:
-                break
-            if b in flagged or a[0] != b[0] or not _one_edit(a, b):
-                continue
-            if b == a + "s" or a == b + "s":
-                continue
-            common, rare = (a, b) if counts[a] > counts[b] else (b, a)
-            if counts[common] < 2 or counts[rare] >= counts[common]:
-                continue
-            if lex.knows(rare):
-                continue  # "Clifton" beside "Clinton": both real names
-            flagged[rare] = common
+        if b == a + "s" or a == b + "s":
+            continue
+        common, rare = (a, b) if counts[a] > counts[b] else (b, a)
+        if counts[common] < 2 or counts[rare] >= counts[common]:
+            continue
+        if lex.knows(rare):
+            continue  # "Clifton" beside "Clinton": both real names
+        flagged[rare] = common
     text = doc.text
     for rare, common in flagged.items():
         if vocab is not None and vocab.accept and vocab.accepts(rare):

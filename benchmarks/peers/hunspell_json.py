@@ -14,15 +14,26 @@ import subprocess
 import sys
 
 
+def _column(line: str, word: str, offset: int) -> int:
+    """The character column of ``word``: hunspell's offset may count UTF-8 bytes, not
+    characters, so try it as a byte offset, then as a character offset, then search."""
+    as_chars = len(line.encode("utf-8")[:offset].decode("utf-8", "ignore"))
+    for col in (as_chars, offset):
+        if line[col : col + len(word)] == word:
+            return col
+    found = line.rfind(word, 0, offset + len(word))
+    return found if found >= 0 else as_chars
+
+
 def check_files(paths: list[str], dictionary: str) -> list[dict]:
     """One hunspell process for all files: pipe mode answers each input line with a block
     of result lines closed by an empty line."""
-    lines: list[tuple[str, int]] = []
+    lines: list[tuple[str, int, str]] = []
     data = []
     for path in paths:
         with open(path, encoding="utf-8") as fh:
             for row, ln in enumerate(fh.read().split("\n"), 1):
-                lines.append((path, row))
+                lines.append((path, row, ln))
                 data.append("^" + ln + "\n")  # "^": never read as a command
     out = subprocess.run(["hunspell", "-d", dictionary, "-a", "-i", "utf-8"], input="".join(data),
                          capture_output=True, text=True, encoding="utf-8").stdout
@@ -33,11 +44,11 @@ def check_files(paths: list[str], dictionary: str) -> list[dict]:
             k += 1
             continue
         if line[0] in "&#" and k < len(lines):
-            path, row = lines[k]
+            path, row, text = lines[k]
             head, _, tail = line.partition(":")
             parts = head.split()
             word = parts[1]
-            offset = int(parts[-1]) - 1  # counts the "^"
+            offset = _column(text, word, int(parts[-1]) - 1)  # the offset counts the "^"
             sugg = [s.strip() for s in tail.split(",") if s.strip()] if line[0] == "&" else []
             found.append({
                 "filename": path, "code": "HUN", "name": "misspelling", "message": f"hunspell: {word}",

@@ -173,3 +173,87 @@ def test_name_spelled_two_ways(lint):
 def test_different_real_names_are_not_variants(lint):
     text = "Clinton met Clifton. Clinton and Clifton spoke, and Clinton left.\n"
     assert spl(lint(text, select=["SPL003"]), "SPL003") == []
+
+
+# -- the scan: located by str.find, skip spans by anchors ------------------------------------
+def test_tokens_are_located_exactly_even_inside_longer_words(lint):
+    from linter.document import Document
+    from rules._spell_tokens import tokens
+
+    text = "Banx said the Banxs were at Banx-run banks. Visit www.banxsite.com or mail banx@example.org.\n"
+    doc = Document.from_text(text)
+    got = [(t.text, t.kind, text[t.span.start : t.span.end]) for t in tokens(doc)]
+    assert got == [("Banx", "initial", "Banx"), ("Banxs", "name", "Banxs"), ("Banx", "name", "Banx"), ("run", "name", "run")]
+
+
+def test_spelling_variants_found_in_hyphenated_words_and_not_in_urls(lint):
+    text = (
+        "The colour-coded maps showed the colour of each district.\n"
+        "A color chart is at www.color-example.com, the colour team said.\n"
+    )
+    assert words(lint(text, select=["SPL002"]), text, "SPL002") == ["color"]
+
+
+# -- evidence from the story -----------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He worked at the family roastery near the gate. The roastery opened in 1913.\n",  # used twice
+        "The deal was agreed, officials said. ss/rt (dpa, epd, AFP)\n",  # a list of credits
+        "Spring begins with the first solar term (lichun), the farmers said.\n",  # a gloss in brackets
+        "Its dancers started a 'dabka' routine, the organisers said.\n",  # a word being mentioned
+        "Dong used the zhan jing pan technique to glaze the vase.\n",  # a foreign phrase
+    ],
+)
+def test_words_the_story_shows_are_meant_are_not_flagged(lint, text):
+    assert spl(lint(text, select=["SPL001"])) == []
+
+
+def test_a_listed_misspelling_is_flagged_even_when_repeated(lint):
+    text = "Officials did not recieve the letter. Staff did not recieve it either.\n"
+    assert words(lint(text, select=["SPL001"]), text) == ["recieve", "recieve"]
+
+
+def test_a_single_slip_among_words_is_still_flagged(lint):
+    text = "The minister said the goverbment would reply, and aides agreed.\n"
+    assert words(lint(text, select=["SPL001"]), text) == ["goverbment"]
+
+
+# -- name-variant pairs through deletion keys ------------------------------------------------
+def test_near_pairs_find_one_edit_names_and_only_those():
+    from rules._spell_morph import near_pairs, one_edit
+
+    names = sorted(["Peskov", "Peskow", "Pesokv", "Peskovv", "Zelensky", "Zelenskyy", "Clinton", "Obama"],
+                   key=lambda n: (len(n), n))
+    got = near_pairs(names)
+    brute = [(a, b) for i, a in enumerate(names) for b in names[i + 1 :] if len(a) >= 6 and one_edit(a, b)]
+    assert [p for p in got if one_edit(*p)] == brute
+    assert ("Peskov", "Peskow") in got and ("Peskov", "Pesokv") in got and ("Zelensky", "Zelenskyy") in got
+
+
+def test_all_three_rules_are_fast_on_clean_copy(lint):
+    from linter.document import Document
+    from rules import spelling
+
+    doc = Document.from_text(CLEAN * 2)  # warm up the data
+    list(spelling.misspelling(doc))
+    list(spelling.spelling_variant(doc, {"language": "any"}))
+    doc = Document.from_text(CLEAN * 1000)
+    n = len(doc.words)
+    t = time.process_time()
+    list(spelling.misspelling(doc))
+    list(spelling.spelling_variant(doc, {"language": "any"}))
+    list(spelling.name_variant(doc))
+    rate = n / (time.process_time() - t)
+    assert rate > 150_000  # over 500,000 words/s on a developer machine; generous for CI
+
+
+def test_a_suggestion_used_elsewhere_in_the_story_goes_first(lint):
+    from rules._spell_suggest import suggest
+
+    typo = "conmen"
+    ranked = suggest(typo)
+    assert ranked[0] != "conman" and "conman" in ranked[:3]
+    text = f"Police said a conman had called. Some {typo} target the elderly, the conman said.\n"
+    (d,) = spl(lint(text, select=["SPL001"]))
+    assert d.suggestions[0] == "conman"

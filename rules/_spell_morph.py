@@ -1,0 +1,106 @@
+"""Word shapes that make an unknown word a real word: abbreviations, known hyphenated
+compounds, words derived with a free prefix or joined from two common words, and regular
+inflections of common words; and names one edit apart."""
+
+from __future__ import annotations
+
+from typing import Any
+
+# Prefixes that make new words freely ("unpatched", "rebranding").
+DERIVING = ("counter", "under", "inter", "multi", "super", "over", "anti", "post", "semi", "non",
+            "pre", "mis", "dis", "sub", "mid", "out", "un", "re", "co", "de")
+# Words that never form a solid compound ("willmean", "ofthe" are run-together typos).
+FUNCTION_WORDS = frozenset(
+    "the and of to in is it that was for on are with as his her they at be this have from or had by "
+    "but not what all were we when can there an which she do if will would could should about into "
+    "has been its our who than then them these some him you your my me so no any may must also just "
+    "very how why where here their those such".split()
+)
+COMPOUND_ZIPF = 3.5  # both halves of a solid compound this common ("bandmates")
+INFLECTED_ZIPF = 2.5  # the base of a derived or inflected word this common
+# Regular suffixes and what the stem may have lost ("templating" = "templat" + "e" + "ing").
+SUFFIXES = (
+    ("ies", ("y",)), ("ied", ("y",)), ("iness", ("y",)), ("ily", ("y",)), ("iers", ("y",)),
+    ("ing", ("", "e")), ("ed", ("", "e")), ("ers", ("", "e")), ("er", ("", "e")),
+    ("ness", ("",)), ("ly", ("",)), ("es", ("",)), ("s", ("",)), ("ism", ("", "e")), ("ist", ("", "e")),
+)  # a one-edit neighbour this frequent makes a capitalized start a typo
+
+
+def abbreviation(word: str) -> bool:
+    """Two letters, or three without a vowel ("fi", "png", "dvd"): an abbreviation."""
+    return len(word) <= 2 or (len(word) == 3 and not any(c in "aeiouy" for c in word))
+
+
+def compound_known(lex: Any, compound: str) -> bool:
+    """True for a hyphenated word known whole or written solid ("pre-empt", "co-ordinator")."""
+    low = compound.lower()
+    return low in lex or low.replace("-", "") in lex
+
+
+def derived(lex: Any, word: str) -> bool:
+    """True for a word made of known parts: a free prefix and a common word ("unpatched"),
+    or two common words ("hotspots", "bandmates"), neither a function word ("willmean")."""
+    if len(word) < 7:
+        return False
+    for p in DERIVING:
+        if word.startswith(p) and len(word) - len(p) >= 4 and lex.zipf(word[len(p):]) >= INFLECTED_ZIPF:
+            return True
+    for i in range(4, len(word) - 3):
+        a, b = word[:i], word[i:]
+        if a[-1] == b[0] or a in FUNCTION_WORDS or b in FUNCTION_WORDS:
+            continue  # "smalllest", "meetting": a doubled letter at the joint is a typo
+        if lex.zipf(a) >= COMPOUND_ZIPF and lex.zipf(b) >= COMPOUND_ZIPF:
+            return True
+    return False
+
+
+def inflected(lex: Any, word: str) -> bool:
+    """True for a regular inflection of a known word ("templating", "hereditaries")."""
+    if len(word) < 8 or (word.endswith("ys") and word[-3] not in "aeiou"):
+        return False
+    for suffix, repl in SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: len(word) - len(suffix)]
+            for r in repl:
+                base = stem + r
+                if len(base) >= 4 and base not in FUNCTION_WORDS and lex.zipf(base) >= INFLECTED_ZIPF:
+                    return True
+    return False
+
+
+def one_edit(a: str, b: str) -> bool:
+    """True if ``a`` and ``b`` differ by one insertion, deletion, change or adjacent swap."""
+    la, lb = len(a), len(b)
+    if abs(la - lb) > 1 or a == b:
+        return False
+    i = 0
+    while i < min(la, lb) and a[i] == b[i]:
+        i += 1
+    if la == lb:
+        if a[i + 1 :] == b[i + 1 :]:
+            return True
+        return i + 1 < la and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]
+    if la > lb:
+        return a[i + 1 :] == b[i:]
+    return b[i + 1 :] == a[i:]
+
+
+def near_pairs(names: list[str]) -> list[tuple[str, str]]:
+    """Pairs of names (of six letters or more) that may be one edit apart, found through
+    shared deletion keys (a name and each of it with one letter left out: a change, an
+    insertion, a deletion or a swap of two letters leaves two names with a key in
+    common), in the order of ``names``. Linear in the number of names, not quadratic."""
+    buckets: dict[str, list[int]] = {}
+    for i, n in enumerate(names):
+        if len(n) < 6:
+            continue
+        for key in {n, *(n[:k] + n[k + 1 :] for k in range(len(n)))}:
+            buckets.setdefault(key, []).append(i)
+    pairs: set[tuple[int, int]] = set()
+    for members in buckets.values():
+        if len(members) > 1:
+            for x in members:
+                for y in members:
+                    if x < y:
+                        pairs.add((x, y))
+    return [(names[x], names[y]) for x, y in sorted(pairs)]

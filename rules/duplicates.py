@@ -281,11 +281,19 @@ def _find(doc: Document, units: list[_Unit], min_words: int, min_chars: int, nea
           similarity: float, skip: set[Span]) -> list[Repeat]:
     text = doc.text
     out: list[Repeat] = []
-    exact: dict[str, int] = {}
+    # Keyed by the hash of each unit's normalised words, not the words themselves: on a
+    # 20 MB archive file, keeping every unit's words alive cost ~200 MB. A hash hit is
+    # confirmed by comparing the words again, so a collision cannot report a false copy.
+    exact: dict[int, list[int]] = {}
     ids = _WordIds()
     postings: dict[int, list[int]] = {}
-    words_of: dict[int, list[str]] = {}  # units in the near-copy index
+    lengths: dict[int, int] = {}  # word counts of the units in the near-copy index
     roots: dict[int, int] = {}  # a near copy's first copy
+
+    def words_of(k: int) -> list[str]:
+        sp = units[k].span
+        return WORDS.findall(text[sp.start : sp.end].casefold())
+
     for i, u in enumerate(units):
         if u.span.end - u.span.start < min_chars or u.span in skip:
             continue
@@ -294,7 +302,11 @@ def _find(doc: Document, units: list[_Unit], min_words: int, min_chars: int, nea
         n = len(words)
         if n < min_words or n <= 20 and _tabular(chunk, words):
             continue  # too short, or a table row, whose cells repeat on purpose
-        j = exact.setdefault(" ".join(words), i)
+        same = exact.setdefault(hash(" ".join(words)), [])
+        j = next((k for k in same if words_of(k) == words), None)
+        if j is None:
+            same.append(i)
+            j = i
         first: int | None = roots.get(j, j) if j != i else None
         is_exact = first == j  # a copy of a near copy points at the original, as a near copy
         if first is not None and not is_exact:
@@ -307,10 +319,10 @@ def _find(doc: Document, units: list[_Unit], min_words: int, min_chars: int, nea
                 for c in postings.get(v, ()):
                     counts[c] = counts.get(c, 0) + 1
             for c in sorted(c for c, k in counts.items() if k >= MIN_SHARED):
-                other = words_of[c]
-                if min(n, len(other)) < similarity * max(n, len(other)):
+                m = lengths[c]
+                if min(n, m) < similarity * max(n, m):
                     continue
-                osh = _shingles(other, ids)
+                osh = _shingles(words_of(c), ids)
                 if len(sh & osh) >= similarity * len(sh | osh) and (
                     units[c].caption(text) == u.caption(text)
                 ):
@@ -321,7 +333,7 @@ def _find(doc: Document, units: list[_Unit], min_words: int, min_chars: int, nea
                 lst = postings.setdefault(v, [])
                 if len(lst) < POSTING_CAP:
                     lst.append(i)
-            words_of[i] = words
+            lengths[i] = n
         if first is None:
             continue
         orig = units[first]

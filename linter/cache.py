@@ -39,6 +39,7 @@ def fingerprint(linter: Linter, spec: Any) -> str:
         repr(linter.config.per_file_ignores),
         repr(sorted(linter.config.vocabulary.accept)),
         repr(sorted(linter.config.vocabulary.reject.items())),
+        repr([(p.pattern, p.flags) for p in linter.config.vocabulary.patterns]),
         repr(linter.date),
     ]
     # Built-in rules ship with newslint; a local edit to them must invalidate the cache too.

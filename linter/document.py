@@ -300,6 +300,11 @@ class Document:
 
         return self._lazy("sentences", make)
 
+    def forget(self, keep: frozenset[str] = frozenset()) -> None:
+        """Drop shared derived values (all but ``keep``); they are recomputed on demand."""
+        for key in [k for k in self._cache if k not in keep]:
+            del self._cache[key]
+
     def cached(self, key: str, make: Any) -> Any:
         """Share any derived value between rules: ``doc.cached("quotes", compute)``."""
         return self._lazy(key, make)

@@ -37,6 +37,7 @@ from linter.suppression import parse_suppressions
 log = logging.getLogger(__name__)
 
 MAX_FIX_PASSES = 10
+SHARED_TOKENS = frozenset({"lines", "paragraphs", "words", "sentences", "line_starts"})
 BINARY_SNIFF = 8192
 
 
@@ -148,7 +149,15 @@ class Linter:
         rules = self.rules_for(filename) if rules is None else rules
         newline = newline_of(doc.source)
         n = len(doc.text)
+        family = ""
         for rule in rules:
+            prefix = rule.code.rstrip("0123456789")
+            if prefix != family:
+                # A family's shared analyses (spelling tokens, quote marks, measures) are
+                # derived data: drop them once the family is done, so a 20 MB file never
+                # holds every family's at once. A later user simply recomputes.
+                doc.forget(keep=SHARED_TOKENS)
+                family = prefix
             try:
                 findings = list(rule.run(doc, self.options.get(rule.code, rule.options)))
                 for f in findings:

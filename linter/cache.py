@@ -116,7 +116,10 @@ class ResultCache:
 
     def close(self) -> None:
         """Write the cache back atomically if anything changed."""
-        if not self.dirty:
+        gone = [p for p in self.entries if p not in self.used and not os.path.exists(p)]
+        for p in gone:  # stories deleted since they were cached
+            del self.entries[p]
+        if not self.dirty and not gone:
             return
         try:
             fd, tmp = tempfile.mkstemp(dir=self.file.parent, suffix=".tmp")

@@ -185,11 +185,21 @@ def _run(spec: LinterSpec, linter: Linter, todo: list[str], mode: FixMode, jobs:
         for path in todo:
             yield lint_file(linter, path, mode)
         return
+    import signal
     from concurrent.futures import ProcessPoolExecutor
 
     chunk = max(1, min(64, len(todo) // (jobs * 8) or 1))
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(spec,)) as pool:
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(spec,))
+
+    def stop(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)  # unwinds to the finally below, which ends the workers
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
         yield from pool.map(_worker_lint, [(p, mode) for p in todo], chunksize=chunk)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 class _progress:

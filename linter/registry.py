@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import inspect
 import textwrap
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -73,6 +74,7 @@ class Rule:
         return self.check(doc)
 
 
+@functools.lru_cache(maxsize=None)  # keyed by the check function: once per rule, not per file
 def _takes_options(fn: CheckFn) -> bool:
     try:
         return len(inspect.signature(fn).parameters) >= 2

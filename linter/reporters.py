@@ -45,9 +45,15 @@ class Reporter:
 
 def write_json(results: Sequence[FileResult], stream: TextIO, ctx: ReportContext) -> None:
     """A JSON array of findings (the public contract: add keys, never rename)."""
-    items: list[dict[str, Any]] = [d.to_json() for r in results for d in r.diagnostics]
-    json.dump(items, stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+    # One finding at a time, byte for byte what json.dump(list, indent=2) writes, so a run
+    # with tens of thousands of findings never holds them all as dicts at once.
+    first = True
+    for r in results:
+        for d in r.diagnostics:
+            item = json.dumps(d.to_json(), ensure_ascii=False, indent=2).replace("\n", "\n  ")
+            stream.write(("[\n  " if first else ",\n  ") + item)
+            first = False
+    stream.write("[]\n" if first else "\n]\n")
 
 
 def write_concise(results: Sequence[FileResult], stream: TextIO, ctx: ReportContext) -> None:

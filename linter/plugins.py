@@ -19,6 +19,7 @@ from linter.registry import Rule, RuleSet, validate_rule
 log = logging.getLogger(__name__)
 
 ENTRY_POINT_GROUP = "newslint"
+QUOTATIONS_OPTION = "check-quotations"
 
 # Built-in plugins, by module name: registered exactly as third-party ones are.
 BUILTIN_PLUGINS: tuple[str, ...] = (
@@ -119,6 +120,9 @@ def load_engine(*, entry_points: bool = True, extra: tuple[Any, ...] = ()) -> En
             if not isinstance(rule, Rule):
                 raise NewslintError(f"plugin {plugin!r} registered {rule!r}, which is not a Rule")
             rule = replace(rule, plugin=plugin)
+            if rule.style and QUOTATIONS_OPTION not in rule.options:
+                # A speaker's words are theirs: a style rule skips quotations unless asked.
+                rule = replace(rule, options={**rule.options, QUOTATIONS_OPTION: False})
             validate_rule(rule)
             if rule.code in rules:
                 other = rules[rule.code]

@@ -38,6 +38,7 @@ class Rule:
     options: Mapping[str, Any] = field(default_factory=dict)
     fixable: str | None = None  # None, "safe", "unsafe" or "sometimes"
     choices: Mapping[str, tuple[Any, ...]] = field(default_factory=dict)  # allowed option values
+    style: bool = False  # judges style or word choice: leaves direct quotations alone by default
     plugin: str = ""
 
     @property

@@ -171,6 +171,8 @@ class Linter:
                 )
                 continue
             severity = self.severity_of(rule)
+            if rule.style and findings and not self.options.get(rule.code, {}).get("check-quotations", False):
+                findings = _outside_quotations(doc, findings)
             for f in findings:
                 out.append(_diagnostic(doc, f, rule, severity, filename, newline))
         sup = parse_suppressions(doc.source, plain=doc.metadata.get("plain_directives", False),
@@ -207,6 +209,25 @@ class Linter:
         if current != source:
             result.new_source = current
         return result
+
+
+def _outside_quotations(doc: Document, findings: list[Any]) -> list[Any]:
+    """Findings that do not lie wholly inside a direct quotation."""
+    from bisect import bisect_right
+
+    from linter.quotations import quotation_spans
+
+    spans = quotation_spans(doc)
+    if not spans:
+        return findings
+    starts = [s.start for s in spans]
+    out = []
+    for f in findings:
+        i = bisect_right(starts, f.span.start) - 1
+        if i >= 0 and spans[i].start <= f.span.start and f.span.end <= spans[i].end:
+            continue
+        out.append(f)
+    return out
 
 
 def _relative(filename: str, root: str) -> str:

@@ -249,4 +249,4 @@ def newslint_register_rules(register: Callable[[Rule], None]) -> None:
     register(Rule("DAT001", "weekday-mismatch", Severity.ERROR, weekday_mismatch, fixable="unsafe"))
     register(Rule("DAT002", "invalid-date", Severity.ERROR, invalid_date))
     register(Rule("DAT003", "date-format", Severity.INFO, date_format, fixable="unsafe",
-                  options={"style": "any"}, choices={"style": ("any", "mdy", "dmy")}))
+                  options={"style": "any"}, choices={"style": ("any", "mdy", "dmy")}, style=True))

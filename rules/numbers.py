@@ -232,6 +232,7 @@ def _keeps_figure(text: str, start: int, end: int) -> bool:
 @hookimpl
 def newslint_register_rules(register: Callable[[Rule], None]) -> None:
     register(Rule("NUM001", "percent-style", Severity.INFO, percent_style, default=False, fixable="safe",
-                  options={"style": "any"}, choices={"style": ("any", "percent", "per cent", "%")}))
+                  options={"style": "any"}, choices={"style": ("any", "percent", "per cent", "%")},
+                  style=True))
     register(Rule("NUM002", "ap-numerals", Severity.INFO, ap_numerals, default=False, fixable="unsafe",
-                  options={"spell-out": 9}))
+                  options={"spell-out": 9}, style=True))

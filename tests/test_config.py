@@ -149,3 +149,17 @@ def test_bad_pattern_is_a_clear_error(newslint, story, tmp_path):
     (tmp_path / "newslint.toml").write_text('[vocabulary]\naccept-patterns = ["(unclosed"]\n')
     proc = newslint("check", story("Fine.\n"))
     assert proc.returncode == 2 and "vocabulary.accept-patterns: invalid pattern '(unclosed'" in proc.stderr
+
+
+def test_style_rules_leave_quotations_alone_unless_asked(newslint, story, tmp_path):
+    text = (
+        "Prices rose 5 percent in March, the ministry said.\n\n"
+        '"Prices rose 4 per cent and that hurts," the minister said.\n\n'
+        "Rents rose 3 percent, officials said.\n"
+    )
+    p = story(text)
+    proc = newslint("check", "--output-format", "json", "--select", "percent-style", p)
+    assert found(proc) == []
+    (tmp_path / "newslint.toml").write_text("[percent-style]\ncheck-quotations = true\n")
+    proc = newslint("check", "--output-format", "json", "--select", "percent-style", p)
+    assert found(proc) == [("NUM001", 3)]

@@ -1,6 +1,6 @@
 """The spelling data shipped in ``rules/data/``, loaded lazily and once per process.
 
-* :func:`lexicon` (loaded at the first check): membership and frequency of ~282,000 words.
+* :func:`lexicon` (loaded at the first check): membership and frequency of ~297,000 words.
 * :func:`known_misspellings` and :func:`variants`: codespell's real misspellings and the
   American/British spelling pairs.
 
@@ -39,7 +39,7 @@ class Lexicon:
     """The dictionary: ``word in lexicon`` and ``lexicon.zipf(word)``.
 
     The frequent words (Zipf >= 2, about 79,000) are a dict of their frequency rank; the
-    other ~203,000 are a sorted array of 64-bit hashes, searched by bisection. Loading
+    other ~215,000 are a sorted array of 64-bit hashes, searched by bisection. Loading
     takes a few milliseconds, not the ~100 ms of hashing every word into a set.
     """
 
@@ -128,6 +128,12 @@ def known_misspellings() -> dict[str, str]:
     """A real misspelling (lower case) -> its corrections, comma-separated, best first."""
     lines = _lines(_data("spelling_typos.tsv").decode("utf-8"))
     return dict(ln.split("\t", 1) for ln in lines)  # type: ignore[misc]
+
+
+@lru_cache(maxsize=1)
+def compound_parts() -> frozenset[str]:
+    """Words accepted only as a part of a hyphenated compound ("faire" in "laissez-faire")."""
+    return frozenset(_lines(_data("spelling_parts.txt").decode("utf-8")))
 
 
 @lru_cache(maxsize=1)

@@ -37,6 +37,23 @@ def compound_known(lex: Any, compound: str) -> bool:
     return low in lex or low.replace("-", "") in lex
 
 
+def compound_part(part: str) -> bool:
+    """True for a part of a hyphenated compound that is frequent on its own in running
+    text but not a dictionary word ("faire" in "laissez-faire", "feely" in "touchy-feely")."""
+    from rules._spell_lexicon import compound_parts
+
+    return part.lower() in compound_parts()
+
+
+NAME_ZIPF = 4.0  # a lower-case word whose capitalized form is this common is a name
+
+
+def lowercase_name(lex: Any, word: str) -> bool:
+    """True for a common name written in lower case ("british", "muslims"): a capitalization
+    slip, not a misspelling."""
+    return lex.zipf(word.capitalize()) >= NAME_ZIPF
+
+
 def derived(lex: Any, word: str) -> bool:
     """True for a word made of known parts: a free prefix and a common word ("unpatched"),
     or two common words ("hotspots", "bandmates"), neither a function word ("willmean")."""

@@ -34,8 +34,8 @@ NOT_PROSE = (
     (("@",), regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
     (("@", "#"), regex.compile(r"(?<![\w@#])[@#][\p{L}\p{N}_]+")),
     (
-        re.compile(r"\.(?:com|org|net|gov|edu|int|mil|info|biz|io|co|uk|us|eu|de|fr|ru|ua|au|ca|nz|ie|in|cn|jp)\b"),
-        regex.compile(r"(?<![\w.])[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|int|mil|info|biz|io|co|uk|us|eu|de|fr|ru|ua|au|ca|nz|ie|in|cn|jp)\b(?:/\S*)?"),
+        re.compile(r"\.(?:com|org|net|gov|edu|int|mil|info|biz|io|co|uk|us|eu|de|fr|ru|ua|au|ca|nz|ie|in|cn|jp|tv)\b"),
+        regex.compile(r"(?<![\w.])[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|int|mil|info|biz|io|co|uk|us|eu|de|fr|ru|ua|au|ca|nz|ie|in|cn|jp|tv)\b(?:/\S*)?"),
     ),
     (("&",), regex.compile(r"\p{L}*&\#?\w+;\p{L}*")),
     (("?", "\ufffd"), regex.compile(r"\p{L}*[?\ufffd]\p{L}+")),

@@ -12,7 +12,7 @@ import regex
 from linter import Document, Edit, Finding, Fix, Rule, Severity, Span, hookimpl
 from linter.diagnostics import Applicability
 from rules._spell_foreign import is_fragment, is_name_particle, is_pinyin
-from rules._spell_morph import abbreviation, compound_known, derived, inflected, near_pairs, one_edit
+from rules._spell_morph import abbreviation, compound_known, compound_part, derived, inflected, lowercase_name, near_pairs, one_edit
 from rules._spell_tokens import INITIAL_BEFORE, Token, fold, scan, tokens
 
 # A capitalized word after one of these is a name, even at a sentence start ("Minister ...").
@@ -25,6 +25,8 @@ SENTENCE_START_ZIPF = 4.0
 STORY_BOOST_ZIPF = 5.0  # a suggestion used in the story goes first unless this common
 REPEATED = 2  # an unknown word used this often in a story is meant (unless a listed misspelling)
 FAR_LENGTH = 8  # an unknown word this long with no candidate within two edits is a term
+NAME_WORD_ZIPF = 2.0  # a rarer lower-case entry may be a case-folded name ("zelensky")
+FAR_SCORE = -2.0  # ... or whose best candidate scores this low (rare and far: "roasteries")
 def match_case(original: str, word: str) -> str:
     """``word`` in the case pattern of ``original`` ("Spoeed" -> "Speed")."""
     if not word or not word.islower():
@@ -92,6 +94,16 @@ def _in_story(doc: Document, ranked: tuple[str, ...], lex: Any) -> tuple[str, ..
     return ranked
 
 
+def _best_score(word: str, best: str) -> float:
+    """The noisy-channel score of the best suggestion (a split pair counts as plausible)."""
+    from rules._spell_lexicon import lexicon
+    from rules._spell_suggest import FREQ_WEIGHT, channel_cost
+
+    if " " in best or "-" in best:
+        return 0.0
+    return FREQ_WEIGHT * lexicon().zipf(best) - channel_cost(word, best)
+
+
 def _misspelling_finding(doc: Document, tok: Token, raw: str, known: str | None) -> Finding | None:
     from rules._spell_lexicon import lexicon
     from rules._spell_suggest import suggest
@@ -100,7 +112,7 @@ def _misspelling_finding(doc: Document, tok: Token, raw: str, known: str | None)
     ranked = suggest(lower)
     if len(ranked) > 1 and (known is None or "," in known):
         ranked = _in_story(doc, ranked, lexicon())
-    if not ranked and known is None and len(lower) >= FAR_LENGTH:
+    if known is None and len(lower) >= FAR_LENGTH and (not ranked or _best_score(lower, ranked[0]) < FAR_SCORE):
         return None  # a long word far from every word is a term, not a typo ("nandrolone")
     sugg = tuple(match_case(raw, s) for s in ranked)
     if known is not None and "," not in known:
@@ -134,7 +146,7 @@ def _meant(doc: Document, toks: tuple[Token, ...], tok: Token, lex: Any) -> bool
 
 def misspelling(doc: Document) -> Iterator[Finding]:
     """## What it does
-    Flags words that are not in the dictionary (about 282,000 English words in American,
+    Flags words that are not in the dictionary (about 297,000 English words in American,
     British, Canadian and Australian spelling, with news vocabulary) and suggests the
     likeliest correction: keyboard slips such as `spoeed`, and real misspellings such as
     `recieve` or `goverment`.
@@ -201,8 +213,10 @@ def misspelling(doc: Document) -> Iterator[Finding]:
         if kind == "word":
             if word in lex or tok.whole in lex:
                 continue
-            if tok.compound and compound_known(lex, tok.compound):
+            if tok.compound and (compound_known(lex, tok.compound) or compound_part(word)):
                 continue
+            if lowercase_name(lex, word):
+                continue  # "british": a capitalization slip, not a misspelling
         else:  # "initial": capitalized at a sentence start
             if lex.knows(word) or lex.knows(tok.whole):
                 continue
@@ -339,6 +353,12 @@ def spelling_variant(doc: Document, options: Mapping[str, Any]) -> Iterator[Find
         )
 
 
+def _word_not_name(lex: Any, word: str) -> bool:
+    """True if a capitalized word is a dictionary word or name; a rare lower-case entry
+    does not count (wordfreq is case-folded: "peskov" is the name)."""
+    return word in lex or lex.zipf(word.lower()) >= NAME_WORD_ZIPF
+
+
 def name_variant(doc: Document) -> Iterator[Finding]:
     """## What it does
     Flags a name spelled two ways in one story (`Zelenskyy` and `Zelensky`, `Peskov` and
@@ -372,7 +392,7 @@ def name_variant(doc: Document) -> Iterator[Finding]:
     counts: Counter[str] = Counter()
     spans: dict[str, list[Span]] = {}
     for tok in tokens(doc):
-        if len(tok.text) < 4 or not (tok.kind == "name" or (tok.kind == "initial" and not lex.knows(tok.text))):
+        if len(tok.text) < 4 or not (tok.kind == "name" or (tok.kind == "initial" and not _word_not_name(lex, tok.text))):
             continue
         counts[tok.text] += 1
         spans.setdefault(tok.text, []).append(tok.span)
@@ -396,7 +416,7 @@ def name_variant(doc: Document) -> Iterator[Finding]:
         common, rare = (a, b) if counts[a] > counts[b] else (b, a)
         if counts[common] < 2 or counts[rare] >= counts[common]:
             continue
-        if lex.knows(rare):
+        if _word_not_name(lex, rare):
             continue  # "Clifton" beside "Clinton": both real names
         flagged[rare] = common
     text = doc.text

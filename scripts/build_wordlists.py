@@ -207,9 +207,11 @@ def build(args: argparse.Namespace) -> dict[str, object]:
     squashed = {w.replace("'", "") for w in level if "'" in w}
     added = []
     for w, z in wf.items():
-        if z < args.wordfreq_min or w in level or w.capitalize() in level or not WORD.match(w) or len(w) < 3:
+        if z < args.wordfreq_min or w in level or not WORD.match(w) or len(w) < 3:
             continue
-        if w in typo_set or "'" in w or len(w) < 4:
+        if w.capitalize() in level and z < args.name_zipf:
+            continue  # wordfreq is case-folded: most uses of "blanche" are the name
+        if w in typo_set or "'" in w or (len(w) < 4 and z < args.short_zipf):
             continue  # possessives and contractions come from SCOWL; short ones are mostly acronyms
         if w in squashed:
             continue  # "dont", "youll": a contraction without its apostrophe
@@ -240,6 +242,12 @@ def build(args: argparse.Namespace) -> dict[str, object]:
             dropped.append(w)
             del level[w]
 
+    # Words accepted only as a part of a hyphenated compound ("laissez-faire",
+    # "cul-de-sac", "touchy-feely"): frequent in wordfreq (which splits at hyphens) but
+    # left out above as one edit from a far more frequent word.
+    parts = sorted(w for w, z in wf.items() if z >= args.part_zipf and WORD.match(w) and "'" not in w
+                   and w not in level and w.capitalize() not in level and w not in typo_set and len(w) >= 3)
+
     # Accented entries are also accepted without accents ("café" -> "cafe").
     for w in list(level):
         if not w.isascii():
@@ -265,7 +273,7 @@ def build(args: argparse.Namespace) -> dict[str, object]:
             known.append((b, fixes))
 
     variants = variant_pairs(scowl, cs_wheel, args.scowl_level, level)
-    return {"words": words, "zipf": zipf, "known": known, "variants": variants, "added": added, "dropped": dropped,
+    return {"words": words, "zipf": zipf, "known": known, "variants": variants, "added": added, "dropped": dropped, "parts": parts,
             "common_zipf": args.common_zipf}
 
 
@@ -368,6 +376,10 @@ def write(result: dict[str, object], out: Path, full: bool = False) -> None:
     (out / "spelling_typos.tsv").write_text(
         HEADER.format(what="known misspellings (codespell), typo<TAB>corrections", **hdr)
         + "".join(f"{b}\t{','.join(f)}\n" for b, f in known), encoding="utf-8")
+    parts: list[str] = result["parts"]  # type: ignore[assignment]
+    (out / "spelling_parts.txt").write_text(
+        HEADER.format(what="words accepted as parts of hyphenated compounds (wordfreq)", **hdr)
+        + "".join(f"{w}\n" for w in parts), encoding="utf-8")
     variants: list[tuple[str, str]] = result["variants"]  # type: ignore[assignment]
     (out / "spelling_variants.tsv").write_text(
         HEADER.format(what="American<TAB>British spelling pairs", **hdr)
@@ -392,7 +404,12 @@ def main(argv: list[str] | None = None) -> int:
                     help="... when a word this frequent is one edit away")
     ap.add_argument("--dubious-gap", type=float, default=3.0,
                     help="... or when a word one edit away is this much (Zipf) more frequent")
-    ap.add_argument("--wordfreq-min", type=float, default=2.0, help="Zipf frequency for wordfreq additions")
+    ap.add_argument("--wordfreq-min", type=float, default=1.7, help="Zipf frequency for wordfreq additions")
+    ap.add_argument("--name-zipf", type=float, default=3.0,
+                    help="Zipf frequency for a wordfreq addition that SCOWL has capitalized (a name)")
+    ap.add_argument("--part-zipf", type=float, default=2.5,
+                    help="Zipf frequency of a word accepted only inside a hyphenated compound")
+    ap.add_argument("--short-zipf", type=float, default=3.0, help="Zipf frequency for a three-letter addition")
     ap.add_argument("--neighbour-gap", type=float, default=1.0,
                     help="drop a wordfreq addition one edit from a word this much (Zipf) more frequent")
     args = ap.parse_args(argv)

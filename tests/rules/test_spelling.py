@@ -251,9 +251,36 @@ def test_all_three_rules_are_fast_on_clean_copy(lint):
 def test_a_suggestion_used_elsewhere_in_the_story_goes_first(lint):
     from rules._spell_suggest import suggest
 
-    typo = "conmen"
+    typo = "conmon"
     ranked = suggest(typo)
     assert ranked[0] != "conman" and "conman" in ranked[:3]
     text = f"Police said a conman had called. Some {typo} target the elderly, the conman said.\n"
     (d,) = spl(lint(text, select=["SPL001"]))
     assert d.suggestions[0] == "conman"
+
+
+def test_hyphenated_compound_parts_and_lower_case_names_are_not_misspellings(lint):
+    text = (
+        "The minister defended a laissez-faire approach to the banks. "
+        "Critics called the speech touchy-feely, and the british public seemed unmoved.\n"
+    )
+    assert spl(lint(text, select=["SPL001"])) == []
+    bad = "The minister defended a laissez-fiare approach to the banks.\n"
+    (d,) = spl(lint(bad, select=["SPL001"]))
+    assert "fiare" in d.message
+
+
+def test_frequent_news_words_are_known_but_slips_of_them_are_not(lint):
+    text = "Two conmen were jailed for the scam, and officials said the threat had been weaponised.\n"
+    assert spl(lint(text, select=["SPL001"])) == []
+    bad = "Two conmen were jailed for the scam, and officials said the thraet had been weaponised.\n"
+    (d,) = spl(lint(bad, select=["SPL001"]))
+    assert d.suggestions[0] == "threat"
+
+
+def test_sound_key_matches_misspellings_that_sound_right():
+    from rules._spell_suggest import skeleton
+
+    assert skeleton("pheremones") == skeleton("pheromones")
+    assert skeleton("sucess") == skeleton("success")
+    assert skeleton("spoeed") != skeleton("speech")

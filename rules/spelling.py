@@ -11,6 +11,7 @@ import regex
 
 from linter import Document, Edit, Finding, Fix, Rule, Severity, Span, hookimpl
 from linter.diagnostics import Applicability
+from linter.quotations import before_sic
 from rules._spell_foreign import is_fragment, is_name_particle, is_pinyin
 from rules._spell_morph import abbreviation, compound_known, compound_part, derived, inflected, lowercase_name, near_pairs, one_edit
 from rules._spell_tokens import INITIAL_BEFORE, Token, fold, scan, tokens
@@ -43,7 +44,7 @@ def _vocabulary(doc: Document) -> Any:
 
 
 def _accepted(vocab: Any, tok: Token, raw: str) -> bool:
-    if vocab is None or not vocab.accept:
+    if not vocab:  # no accept words or patterns (a Vocabulary is falsy when empty)
         return False
     return vocab.accepts(raw) or vocab.accepts(tok.whole) or vocab.accepts(tok.text)
 
@@ -225,6 +226,8 @@ def misspelling(doc: Document) -> Iterator[Finding]:
             continue
         if _accepted(vocab, tok, raw):
             continue
+        if before_sic(doc, tok.span):
+            continue  # "dissaster [sic]": the writer already said it is spelt as found
         if known_map is None:
             known_map = known_misspellings()
         lower = word.lower()
@@ -335,7 +338,7 @@ def spelling_variant(doc: Document, options: Mapping[str, Any]) -> Iterator[Find
         if variety != wrong:
             continue
         raw = text[tok.span.start : tok.span.end]
-        if vocab is not None and vocab.accept and vocab.accepts(raw):
+        if vocab and vocab.accepts(raw):
             continue
         fix_to = match_case(raw, other)
         where = majority.get(other, fallback)
@@ -421,7 +424,7 @@ def name_variant(doc: Document) -> Iterator[Finding]:
         flagged[rare] = common
     text = doc.text
     for rare, common in flagged.items():
-        if vocab is not None and vocab.accept and vocab.accepts(rare):
+        if vocab and vocab.accepts(rare):
             continue
         first = spans[common][0]
         line = doc.text_position(first.start).row

@@ -284,3 +284,18 @@ def test_sound_key_matches_misspellings_that_sound_right():
     assert skeleton("pheremones") == skeleton("pheromones")
     assert skeleton("sucess") == skeleton("success")
     assert skeleton("spoeed") != skeleton("speech")
+
+
+def test_a_word_marked_sic_is_left_alone(lint):
+    text = 'The mayor wrote that the plan was "a total dissaster [sic] for the city."\n\nHe will recieve it.\n'
+    found = [(d.location.row, d.message) for d in lint(text, select=["misspelling"])]
+    assert found == [(3, 'Misspelled word "recieve"')]
+
+
+def test_accept_patterns_alone_are_honoured(lint):
+    from linter.config import config_from_mapping
+
+    cfg = config_from_mapping({"vocabulary": {"accept-patterns": [r"flimber\w*"]}})
+    text = "The committee flimbered the proposal and then recieved it.\n"
+    words = [d.message for d in lint(text, select=["misspelling"], config=cfg)]
+    assert words == ['Misspelled word "recieved"']

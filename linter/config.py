@@ -126,8 +126,8 @@ def _str_list(value: Any, key: str, source: str) -> tuple[str, ...]:
     return tuple(value)
 
 
-def parse_date(value: Any, where: str) -> dt.date:
-    """A date from TOML (a date value or an ISO string)."""
+def as_date(value: Any) -> dt.date | None:
+    """A date from a TOML date, a datetime or an ISO string (``2024-11-22...``); else None."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -136,8 +136,16 @@ def parse_date(value: Any, where: str) -> dt.date:
         try:
             return dt.date.fromisoformat(value.strip()[:10])
         except ValueError:
-            pass
-    raise NewslintError(f"{where}: expected a date like 2024-11-22, got {value!r}")
+            return None
+    return None
+
+
+def parse_date(value: Any, where: str) -> dt.date:
+    """A date from TOML (a date value or an ISO string), or a clear error."""
+    date = as_date(value)
+    if date is None:
+        raise NewslintError(f"{where}: expected a date like 2024-11-22, got {value!r}")
+    return date
 
 
 def _read_lines(path: Path, where: str) -> list[str]:

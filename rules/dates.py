@@ -12,6 +12,7 @@ from typing import Any
 import regex
 
 from linter import Applicability, Document, Edit, Finding, Fix, Rule, Severity, Span, hookimpl
+from linter.config import as_date
 from rules._dates_parse import (
     PREFILTER,
     weekday_dates,
@@ -31,16 +32,9 @@ PREPOSITION_IN = regex.compile(r"(?i)\b(?:in|by|of|than)[ \u00a0]+$")
 
 
 def _story_date(doc: Document) -> dt.date | None:
-    value = doc.metadata.get("date")
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip()[:10])
-        except ValueError:
-            pass
+    date = as_date(doc.metadata.get("date"))
+    if date is not None:
+        return date
     return doc.cached("dates.dateline", lambda: dateline(doc.text))
 
 

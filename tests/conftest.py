@@ -57,3 +57,16 @@ def story(tmp_path):
         return p
 
     return write
+
+
+def install_pack(tmp_path, source, name="newsroom_pack", entry="newsroom", version="1.2.3"):
+    """Install a rule pack as a third party would: a module and a dist-info with a ``newslint``
+    entry point, on a folder the returned environment puts on PYTHONPATH."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / f"{name}.py").write_text(source)
+    dist = site / f"{name}-{version}.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n")
+    (dist / "entry_points.txt").write_text(f"[newslint]\n{entry} = {name}\n")
+    return {"PYTHONPATH": str(site) + os.pathsep + os.environ.get("PYTHONPATH", "")}

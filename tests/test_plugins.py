@@ -7,6 +7,7 @@ import os
 import textwrap
 import types
 
+import conftest
 import pytest
 
 from linter import Finding, Rule, Severity, Span, hookimpl
@@ -41,15 +42,8 @@ PACK = textwrap.dedent(
 )
 
 
-def install_pack(tmp_path, source=PACK, name="newsroom_pack"):
-    site = tmp_path / "site"
-    site.mkdir()
-    (site / f"{name}.py").write_text(source)
-    dist = site / f"{name}-1.2.3.dist-info"
-    dist.mkdir()
-    (dist / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: 1.2.3\n")
-    (dist / "entry_points.txt").write_text(f"[newslint]\nnewsroom = {name}\n")
-    return {"PYTHONPATH": str(site) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+def install_pack(tmp_path, source=PACK):
+    return conftest.install_pack(tmp_path, source)
 
 
 def test_entry_point_pack_and_crashing_rule(newslint, story, tmp_path):

@@ -20,6 +20,7 @@ import subprocess
 import sys
 import textwrap
 
+import conftest
 import pytest
 import regex
 from hypothesis import HealthCheck, given, settings
@@ -380,14 +381,7 @@ BROKEN_PACK = textwrap.dedent(
 
 def _install_pack(tmp_path, source, name="broken_pack"):
     """A rule pack installed as an entry point: a module and a dist-info on PYTHONPATH."""
-    site = tmp_path / "site"
-    site.mkdir()
-    (site / f"{name}.py").write_text(source)
-    dist = site / f"{name}-0.1.dist-info"
-    dist.mkdir()
-    (dist / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: 0.1\n")
-    (dist / "entry_points.txt").write_text(f"[newslint]\nbrokenpack = {name}\n")
-    return {"PYTHONPATH": str(site) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    return conftest.install_pack(tmp_path, source, name=name, entry="brokenpack", version="0.1")
 
 
 def test_a_crashing_plugin_rule_hides_no_other_finding(newslint, tmp_path):

@@ -53,7 +53,20 @@ LAST_LETTER = 1.0  # extra cost of an extra letter at the end of the typo ("broa
 FIRST_LETTER = 1.0  # extra cost of an edit to the first letter (rarely where typos are)
 FREQ_WEIGHT = 0.7  # weight of the candidate's frequency against the edit cost
 KNOWN_BONUS = 4.0
+SKELETON_BONUS = 0.5  # a candidate that sounds like the typo (same consonant skeleton)
 MAX_EDITS2_LENGTH = 12  # longer unknown words are rarely two edits from a word  # a listed misspelling's own correction
+
+
+def skeleton(word: str) -> str:
+    """A rough sound key: the first letter, then the consonants without doubles, with
+    letters that sound alike merged ("pheremones" and "pheromones": "pfrmns")."""
+    w = word.replace("ph", "f").replace("ck", "k").replace("c", "k").replace("z", "s").replace("q", "k")
+    out = [w[:1]]
+    for ch in w[1:]:
+        if ch in VOWELS or ch in "hw" or ch == out[-1][-1:]:
+            continue
+        out.append(ch)
+    return "".join(out)
 
 
 def _sub_cost(a: str, b: str) -> float:
@@ -202,9 +215,10 @@ def suggest(typo: str, limit: int = 5) -> tuple[str, ...]:
     best1 = max((lex.zipf(w) for w in cands), default=-1.0)
     if best1 < 3.0 and 3 <= len(typo) <= MAX_EDITS2_LENGTH:
         cands |= _edits2_frequent(e1, lex)
+    key = skeleton(typo)
     for w in cands:
         if w not in scores:
-            scores[w] = FREQ_WEIGHT * lex.zipf(w) - channel_cost(typo, w)
+            scores[w] = FREQ_WEIGHT * lex.zipf(w) - channel_cost(typo, w) + (SKELETON_BONUS if skeleton(w) == key else 0.0)
     for i in range(1, len(typo)):
         a, b = typo[:i], typo[i:]
         if (len(a) > 1 or a in "ai") and len(b) > 1 and lex.zipf(a) >= 4 and lex.zipf(b) >= 4:

@@ -118,11 +118,6 @@ class TextBuilder:
         """The length of the text built so far."""
         return self._pos
 
-    def ends_with(self, suffix: str) -> bool:
-        """Whether the text built so far ends with ``suffix`` (checked on the last parts)."""
-        tail = "".join(self._parts[-4:])
-        return tail.endswith(suffix)
-
     def build(
         self,
         *,

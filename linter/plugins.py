@@ -74,14 +74,6 @@ def make_plugin_manager(*, entry_points: bool = True, extra: tuple[Any, ...] = (
     return pm, errors
 
 
-def plugin_version(pm: pluggy.PluginManager, name: str) -> str:
-    """The distribution version that provides a plugin, when known."""
-    for plugin, dist in pm.list_plugin_distinfo():
-        if pm.get_name(plugin) == name:
-            return f"{dist.project_name}=={dist.version}"
-    return ""
-
-
 def _collect(pm: pluggy.PluginManager, hook_name: str, register_for: Callable[[str], Callable[[Any], None]]) -> None:
     hook = getattr(pm.hook, hook_name)
     for impl in hook.get_hookimpls():  # registration order: built-ins first

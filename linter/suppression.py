@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 
 import regex
 
-from linter.errors import NewslintError
 
 _BODY = r"newslint:\s*(?P<verb>disable-next-line|disable|enable)(?:\s*=\s*(?P<names>[\w\-, ]*?))?\s*"
 COMMENT_DIRECTIVE = regex.compile(r"<!--\s*" + _BODY + r"-->")
@@ -103,10 +102,3 @@ def parse_suppressions(source: str, *, plain: bool, known: Iterable[str] = ()) -
     for key, row in open_at.items():
         sup.ranges.setdefault(key, []).append((row, last_row + 1))
     return sup
-
-
-def check_directive_names(sup: Suppressions, filename: str) -> None:
-    """Raise for names in directives that match no rule (a typo silences nothing)."""
-    if sup.unknown:
-        row, name = sup.unknown[0]
-        raise NewslintError(f"{filename}:{row}: unknown rule {name!r} in a newslint directive")

@@ -136,7 +136,8 @@ class TextBuilder:
         )
 
 
-def _line_starts(source: str) -> array[int]:
+def source_line_starts(source: str) -> array[int]:
+    """Offsets where the source's lines begin (after CRLF, CR or LF)."""
     starts = array("q", [0])
     for m in regex.finditer(r"\r\n|\r|\n", source):
         starts.append(m.end())
@@ -154,7 +155,8 @@ class Document:
     blocks: tuple[Block, ...] | None = None
     metadata: dict[str, Any] = field(default_factory=dict)
     format_name: str = "text"
-    _cache: dict[str, Any] = field(default_factory=dict, repr=False)
+    _cache: dict[str, Any] = field(default_factory=dict, repr=False)  # the document's own tokens
+    _shared: dict[str, Any] = field(default_factory=dict, repr=False)  # what rules share: cached()
 
     @classmethod
     def from_text(cls, text: str, **kw: Any) -> Document:
@@ -195,19 +197,21 @@ class Document:
             return start, start
         return start, max(start, self.source_offset(span.end, end=True))
 
-    def is_verbatim(self, span: Span) -> bool:
-        """True when ``span`` maps to source that reads the same (so an edit there is safe)."""
+    def verbatim_range(self, span: Span) -> tuple[int, int] | None:
+        """The source range of ``span`` if that source reads the same (line breaks aside),
+        so an edit there is safe; None where markup or an entity stands behind the text."""
         s, e = self.source_range(span)
         src = self.source[s:e].replace("\r\n", "\n").replace("\r", "\n")
-        return src == self.text[span.start : span.end]
+        return (s, e) if src == self.text[span.start : span.end] else None
+
+    def is_verbatim(self, span: Span) -> bool:
+        """True when ``span`` maps to source that reads the same (so an edit there is safe)."""
+        return self.verbatim_range(span) is not None
 
     @property
     def line_starts(self) -> array[int]:
         """Source offsets where source lines begin."""
-        v = self._cache.get("line_starts")
-        if v is None:
-            v = self._cache["line_starts"] = _line_starts(self.source)
-        return v
+        return self._lazy("line_starts", lambda: source_line_starts(self.source))
 
     def position(self, source_offset: int) -> Position:
         """1-based row and column (in characters) of a source offset."""
@@ -220,10 +224,11 @@ class Document:
         return self.position(self.source_offset(t))
 
     # -- shared, lazily computed tokens ------------------------------------------------
-    def _lazy(self, key: str, make: Any) -> Any:
-        v = self._cache.get(key)
+    def _lazy(self, key: str, make: Any, store: dict[str, Any] | None = None) -> Any:
+        store = self._cache if store is None else store
+        v = store.get(key)
         if v is None:
-            v = self._cache[key] = make()
+            v = store[key] = make()
         return v
 
     @property
@@ -295,14 +300,14 @@ class Document:
 
         return self._lazy("sentences", make)
 
-    def forget(self, keep: frozenset[str] = frozenset()) -> None:
-        """Drop shared derived values (all but ``keep``); they are recomputed on demand."""
-        for key in [k for k in self._cache if k not in keep]:
-            del self._cache[key]
+    def forget(self) -> None:
+        """Drop the values rules shared through :meth:`cached` (the document's own lines,
+        paragraphs, words and sentences stay); they are recomputed on demand."""
+        self._shared.clear()
 
     def cached(self, key: str, make: Any) -> Any:
         """Share any derived value between rules: ``doc.cached("quotes", compute)``."""
-        return self._lazy(key, make)
+        return self._lazy(key, make, self._shared)
 
     def slice(self, span: Span) -> str:
         """The text of ``span``."""

@@ -304,11 +304,24 @@ def quotation_spans(doc: Document) -> tuple[Span, ...]:
     return spans
 
 
-def in_quotation(doc: Document, offset: int) -> bool:
-    """Whether text offset ``offset`` lies inside a direct quotation (marks included)."""
+def _enclosing(doc: Document, offset: int) -> Span | None:
+    """The quotation whose span starts at or before ``offset`` and reaches past it."""
     spans = quotation_spans(doc)
     i = bisect_right(spans, Span(offset, len(doc.text) + 1)) - 1
-    return i >= 0 and spans[i].start <= offset < spans[i].end
+    if i >= 0 and spans[i].start <= offset < spans[i].end:
+        return spans[i]
+    return None
+
+
+def in_quotation(doc: Document, offset: int) -> bool:
+    """Whether text offset ``offset`` lies inside a direct quotation (marks included)."""
+    return _enclosing(doc, offset) is not None
+
+
+def within_quotation(doc: Document, span: Span) -> bool:
+    """Whether all of ``span`` lies inside one direct quotation."""
+    q = _enclosing(doc, span.start)
+    return q is not None and span.end <= q.end
 
 
 def before_sic(doc: Document, span: Span) -> bool:

@@ -37,7 +37,6 @@ from linter.suppression import parse_suppressions
 log = logging.getLogger(__name__)
 
 MAX_FIX_PASSES = 10
-SHARED_TOKENS = frozenset({"lines", "paragraphs", "words", "sentences", "line_starts"})
 BINARY_SNIFF = 8192
 
 
@@ -156,7 +155,7 @@ class Linter:
                 # A family's shared analyses (spelling tokens, quote marks, measures) are
                 # derived data: drop them once the family is done, so a 20 MB file never
                 # holds every family's at once. A later user simply recomputes.
-                doc.forget(keep=SHARED_TOKENS)
+                doc.forget()
                 family = prefix
             try:
                 findings = list(rule.run(doc, self.options.get(rule.code, rule.options)))
@@ -172,11 +171,14 @@ class Linter:
                 continue
             severity = self.severity_of(rule)
             if rule.style and findings and not self.options.get(rule.code, {}).get("check-quotations", False):
-                findings = _outside_quotations(doc, findings)
+                # A speaker's words are theirs: style findings inside a quotation are dropped.
+                from linter.quotations import within_quotation
+
+                findings = [f for f in findings if not within_quotation(doc, f.span)]
             for f in findings:
                 out.append(_diagnostic(doc, f, rule, severity, filename, newline))
         sup = parse_suppressions(doc.source, plain=doc.metadata.get("plain_directives", False),
-                                 known=self.known_names)
+                                 known=self.known_names, line_starts=doc.line_starts)
         for row, name in sup.unknown:
             errors.append(f"{filename}:{row}: unknown rule {name!r} in a newslint directive")
         if sup:
@@ -211,25 +213,6 @@ class Linter:
         return result
 
 
-def _outside_quotations(doc: Document, findings: list[Any]) -> list[Any]:
-    """Findings that do not lie wholly inside a direct quotation."""
-    from bisect import bisect_right
-
-    from linter.quotations import quotation_spans
-
-    spans = quotation_spans(doc)
-    if not spans:
-        return findings
-    starts = [s.start for s in spans]
-    out = []
-    for f in findings:
-        i = bisect_right(starts, f.span.start) - 1
-        if i >= 0 and spans[i].start <= f.span.start and f.span.end <= spans[i].end:
-            continue
-        out.append(f)
-    return out
-
-
 def _relative(filename: str, root: str) -> str:
     try:
         return os.path.relpath(os.path.abspath(filename), os.path.abspath(root)).replace(os.sep, "/")
@@ -243,10 +226,11 @@ def _diagnostic(doc: Document, f: Any, rule: Rule, severity: Any, filename: str,
     if f.fix is not None and f.fix.edits:
         edits = []
         for ed in f.fix.edits:
-            if not doc.is_verbatim(ed.span):
+            where = doc.verbatim_range(ed.span)
+            if where is None:
                 edits = []
                 break  # the edit would touch markup or an entity: show, never apply
-            es, ee = doc.source_range(ed.span)
+            es, ee = where
             content = ed.replacement if newline == "\n" else ed.replacement.replace("\n", newline)
             edits.append(SourceEdit(es, ee, content, doc.position(es), doc.position(ee)))
         if edits:

@@ -7,11 +7,12 @@ Names are rule names or codes, comma-separated; none (or ``all``) means every ru
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import regex
 
+from linter.document import source_line_starts
 
 _BODY = r"newslint:\s*(?P<verb>disable-next-line|disable|enable)(?:\s*=\s*(?P<names>[\w\-, ]*?))?\s*"
 COMMENT_DIRECTIVE = regex.compile(r"<!--\s*" + _BODY + r"-->")
@@ -51,17 +52,22 @@ def _names(raw: str | None) -> list[str]:
     return out or [ALL]
 
 
-def parse_suppressions(source: str, *, plain: bool, known: Iterable[str] = ()) -> Suppressions:
+def parse_suppressions(source: str, *, plain: bool, known: Iterable[str] = (),
+                       line_starts: Sequence[int] | None = None) -> Suppressions:
     """Find directives in ``source`` and turn them into row ranges.
 
     :param plain: also accept directives standing alone on a line (plain text).
     :param known: rule names and codes; other names are recorded in ``unknown``.
+    :param line_starts: the source's line starts, when the caller has them already
+        (``Document.line_starts``).
     """
     if "newslint:" not in source:
         return Suppressions()
     known_set = {k.upper() if k[:1].isupper() else k for k in known}
-    line_starts = [0] + [m.end() for m in regex.finditer(r"\r\n|\r|\n", source)]
-    lines = regex.split(r"\r\n|\r|\n", source)
+    if line_starts is None:
+        line_starts = source_line_starts(source)
+    ends = [*line_starts[1:], len(source) + 1]
+    lines = [source[a:b] for a, b in zip(line_starts, ends)]  # with their breaks: only .strip() is used
 
     def row_of(offset: int) -> int:
         return bisect_right(line_starts, offset)

@@ -20,6 +20,8 @@ from typing import Any, NamedTuple
 
 import regex
 
+from linter import patterns
+
 
 class Span(NamedTuple):
     """Half-open ``[start, end)`` character offsets into :attr:`Document.text`."""
@@ -44,9 +46,9 @@ class Block:
 
 
 # A word: letters (with inner apostrophes, hyphens and marks), or a number.
-WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*")
+WORD = patterns.compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*")
 # Sentence ends: . ! ? (optionally closed by a quote or bracket) followed by space and a capital.
-SENTENCE_END = regex.compile(r"""[.!?…]+["'”’)\]]*(?=\s+["'“‘(\[]?[\p{Lu}\p{N}])|\n\s*\n""")
+SENTENCE_END = patterns.compile(r"""[.!?…]+["'”’)\]]*(?=\s+["'“‘(\[]?[\p{Lu}\p{N}])|\n\s*\n""")
 
 
 class TextBuilder:

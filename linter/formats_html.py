@@ -24,6 +24,7 @@ from typing import Any
 
 import regex
 
+from linter import patterns
 from linter.document import Block, Document, Span, TextBuilder
 from linter.formats import Format
 from linter.hookspecs import hookimpl
@@ -35,9 +36,9 @@ WS = " \t\n\r\f"
 Op = tuple[int, int, "str | None"]  # (source start, source end, replacement or None = keep)
 
 # Bare URLs and e-mail addresses; trailing sentence punctuation is trimmed afterwards.
-WEB_URL = regex.compile(r"(?i)\b(?:(?:https?|ftp)://|www\.)[^\s<>\"'`\[\]{}|\\^\u00a0]+")
-EMAIL_DOMAIN = regex.compile(r"@[\w\-]+(?:\.[\w\-]+)+")
-EMAIL_LOCAL = regex.compile(r"(?:mailto:)?[\w.+\-]{1,64}\Z")
+WEB_URL = patterns.compile(r"(?i)\b(?:(?:https?|ftp)://|www\.)[^\s<>\"'`\[\]{}|\\^\u00a0]+")
+EMAIL_DOMAIN = patterns.compile(r"@[\w\-]+(?:\.[\w\-]+)+")
+EMAIL_LOCAL = patterns.compile(r"(?:mailto:)?[\w.+\-]{1,64}\Z")
 URL_TRAILING = ".,;:!?'\")]}*_~\u2019\u201d"
 
 
@@ -222,7 +223,7 @@ class Assembler:
 
 
 # -- entities -----------------------------------------------------------------------------
-ENTITY = regex.compile(r"&(?:#[0-9]{1,8};?|#[xX][0-9a-fA-F]{1,8};?|[A-Za-z][A-Za-z0-9]{0,31};?)")
+ENTITY = patterns.compile(r"&(?:#[0-9]{1,8};?|#[xX][0-9a-fA-F]{1,8};?|[A-Za-z][A-Za-z0-9]{0,31};?)")
 
 
 def decode_entity(raw: str) -> tuple[str, int] | None:
@@ -242,7 +243,7 @@ def decode_entity(raw: str) -> tuple[str, int] | None:
 
 
 # -- the walker ---------------------------------------------------------------------------
-TAG = regex.compile(
+TAG = patterns.compile(
     r"""<(?:
         (?P<comment>!--)
       | /(?P<end>[A-Za-z][^\s/>]*)[^>]*>
@@ -251,12 +252,12 @@ TAG = regex.compile(
     )""",
     regex.VERBOSE,
 )
-ATTR = regex.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
+ATTR = patterns.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
 # Whitespace that needs collapsing (a single inner space is kept as it is), or an entity.
-TEXT_RUN = regex.compile(r"(?P<ws>[ \t\n\r\f]{2,}|[\t\n\r\f])|" + ENTITY.pattern)
-NEWLINE = regex.compile(r"\r\n|\r|\n")
-HIDDEN = regex.compile(r"""(?i)(?:^|\s)hidden(?:\s*=|\s|/|$)""")
-IMAGE_FILE = regex.compile(r"(?i)^\S+\.(?:jpe?g|png|gif|webp|svg|avif|tiff?|bmp)$")
+TEXT_RUN = patterns.compile(r"(?P<ws>[ \t\n\r\f]{2,}|[\t\n\r\f])|" + ENTITY.pattern)
+NEWLINE = patterns.compile(r"\r\n|\r|\n")
+HIDDEN = patterns.compile(r"""(?i)(?:^|\s)hidden(?:\s*=|\s|/|$)""")
+IMAGE_FILE = patterns.compile(r"(?i)^\S+\.(?:jpe?g|png|gif|webp|svg|avif|tiff?|bmp)$")
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 KINDS = {
@@ -293,12 +294,12 @@ DATE_META = frozenset(
     publish-date dc.date dc.date.issued dcterms.created dcterms.date sailthru.date
     parsely-pub-date""".split()
 )
-ISO_DATE = regex.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})")
+ISO_DATE = patterns.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})")
 
 
 @lru_cache(maxsize=64)
 def _closer(name: str) -> Any:
-    return regex.compile(r"</" + regex.escape(name) + r"(?:[\s/][^>]*)?>", regex.IGNORECASE)
+    return patterns.compile(r"</" + regex.escape(name) + r"(?:[\s/][^>]*)?>", regex.IGNORECASE)
 
 
 def iso_date(value: str) -> dt.date | None:

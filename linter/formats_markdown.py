@@ -18,18 +18,19 @@ from typing import Any
 
 import regex
 
+from linter import patterns
 from linter.document import Document
 from linter.formats import Format
 from linter.formats_html import OBJECT, Assembler, HtmlWalker, Op, iso_date, no_gc
 from linter.hookspecs import hookimpl
 
-NEWLINE = regex.compile(r"\r\n|\r|\n")
-BACKTICKS = regex.compile(r"`+")
-BR = regex.compile(r"(?i)<br\s*/?>")
+NEWLINE = patterns.compile(r"\r\n|\r|\n")
+BACKTICKS = patterns.compile(r"`+")
+BR = patterns.compile(r"(?i)<br\s*/?>")
 # Where a block's text begins when its first line cannot be found verbatim (fallback only).
-PREFIX = regex.compile(r"[ \t]*(?:(?:>|#{1,6}(?=[ \t])|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t])|\|)[ \t]*)*")
-FRONT_KEY = regex.compile(r"^([A-Za-z_][\w\-]*)[ \t]*[:=][ \t]*(.*?)[ \t]*$")
-IMAGE_FILE = regex.compile(r"(?i)^\S+\.(?:jpe?g|png|gif|webp|svg|avif|tiff?|bmp)$")
+PREFIX = patterns.compile(r"[ \t]*(?:(?:>|#{1,6}(?=[ \t])|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t])|\|)[ \t]*)*")
+FRONT_KEY = patterns.compile(r"^([A-Za-z_][\w\-]*)[ \t]*[:=][ \t]*(.*?)[ \t]*$")
+IMAGE_FILE = patterns.compile(r"(?i)^\S+\.(?:jpe?g|png|gif|webp|svg|avif|tiff?|bmp)$")
 EMPHASIS = {"em_open": 1, "strong_open": 1, "s_open": 1, "em_close": -1, "strong_close": -1, "s_close": -1}
 DATE_KEYS = ("date", "published", "pubdate", "publishdate", "publish_date", "date_published")
 DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%Y/%m/%d")

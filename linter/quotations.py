@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 import regex
 
+from linter import patterns
 from linter.document import Document, Span
 
 DOUBLE_STRAIGHT = '"'
@@ -32,24 +33,24 @@ DOUBLE_CURLY = "“”„"
 SINGLE_STRAIGHT = "'"
 SINGLE_CURLY = "‘’"
 
-MARK = regex.compile(r"[\"“”„'‘’]")
+MARK = patterns.compile(r"[\"“”„'‘’]")
 # Characters after which a mark opens a quotation (or before which one closes).
 OPENERS = frozenset(" \t\n\u00a0([{<—–-/“‘\"'")
 CLOSE_AFTER = frozenset(" \t\n\u00a0)]}>,.;:!?—–-…”’\"'/")
 # Elisions that begin with an apostrophe: '90s, 'em, 'n', 'til, 'tis ...
-ELISION = regex.compile(r"(?:\d\d(?:s\b|\b)|em\b|n\b|til\b|cause\b|tis\b|twas\b|bout\b|round\b)", regex.IGNORECASE)
+ELISION = patterns.compile(r"(?:\d\d(?:s\b|\b)|em\b|n\b|til\b|cause\b|tis\b|twas\b|bout\b|round\b)", regex.IGNORECASE)
 # A prime after a number: 6'2", 5' 10", 12" (a measurement, not a quote).
-FEET_INCHES = regex.compile(r"\d['’′]\s?\d{1,2}(?:\.\d+)?$")
-INCHES_AFTER_FEET = regex.compile(r"\s?\d{1,2}(?:\.\d+)?[\"”″]")
-LEAD_IN = regex.compile(r"[\s\-*•>]*")  # what may stand before a paragraph's opening mark
-INCH_AFTER = regex.compile(r"\s?(?:[x×]\s?\d|by\s\d|-?inch|screen|display|monitor|tall\b|wide\b|long\b|thick\b)")
+FEET_INCHES = patterns.compile(r"\d['’′]\s?\d{1,2}(?:\.\d+)?$")
+INCHES_AFTER_FEET = patterns.compile(r"\s?\d{1,2}(?:\.\d+)?[\"”″]")
+LEAD_IN = patterns.compile(r"[\s\-*•>]*")  # what may stand before a paragraph's opening mark
+INCH_AFTER = patterns.compile(r"\s?(?:[x×]\s?\d|by\s\d|-?inch|screen|display|monitor|tall\b|wide\b|long\b|thick\b)")
 # How many paragraphs without quotation marks a quotation left open may run through
 # before a closing mark ends it; news style would reopen each one, but a lost opening
 # mark is a smaller fault than a quotation that never ends, and reflowed copy has them.
 MAX_CARRIED = 3
 MAX_SINGLE = 400  # a single-quoted quotation longer than this is more likely apostrophes
-SENTENCE_BEFORE = regex.compile(r"[.!?…]\s+$")
-SIC = regex.compile(r"\s*[\[(]sic[\])]", regex.IGNORECASE)
+SENTENCE_BEFORE = patterns.compile(r"[.!?…]\s+$")
+SIC = patterns.compile(r"\s*[\[(]sic[\])]", regex.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,12 +11,13 @@ from typing import Any
 
 import regex
 
+from linter import patterns
 from linter.diagnostics import Finding, Severity
 from linter.document import Document
 from linter.errors import NewslintError
 
-CODE = regex.compile(r"^[A-Z]{2,5}[0-9]{3}$")
-NAME = regex.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+CODE = patterns.compile(r"^[A-Z]{2,5}[0-9]{3}$")
+NAME = patterns.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
 CheckFn = Callable[..., Iterable[Finding]]
 

@@ -12,12 +12,13 @@ from dataclasses import dataclass, field
 
 import regex
 
+from linter import patterns
 from linter.document import source_line_starts
 
 _BODY = r"newslint:\s*(?P<verb>disable-next-line|disable|enable)(?:\s*=\s*(?P<names>[\w\-, ]*?))?\s*"
-COMMENT_DIRECTIVE = regex.compile(r"<!--\s*" + _BODY + r"-->")
+COMMENT_DIRECTIVE = patterns.compile(r"<!--\s*" + _BODY + r"-->")
 # A directive alone on its line (with or without a comment around it), for plain text.
-PLAIN_DIRECTIVE = regex.compile(r"(?m)^[ \t]*(?:<!--\s*)?" + _BODY + r"(?:-->)?[ \t]*(?=\r?\n|\r|\Z)")
+PLAIN_DIRECTIVE = patterns.compile(r"(?m)^[ \t]*(?:<!--\s*)?" + _BODY + r"(?:-->)?[ \t]*(?=\r?\n|\r|\Z)")
 
 ALL = "*"
 

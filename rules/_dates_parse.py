@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 import regex
 
+from linter import patterns
+
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
                "oct": 10, "nov": 11, "dec": 12})
@@ -64,7 +66,7 @@ def pattern(name: str) -> regex.Pattern[str]:
     """A date pattern by name ("date", "weekday", "dateline", "weekday_name"), compiled on
     first use: they are large, and import time matters."""
     source, flags = _SOURCES[name]
-    return regex.compile(source, flags)
+    return patterns.compile(source, flags)
 
 
 def weekday_dates(text: str) -> Iterator[regex.Match[str]]:
@@ -81,7 +83,7 @@ def weekday_dates(text: str) -> Iterator[regex.Match[str]]:
                 break
 
 
-PREFILTER = regex.compile(rf"(?:{_names(MONTHS)})|\d{{4}}-\d\d-\d\d")
+PREFILTER = patterns.compile(rf"(?:{_names(MONTHS)})|\d{{4}}-\d\d-\d\d")
 
 
 @dataclass(frozen=True, slots=True)

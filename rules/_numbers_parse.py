@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 import regex
 
+from linter import patterns
+
 ONES = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9,
@@ -58,9 +60,9 @@ WORDS = rf"""(?:
 NUMBER = rf"""(?:(?:{FIGURES})(?:[\s\u00a0]?(?:million|billion|trillion|thousand|mn|bn)\b|m(?=[\s\u00a0]+\p{{L}}{{3}}))?
   |(?:{WORDS})(?:[\s](?:million|billion|thousand)\b)?(?!\p{{L}}))"""
 
-_MIXED = regex.compile(rf"^(?P<int>\d+)(?:[\s\u00a0-](?P<n>\d{{1,2}})/(?P<d>\d+)|(?P<u>[{_UNI}]))$")
-_SIMPLE_FRAC = regex.compile(r"^(?P<n>\d)/(?P<d>\d+)$")
-_SCALE_AT_END = regex.compile(r"[\s\u00a0]?(million|billion|trillion|thousand|mn|bn|m)$", regex.IGNORECASE)
+_MIXED = patterns.compile(rf"^(?P<int>\d+)(?:[\s\u00a0-](?P<n>\d{{1,2}})/(?P<d>\d+)|(?P<u>[{_UNI}]))$")
+_SIMPLE_FRAC = patterns.compile(r"^(?P<n>\d)/(?P<d>\d+)$")
+_SCALE_AT_END = patterns.compile(r"[\s\u00a0]?(million|billion|trillion|thousand|mn|bn|m)$", regex.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

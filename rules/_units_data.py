@@ -20,6 +20,8 @@ from dataclasses import dataclass
 
 import regex
 
+from linter import patterns
+
 INCH = 0.0254
 FOOT = 0.3048
 YARD = 0.9144
@@ -194,7 +196,7 @@ UNIT = "(?:" + "|".join([
 ]) + r")(?![\p{L}\d²³])"
 
 
-_GAPS = regex.compile(r"[\s\u00a0-]+")
+_GAPS = patterns.compile(r"[\s\u00a0-]+")
 
 
 def normalize_alias(text: str) -> str:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import regex
 
+from linter import patterns
 from rules._numbers_parse import NUMBER, Num, parse_number
 from rules._units_data import UNIT, UNITS, Unit, lookup
 
@@ -63,20 +64,20 @@ def _patterns() -> _Patterns:
     return _Patterns(
         # the measure before a parenthesis, searched in reverse from it (one attempt, not one
         # per start position), then matched forwards ("twenty-five" is one number, not a range)
-        before=regex.compile(rf"(?r){DEFINE}{MEASURE}(?P<tail>{TAIL})?[ \u00a0]*$", FLAGS),
-        before_forward=regex.compile(rf"{DEFINE}{MEASURE}(?P<tail>{TAIL})?[ \u00a0]*$", FLAGS),
-        after=regex.compile(rf"{DEFINE}(?P<hedge>(?:{HEDGE})[ \u00a0]*)?{MEASURE}", FLAGS),
+        before=patterns.compile(rf"(?r){DEFINE}{MEASURE}(?P<tail>{TAIL})?[ \u00a0]*$", FLAGS),
+        before_forward=patterns.compile(rf"{DEFINE}{MEASURE}(?P<tail>{TAIL})?[ \u00a0]*$", FLAGS),
+        after=patterns.compile(rf"{DEFINE}(?P<hedge>(?:{HEDGE})[ \u00a0]*)?{MEASURE}", FLAGS),
     )
 
 
-HEDGE_BEFORE = regex.compile(rf"(?r)(?<![\w.])(?:{HEDGE})[ \u00a0]*$", FLAGS)
+HEDGE_BEFORE = patterns.compile(rf"(?r)(?<![\w.])(?:{HEDGE})[ \u00a0]*$", FLAGS)
 # An opening parenthesis whose content starts like a quantity.
-PAREN = regex.compile(r"\((?=[ \u00a0]*(?:[\d.½¼¾⅓⅔⅛~≈<>-]|\p{L}))[^()\n]{1,160}\)")
+PAREN = patterns.compile(r"\((?=[ \u00a0]*(?:[\d.½¼¾⅓⅔⅛~≈<>-]|\p{L}))[^()\n]{1,160}\)")
 # After a measure inside the parenthesis: another alternative, the end, or a short tail.
-ALT_SEP = regex.compile(r"[ \u00a0]*(?:,|;|/|\bor\b)[ \u00a0]*")
-AFTER_END = regex.compile(rf"(?:{ADJ_TAIL})?[ \u00a0]*[.,;]?[ \u00a0]*$", FLAGS)
+ALT_SEP = patterns.compile(r"[ \u00a0]*(?:,|;|/|\bor\b)[ \u00a0]*")
+AFTER_END = patterns.compile(rf"(?:{ADJ_TAIL})?[ \u00a0]*[.,;]?[ \u00a0]*$", FLAGS)
 # Cheap prefilter: a figure or number word next to something unit-like.
-PREFILTER = regex.compile(
+PREFILTER = patterns.compile(
     r"\d[ \u00a0-]{0,2}[a-zµ°º′']|\b(?:mile|feet|foot|inch|meter|metre|kilomet|acre|hectare|pound|"
     r"ounce|gallon|lit(?:er|re)|ton|kilo|yard|knot|degree|barrel)", regex.IGNORECASE)
 
@@ -102,8 +103,8 @@ class Measure:
     sub: str = ""  # a compound's smaller unit ("in" for "6 feet, 2 inches")
 
 
-UPPER = regex.compile(r"(?i)^(?:less|fewer|under|up|at most|just under|below|<)")
-LOWER = regex.compile(r"(?i)^(?:more|over|at least|upwards|well over|just over|in excess|>)")
+UPPER = patterns.compile(r"(?i)^(?:less|fewer|under|up|at most|just under|below|<)")
+LOWER = patterns.compile(r"(?i)^(?:more|over|at least|upwards|well over|just over|in excess|>)")
 
 
 def _bound(hedge: str | None) -> str:
@@ -192,8 +193,8 @@ def _temperature_context(text: str, m: regex.Match[str]) -> bool:
 
 # A height in feet and inches with prime marks: 6'2", 5′10″.
 PRIME = r"""(?<![\w.,])(?P<ft>\d)[ \u00a0]?['′’][ \u00a0]?(?P<in>\d{1,2}(?:\.\d)?)[ \u00a0]?(?:["″”]|''|’’)"""
-PRIME_BEFORE = regex.compile(rf"(?r){PRIME}[ \u00a0]*$")
-PRIME_AFTER = regex.compile(PRIME)
+PRIME_BEFORE = patterns.compile(rf"(?r){PRIME}[ \u00a0]*$")
+PRIME_AFTER = patterns.compile(PRIME)
 
 
 def _prime(m: regex.Match[str], hedged: bool = False) -> Measure:
@@ -301,8 +302,8 @@ LONG_TEXT = 200_000
 @functools.cache
 def _figure_measure(inline: bool) -> regex.Pattern[str]:
     if inline:
-        return regex.compile(rf"(?=[\d.½¼¾⅓⅔⅛]){INLINE_MEASURE}", FLAGS)
-    return regex.compile(rf"{DEFINE}(?=[\d.½¼¾⅓⅔⅛]){MEASURE}", FLAGS)
+        return patterns.compile(rf"(?=[\d.½¼¾⅓⅔⅛]){INLINE_MEASURE}", FLAGS)
+    return patterns.compile(rf"{DEFINE}(?=[\d.½¼¾⅓⅔⅛]){MEASURE}", FLAGS)
 
 
 def measures(text: str) -> Iterator[Measure]:

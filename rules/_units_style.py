@@ -9,18 +9,19 @@ from typing import Any
 
 import regex
 
+from linter import patterns
 from linter import Document, Edit, Finding, Fix, Span
 from rules._units_parse import Measure, measures
 
-_ER_RE = regex.compile(r"(?i)(met|lit)(er|re)")
+_ER_RE = patterns.compile(r"(?i)(met|lit)(er|re)")
 
 
 # Event names, not measures: "the 400m final", "10,000 metres champion", "men's 9km race".
-EVENT_AFTER = regex.compile(
+EVENT_AFTER = patterns.compile(
     r"[ \u00a0-]*(?:race|final|event|hurdles|freestyle|relay|champion|runner|record|title|sprint|butterfly|"
     r"backstroke|breaststroke|medley|individual|heat|semi|dash|gold|silver|bronze|medal|winner|world|"
     r"indoor|outdoor|steeplechase|walk|run\b|runs\b|course|specialist|star|stretch|zone|radius)", regex.IGNORECASE)
-EVENT_BEFORE = regex.compile(r"(?:men's|women's|men’s|women’s)[ \u00a0]+$", regex.IGNORECASE)
+EVENT_BEFORE = patterns.compile(r"(?:men's|women's|men’s|women’s)[ \u00a0]+$", regex.IGNORECASE)
 
 
 def _measures(doc: Document) -> list[Measure]:

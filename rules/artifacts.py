@@ -7,6 +7,7 @@ from enum import Enum
 
 import regex
 
+from linter import patterns
 from linter import Applicability, Document, Edit, Finding, Fix, Rule, Severity, Span, hookimpl
 
 # Lines that are always page furniture, compared after folding case, punctuation and spaces.
@@ -50,11 +51,11 @@ LISTED = frozenset(
     """.replace("\n", " ").split("|")
 )
 LISTED = frozenset(" ".join(x.split()) for x in LISTED if x.strip())
-FOLD = regex.compile(r"[^\p{L}\p{N}]+")
+FOLD = patterns.compile(r"[^\p{L}\p{N}]+")
 
 # Markup that should never reach copy, as a whole line: shortcodes (WordPress and the like),
 # template tags, HTML tags, comments and entities.
-SYNTAX = regex.compile(
+SYNTAX = patterns.compile(
     r"""
     ^\s*(?:
         \[/?[a-z][\w-]*(?:\s+[\w-]+\s*=\s*(?:"[^"\n]*"|'[^'\n]*'|[^\s\]]+))+\s*/?\]   # [caption id="1" ...]
@@ -74,20 +75,20 @@ SYNTAX = regex.compile(
     regex.VERBOSE | regex.IGNORECASE,
 )
 # A placeholder or label in brackets: [IMAGE], [Photo], [INSERT CHART HERE], [embedded content].
-BRACKETED = regex.compile(r"^\s*[\[{(]\s*([^\[\]{}()\n]{1,40}?)\s*[\]})]\s*$")
+BRACKETED = patterns.compile(r"^\s*[\[{(]\s*([^\[\]{}()\n]{1,40}?)\s*[\]})]\s*$")
 # A media label in brackets, with or without an agency: "(Photo)", "(AP Video)".
-MEDIA_LABEL = regex.compile(
+MEDIA_LABEL = patterns.compile(
     r"^(?:(?:AP|AFP|Reuters|Getty|EPA|PA)\s+)?(?:photo|video|audio|graphic|image|picture|gallery)s?$",
     regex.IGNORECASE,
 )
 # "INSERT PHOTO HERE", "[PHOTO HERE]": a layout placeholder.
-PLACEHOLDER = regex.compile(r"^\W*(?:insert\s+[\p{L} ]{1,30}|[\p{L} ]{1,30}\s+(?-i:HERE|here))\W*$", regex.IGNORECASE)
+PLACEHOLDER = patterns.compile(r"^\W*(?:insert\s+[\p{L} ]{1,30}|[\p{L} ]{1,30}\s+(?-i:HERE|here))\W*$", regex.IGNORECASE)
 # A lone all-caps token of one to three letters ("TT"), or a placeholder like "XXX".
-LONE_CAPS = regex.compile(r"^\s*(?:\p{Lu}{1,3}|X{2,}|TK(?:TK)+|T\.K\.)\s*$")
+LONE_CAPS = patterns.compile(r"^\s*(?:\p{Lu}{1,3}|X{2,}|TK(?:TK)+|T\.K\.)\s*$")
 # Roman numerals (section numbers) and news-agency credits are not stray tokens.
 NOT_STRAY = frozenset("I II III IV V VI VII VIII IX X XI XII AP AFP PA EPA UPI ANP DPA".split())
 # Leftovers of embedded posts: a tweet's footer, a bare link, a share bar of service names.
-EMBED = regex.compile(
+EMBED = patterns.compile(
     r"""
     ^\s*(?:
         (?:https?://|www\.)\S+
@@ -99,7 +100,7 @@ EMBED = regex.compile(
     regex.VERBOSE | regex.IGNORECASE,
 )
 # "Read more: Other headline", "RELATED: ...", "WATCH: ...", "Advertisement - Scroll to continue".
-LABEL = regex.compile(
+LABEL = patterns.compile(
     r"""^\s*(?:read\s+more|read\s+also|also\s+read|see\s+also|related(?:\s+(?:stories|articles|news|content|coverage|links?))?
         |more\s+(?:on\s+this|from|stories|news)|recommended|watch|listen|advertisement|sponsored
         |click\s+here|follow\s+us|subscribe|sign\s+up|trending|most\s+read)\s*[:>»›|–—-]""",
@@ -132,11 +133,11 @@ FUNCTION = frozenset(
     all it is be please via not no its""".split()
 )
 # A picture credit: "Photo: Reuters", "Video: AP".
-CREDIT = regex.compile(r"^(?:photo(?:graph)?|picture|image|video|credit)s?\s*:\s*\S", regex.IGNORECASE)
+CREDIT = patterns.compile(r"^(?:photo(?:graph)?|picture|image|video|credit)s?\s*:\s*\S", regex.IGNORECASE)
 # What a script or spreadsheet leaves behind when a field is empty or broken.
-JUNK = regex.compile(r"^\s*(?:undefined|null|NaN|\[object\s+\w+\]|#(?:VALUE|REF|NAME)[!?]|#N/A|#DIV/0!)\s*$")
+JUNK = patterns.compile(r"^\s*(?:undefined|null|NaN|\[object\s+\w+\]|#(?:VALUE|REF|NAME)[!?]|#N/A|#DIV/0!)\s*$")
 # Phrases that only page furniture uses; with them a short line needs no other evidence.
-UI_PHRASE = regex.compile(
+UI_PHRASE = patterns.compile(
     r"""©|^\s*page\s+\d+\s+of\s+\d+\s*$|\b(?:
         (?:sign|log)\s+(?:up|in)\b | (?:your|the)\s+inbox | this\s+(?:article|page|post)
       | for\s+later | we\s+use\s+cookies | cookie\s+(?:policy|settings|preferences)
@@ -164,16 +165,16 @@ UI_PHRASE = regex.compile(
     regex.VERBOSE | regex.IGNORECASE,
 )
 # Time stamps of the page: "Published 2 hours ago", "Updated 12:03 GMT", "Filed under: Politics".
-STAMP = regex.compile(
+STAMP = patterns.compile(
     r"""^\s*(?:(?:first\s+|last\s+)?(?:published|updated|posted|modified)\s*(?:on|at|:)?\s*
         (?:\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\w+\s+(?:hours?|minutes?|days?|mins?)\s+ago|an?\s+(?:hour|minute|day)\s+ago)
       | (?:filed\s+under|posted\s+in|tags?|topics|categories|category)\s*:)""",
     regex.VERBOSE | regex.IGNORECASE,
 )
 # A prompt at the start of a line: "Subscribe to The Daily Digest", "Sign up for alerts".
-PROMPT = regex.compile(r"^\s*(?:subscribe|sign\s+up|register)\s+(?:to|for|now|today)\b(?!.*[.?!]\s+\p{Lu})", regex.IGNORECASE)
-SENTENCE_END = regex.compile(r"(?:(?<!\.)\.|[?!])['\"’”)]*\s*$")  # an ellipsis does not count
-INNER_SENTENCE = regex.compile(r"\p{Ll}[.?!]['\"’”)]*\s+\p{Lu}")  # two sentences: running text
+PROMPT = patterns.compile(r"^\s*(?:subscribe|sign\s+up|register)\s+(?:to|for|now|today)\b(?!.*[.?!]\s+\p{Lu})", regex.IGNORECASE)
+SENTENCE_END = patterns.compile(r"(?:(?<!\.)\.|[?!])['\"’”)]*\s*$")  # an ellipsis does not count
+INNER_SENTENCE = patterns.compile(r"\p{Ll}[.?!]['\"’”)]*\s+\p{Lu}")  # two sentences: running text
 
 
 class Kind(Enum):

@@ -8,17 +8,18 @@ from collections.abc import Callable, Iterator
 
 import regex
 
+from linter import patterns
 from linter import Document, Edit, Finding, Fix, Rule, Severity, Span, hookimpl
 
 # Whitespace at the end of a line, no-break and zero-width spaces included.
 TRAILING_CHARS = " \t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u205f\u2060\u3000\ufeff"
-NBSP = regex.compile(r"[\u00a0\u202f]")
+NBSP = patterns.compile(r"[\u00a0\u202f]")
 NBSP_RUN_CHARS = " \u00a0\u202f"
 # Characters that take no room: zero-width spaces and joiners, word joiner, BOM, soft
 # hyphen, invisible operators, and control characters other than tab and newline.
-INVISIBLE = regex.compile(r"[\u00ad\u180e\u200b-\u200d\u2060-\u2064\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]+")
+INVISIBLE = patterns.compile(r"[\u00ad\u180e\u200b-\u200d\u2060-\u2064\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]+")
 # Scripts that use zero-width (non-)joiners and spaces as part of their writing.
-JOINING_SCRIPT = regex.compile(r"[^\p{Latin}\p{Common}\p{Inherited}]|\p{So}|\p{Sk}")
+JOINING_SCRIPT = patterns.compile(r"[^\p{Latin}\p{Common}\p{Inherited}]|\p{So}|\p{Sk}")
 
 NAMES = {"\u00a0": "no-break space", "\u202f": "narrow no-break space", "\u00ad": "soft hyphen",
          "\u200b": "zero-width space", "\u200c": "zero-width non-joiner", "\u200d": "zero-width joiner",
@@ -116,8 +117,8 @@ def _in_joining_script(text: str, start: int, end: int) -> bool:
 # which turn into \x80-\xbf or the Windows-1252 specials (€ ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž ‘ ’ “ ” • – — ˜ ™ š › œ ž Ÿ).
 _CONT = (r"[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014"
          r"\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
-MOJIBAKE = regex.compile(rf"(?:[\u00c2-\u00f4]{_CONT}{{1,3}})+")
-LONE_A_CIRCUMFLEX = regex.compile("Â(?= )")  # a no-break space (C2 A0) read as Latin-1, then turned into a space
+MOJIBAKE = patterns.compile(rf"(?:[\u00c2-\u00f4]{_CONT}{{1,3}})+")
+LONE_A_CIRCUMFLEX = patterns.compile("Â(?= )")  # a no-break space (C2 A0) read as Latin-1, then turned into a space
 
 
 def mojibake(doc: Document) -> Iterator[Finding]:

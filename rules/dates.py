@@ -11,6 +11,7 @@ from typing import Any
 
 import regex
 
+from linter import patterns
 from linter import Applicability, Document, Edit, Finding, Fix, Rule, Severity, Span, hookimpl
 from linter.config import as_date
 from rules._dates_parse import (
@@ -27,8 +28,8 @@ from rules._dates_parse import (
 )
 
 # "In April 31 people died": a month, a number and a plural noun are not a date.
-NOT_A_DAY = regex.compile(r"[ \u00a0]+(?:per[ \u00a0]?cent|percent|%|people|\p{Ll}+s\b)")
-PREPOSITION_IN = regex.compile(r"(?i)\b(?:in|by|of|than)[ \u00a0]+$")
+NOT_A_DAY = patterns.compile(r"[ \u00a0]+(?:per[ \u00a0]?cent|percent|%|people|\p{Ll}+s\b)")
+PREPOSITION_IN = patterns.compile(r"(?i)\b(?:in|by|of|than)[ \u00a0]+$")
 
 
 def _story_date(doc: Document) -> dt.date | None:
@@ -39,7 +40,7 @@ def _story_date(doc: Document) -> dt.date | None:
 
 
 # What joins two dates of one span: "Thursday, Nov. 21, to Sunday, Nov. 24, 2024".
-JOINED = regex.compile(
+JOINED = patterns.compile(
     r"^[ ,\u00a0]*(?:to|and|through|until|till|thru|or|-|–|—)[ ,\u00a0]+(?:\p{L}+\.?,?[ \u00a0]+)?(?:the[ \u00a0]+)?$")
 
 

@@ -10,13 +10,14 @@ from typing import Any
 
 import regex
 
+from linter import patterns
 from linter import Applicability, Document, Edit, Finding, Fix, Rule, Severity, Span, hookimpl
 
 # -- DUP001 repeated-word ------------------------------------------------------------------
 
 # A word, then only spaces (at most one line break, never a blank line), then the same word
 # in any case. Not part of a hyphenated or numbered token ("Boutros Boutros-Ghali").
-REPEAT = regex.compile(
+REPEAT = patterns.compile(
     r"""
     (?<![\p{L}\p{M}\p{N}'’\-])
     (?P<first>\p{L}[\p{L}\p{M}]*(?:['’]\p{L}+)*)
@@ -27,7 +28,7 @@ REPEAT = regex.compile(
     regex.VERBOSE | regex.IGNORECASE,
 )
 # A quick scan for candidates, checked then with REPEAT (whole text in one C-level pass).
-CANDIDATE = regex.compile(r"\b(\p{L}+(?:['’]\p{L}+)*)\s+\1\b", regex.IGNORECASE)
+CANDIDATE = patterns.compile(r"\b(\p{L}+(?:['’]\p{L}+)*)\s+\1\b", regex.IGNORECASE)
 # Doubles that grammar allows ("she had had enough") or speech repeats for effect.
 ALLOWED_DOUBLES = frozenset(
     "had really very no bye ha haha hee ho yeah yes tut knock blah bla la na go hear chop boo"
@@ -59,8 +60,8 @@ NOT_AFTER_THAT = frozenset(
     " some most many in on at after before since during with from by under despite because if"
     " when while although as of".split()
 )
-PREV_WORD = regex.compile(r"([\p{L}']+)[^\p{L}\n]{0,3}$")
-NEXT_WORD = regex.compile(r"[^\p{L}\n]{0,3}([\p{L}'’]+)")
+PREV_WORD = patterns.compile(r"([\p{L}']+)[^\p{L}\n]{0,3}$")
+NEXT_WORD = patterns.compile(r"[^\p{L}\n]{0,3}([\p{L}'’]+)")
 
 
 def _is_slip(text: str, m: regex.Match[str], allowed: frozenset[str]) -> bool:
@@ -152,14 +153,14 @@ def repeated_word(doc: Document, options: Mapping[str, Any]) -> Iterator[Finding
 
 # -- DUP002 duplicate-paragraph, DUP003 duplicate-caption -----------------------------------
 
-WORDS = regex.compile(r"[\p{L}\p{N}]+")
+WORDS = patterns.compile(r"[\p{L}\p{N}]+")
 MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 # A photo caption or credit: a date-and-place prefix ("18 August 2018, Brandenburg:") or a
 # label at the start; a credit at the end ("(dpa)", "(AFP/Getty Images)", "Photo: Jane Doe").
-CAPTION_START = regex.compile(
+CAPTION_START = patterns.compile(
     rf"""
     \s*(?:
         (?:\d{{1,2}}\s+{MONTHS}\s+\d{{4}}|{MONTHS}\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}-\d\d-\d\d)
@@ -170,7 +171,7 @@ CAPTION_START = regex.compile(
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )
-CAPTION_END = regex.compile(
+CAPTION_END = patterns.compile(
     r"""
       [(\[]\s*(?:(?:photo|picture|image|file)s?\s*:?\s*)?
         (?:AFP|dpa|Reuters|AP|EPA|EPA-EFE|PA|UPI|ANP|ANSA|TT|Xinhua|TASS|Getty(?:\s+Images)?
@@ -183,10 +184,10 @@ CAPTION_END = regex.compile(
     regex.VERBOSE | regex.IGNORECASE,
 )
 # Columns aligned with runs of spaces: a table, whose rows and headers repeat on purpose.
-COLUMNS = regex.compile(r"[ \t]{3,}(?=\S)")
-NUMBERS = regex.compile(r"\d[\d.,:/]*")
+COLUMNS = patterns.compile(r"[ \t]{3,}(?=\S)")
+NUMBERS = patterns.compile(r"\d[\d.,:/]*")
 # A line that ends like a sentence, a caption or a headline with a colon.
-LINE_END = regex.compile(r"""[.!?:;)"”’\]]\s*$""")
+LINE_END = patterns.compile(r"""[.!?:;)"”’\]]\s*$""")
 # Image alt text may say what the caption says: it is not shown twice.
 SKIP_KINDS = frozenset({"alt", "title"})  # a page title repeats its headline by design
 BOTTOM_K = 8  # sketch size: the k smallest shingle hashes of each unit

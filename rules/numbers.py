@@ -9,14 +9,15 @@ from typing import Any
 
 import regex
 
+from linter import patterns
 from linter import Applicability, Document, Edit, Finding, Fix, Rule, Severity, Span, hookimpl
 from rules._numbers_parse import ONES, TEENS, TENS
 from rules._units_data import UNIT
 
-PERCENT_FORM = regex.compile(r"(?P<gap>[ \u00a0]?)(?P<form>%|per[ \u00a0]cent(?!\p{L})|percent(?!\p{L}))",
+PERCENT_FORM = patterns.compile(r"(?P<gap>[ \u00a0]?)(?P<form>%|per[ \u00a0]cent(?!\p{L})|percent(?!\p{L}))",
                              regex.IGNORECASE)
 # The number before a percent form, searched backwards from it.
-PERCENT_NUMBER = regex.compile(r"(?r)(?<![\w.,])(?:\d[\d,]*(?:\.\d+)?|\.\d+|(?:\p{L}+[- ])?\p{L}+)$")
+PERCENT_NUMBER = patterns.compile(r"(?r)(?<![\w.,])(?:\d[\d,]*(?:\.\d+)?|\.\d+|(?:\p{L}+[- ])?\p{L}+)$")
 NUMBER_WORDS = {*ONES, *TEENS, *TENS, "zero", "half", "hundred", "thousand"}
 FORM_NAMES = {"percent": "percent", "per cent": "per cent", "%": "%"}
 
@@ -93,11 +94,11 @@ def percent_style(doc: Document, options: Mapping[str, Any]) -> Iterator[Finding
 
 # -- AP numerals ---------------------------------------------------------------------------
 SMALL = ("zero", *ONES)
-DIGIT = regex.compile(
+DIGIT = patterns.compile(
     r"(?<![\w.,/:$£€¥#°'’+\-–\p{Sc}])(?P<n>[1-9]\d?)(?P<ord>st|nd|rd|th)?"
     r"(?![\w%°/:'’]|[.,]\d|[-–]\d|[ \u00a0]\d{1,2}/\d)"
 )
-WORD_NUM = regex.compile(
+WORD_NUM = patterns.compile(
     rf"(?<![\w-])(?P<w>(?:{'|'.join(TENS)})(?:-(?:{'|'.join(ONES)}))?|{'|'.join(TEENS)})(?![\w-])",
     regex.IGNORECASE,
 )
@@ -109,7 +110,7 @@ FIGURES_AFTER_SOURCE = (
     (?:January|February|March|April|May|June|July|August|September|October|November|December|
     Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)"""
 )
-FIGURES_BEFORE = regex.compile(
+FIGURES_BEFORE = patterns.compile(
     r"""(?r)(?:\b(?:No|Nos|no|number|No\.|page|p|pp|chapter|section|article|room|gate|terminal|route|highway|
     interstate|level|grade|category|phase|stage|round|game|week|day|vol|version|size|flight|platform|district|
     ward|lane|exit|channel|aged?|ages|step|act|scene|mile|track|tier|class|
@@ -117,12 +118,12 @@ FIGURES_BEFORE = regex.compile(
     Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|\d[ ]to|\d[ ]and|\d[ ]or|\d,)\.?[ \u00a0]*)$""",
     regex.VERBOSE,
 )
-CAPITALIZED = regex.compile(r"(?r)\p{Lu}[\p{L}\d.]*[ \u00a0]$")
+CAPITALIZED = patterns.compile(r"(?r)\p{Lu}[\p{L}\d.]*[ \u00a0]$")
 # Capitalized words before a figure that do not make it a name ("The 5 men", "Only 3 left").
 COMMON = set("""the a an in on at for but and of with by about only some all those these his her their its our
 my your after before over nearly almost just around more than about when while as if since until then so
 another every each another just all""".split())
-AGE = regex.compile(r"(?r)\p{Lu}[\p{L}'’-]+,[ \u00a0]$")
+AGE = patterns.compile(r"(?r)\p{Lu}[\p{L}'’-]+,[ \u00a0]$")
 ORDINAL_WORDS = ("", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
 
 
@@ -210,7 +211,7 @@ def _word_value(w: str) -> int | None:
 @functools.cache
 def _figures_after() -> regex.Pattern[str]:
     """Compiled on first use: it holds every unit name, and import time matters."""
-    return regex.compile(FIGURES_AFTER_SOURCE, regex.VERBOSE | regex.IGNORECASE)
+    return patterns.compile(FIGURES_AFTER_SOURCE, regex.VERBOSE | regex.IGNORECASE)
 
 
 def _keeps_figure(text: str, start: int, end: int) -> bool:

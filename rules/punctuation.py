@@ -8,13 +8,14 @@ from typing import Any
 
 import regex
 
+from linter import patterns
 from linter import Applicability, Document, Edit, Finding, Fix, Rule, Severity, Span, hookimpl
 from linter.quotations import before_sic
 
 # A mark typed twice: exactly two dots (an ellipsis has three), ",," ";;", exactly "!!" or
 # "??" (longer runs are deliberate emphasis), "::" outside code, or a comma typed together
 # with a period or semicolon.
-DOUBLED = regex.compile(
+DOUBLED = patterns.compile(
     r"""
       (?<![.…])(?P<dot>\.\.)(?![.…])
     | (?P<same>,{2,}|;{2,})
@@ -25,14 +26,14 @@ DOUBLED = regex.compile(
     regex.VERBOSE,
 )
 # Where DOUBLED may match: a cheap scan, so the full pattern runs only at these places.
-DOUBLED_CANDIDATE = regex.compile(r"\.\.|,,|;;|!!|\?\?|::|,\.|\.,|;,|,;")
+DOUBLED_CANDIDATE = patterns.compile(r"\.\.|,,|;;|!!|\?\?|::|,\.|\.,|;,|,;")
 # The word before ".,": an abbreviation may take a comma ("U.S.,", "Inc.,", "Calif.,", "etc.,").
-WORD_BEFORE = regex.compile(r"(?:\p{L}\.)*[\p{L}\p{N}]+$")
+WORD_BEFORE = patterns.compile(r"(?:\p{L}\.)*[\p{L}\p{N}]+$")
 LOWER_ABBREVIATIONS = frozenset(
     "etc approx incl esp vs cf viz al ibid ca misc dept govt est no nos vol pp ed eds am pm "
     "jr sr st ft yr yrs mo mos min max oz lb lbs pt pts fig figs ch sec".split()
 )
-URL_TOKEN = regex.compile(r"(?:://|www\.|\\|/)\S*$")
+URL_TOKEN = patterns.compile(r"(?:://|www\.|\\|/)\S*$")
 
 
 def doubled_punctuation(doc: Document) -> Iterator[Finding]:
@@ -118,9 +119,9 @@ def _mixed(text: str, start: int, end: int, pair: str) -> Finding:
 
 # -- dashes ------------------------------------------------------------------------------
 # Where a dash may be: a spaced hyphen or en dash, a run of hyphens, an em dash.
-DASH = regex.compile(r"[ \u00a0][-–][ \u00a0]|-{2,}|—")
+DASH = patterns.compile(r"[ \u00a0][-–][ \u00a0]|-{2,}|—")
 SPACES = " \u00a0"
-SENTENCE_BREAK = regex.compile(r"[.!?][\"”’]?\s")
+SENTENCE_BREAK = patterns.compile(r"[.!?][\"”’]?\s")
 DASH_STYLES = ("any", "em-spaced", "em-closed", "en-spaced")
 STYLE_TEXT = {"em-spaced": " — ", "em-closed": "—", "en-spaced": " – ", "double-hyphen": " -- ",
               "spaced-hyphen": " - "}
@@ -267,7 +268,7 @@ def _mark_end(text: str, span: Span) -> int:
 
 
 # -- ellipses ----------------------------------------------------------------------------
-ELLIPSIS = regex.compile(r"(?<![./])(?:\.\.\.+|\.(?: \.){2,}|…)")
+ELLIPSIS = patterns.compile(r"(?<![./])(?:\.\.\.+|\.(?: \.){2,}|…)")
 
 
 def ellipsis_style(doc: Document) -> Iterator[Finding]:

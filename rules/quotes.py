@@ -8,12 +8,13 @@ from typing import Any
 
 import regex
 
+from linter import patterns
 from linter import Applicability, Document, Edit, Finding, Fix, Rule, Severity, Span, hookimpl
 from linter.quotations import QuoteMark, analyse
 
 STYLES = ("any", "straight", "curly")
 # Typographic punctuation that only typeset copy has: a tie-breaker between quote styles.
-TYPESET = regex.compile(r"[—–…]")
+TYPESET = patterns.compile(r"[—–…]")
 
 
 def _flagged_style(marks: list[QuoteMark], other: list[QuoteMark], style: str, typeset: bool) -> bool | None:

@@ -7,16 +7,17 @@ from collections.abc import Callable, Iterator
 
 import regex
 
+from linter import patterns
 from linter import Document, Edit, Finding, Fix, Rule, Severity, Span, hookimpl
 from linter.quotations import before_sic
 
 # Cheap scans; the context of each hit is checked in Python.
-SPACES = regex.compile(r"\x20{2,}|\x20(?=[,.;:!?])")
-NO_SPACE_AFTER = regex.compile(r"[.!?]”?(?=\p{Lu}\p{Ll})")
+SPACES = patterns.compile(r"\x20{2,}|\x20(?=[,.;:!?])")
+NO_SPACE_AFTER = patterns.compile(r"[.!?]”?(?=\p{Lu}\p{Ll})")
 MARKS = ",.;:!?"
 AFTER_MARK = frozenset(" \t\n\"'”’")
 # A line laid out in columns (a table of results): its runs of spaces are deliberate.
-COLUMNS = regex.compile(r"\S\x20{3,}\S.*\S\x20{2,}\S")
+COLUMNS = patterns.compile(r"\S\x20{3,}\S.*\S\x20{2,}\S")
 # Words that open sentences: "said.The" is a missing space, "One.Tel" is a name.
 STARTERS = frozenset(
     """The A An It Its He She They We I You His Her Their Our My Your This That These Those There
@@ -29,7 +30,7 @@ STARTERS = frozenset(
     Following Further Moreover Nevertheless Otherwise Thus Therefore Indeed Rather Often Sometimes
     Let Please Thank Thanks""".split()
 )
-URLISH = regex.compile(r"(?:://|www\.|@|\.(?:com|org|net|co|uk|gov|edu|io)\b)", regex.IGNORECASE)
+URLISH = patterns.compile(r"(?:://|www\.|@|\.(?:com|org|net|co|uk|gov|edu|io)\b)", regex.IGNORECASE)
 
 
 def spacing(doc: Document) -> Iterator[Finding]:

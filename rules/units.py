@@ -8,6 +8,7 @@ from typing import Any
 
 import regex
 
+from linter import patterns
 from linter import Applicability, Document, Edit, Finding, Fix, Rule, Severity, Span, hookimpl
 from rules._numbers_parse import Num, format_like
 from rules._units_data import UNITS
@@ -20,8 +21,8 @@ DELTA_WORDS = ("warming", "warmer", "cooler", "colder", "hotter", "rise", "rose"
                "change", "limit", "cap ", "target", "anomal", "difference", "swing", "degrees of")
 
 
-STRONG_DELTA_BEFORE = regex.compile(r"(?i)\bby[ \u00a0]+(?:about[ \u00a0]+|some[ \u00a0]+|nearly[ \u00a0]+)?[-−]?$")
-STRONG_DELTA_AFTER = regex.compile(r"(?i)[ \u00a0]*\)?[ \u00a0]*(?:warmer|cooler|hotter|colder|of[ \u00a0]+warming)")
+STRONG_DELTA_BEFORE = patterns.compile(r"(?i)\bby[ \u00a0]+(?:about[ \u00a0]+|some[ \u00a0]+|nearly[ \u00a0]+)?[-−]?$")
+STRONG_DELTA_AFTER = patterns.compile(r"(?i)[ \u00a0]*\)?[ \u00a0]*(?:warmer|cooler|hotter|colder|of[ \u00a0]+warming)")
 IRREGULAR_PLURALS = {"foot": "feet", "inch": "inches", "square foot": "square feet", "cubic foot": "cubic feet",
                      "stone": "stone"}
 

@@ -46,7 +46,8 @@ def fingerprint(linter: Linter, spec: Any) -> str:
     for name in ("rules", "linter"):
         folder = Path(__file__).resolve().parent.parent / name
         try:
-            stamps = sorted((p.name, p.stat().st_mtime_ns) for p in folder.rglob("*") if p.is_file())
+            stamps = sorted((p.name, p.stat().st_mtime_ns) for p in folder.rglob("*")
+                            if p.is_file() and "__pycache__" not in p.parts)
         except OSError:
             stamps = []
         parts.append(repr(stamps))

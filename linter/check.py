@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from linter import __version__
+from linter import __version__, patterns
 from linter.cli import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, _no_color, _print_load_errors, unified_diff
 from linter.config import Config, load_config
 from linter.diagnostics import Applicability, FileResult
@@ -128,14 +128,18 @@ _WORKER: Linter | None = None
 
 
 def _worker_init(spec: LinterSpec) -> None:
-    global _WORKER  # one Linter per worker process, built once
-    _WORKER = spec.build()
+    global _WORKER  # one Linter per worker process, built once (a forked worker inherits it)
+    if _WORKER is None:
+        _WORKER = spec.build()
 
 
-def _worker_lint(job: tuple[str, FixMode]) -> FileResult:
+def _worker_lint(job: tuple[str, FixMode, bool]) -> FileResult:
     assert _WORKER is not None
-    path, mode = job
-    return lint_file(_WORKER, path, mode)
+    path, mode, digest = job
+    try:
+        return lint_file(_WORKER, path, mode, digest=digest)
+    finally:
+        patterns.flush()  # workers end without atexit: keep what they compiled for next time
 
 
 def _jobs_for(requested: int, n_files: int) -> int:
@@ -170,7 +174,7 @@ def _lint_files(spec: LinterSpec, linter: Linter, paths: Sequence[str], mode: Fi
     progress = _progress(len(todo), enabled=show_progress and not args.quiet and sys.stderr.isatty()
                          and len(todo) >= PROGRESS_MIN_FILES)
     with progress as advance:
-        for res in _run(spec, linter, todo, mode, jobs):
+        for res in _run(spec, linter, todo, mode, jobs, digest=cache is not None):
             results[res.filename] = res
             if cache is not None:
                 cache.put(res)
@@ -180,15 +184,18 @@ def _lint_files(spec: LinterSpec, linter: Linter, paths: Sequence[str], mode: Fi
     return [results[p] for p, _ in found if p in results]
 
 
-def _run(spec: LinterSpec, linter: Linter, todo: list[str], mode: FixMode, jobs: int) -> Iterator[FileResult]:
+def _run(spec: LinterSpec, linter: Linter, todo: list[str], mode: FixMode, jobs: int, *,
+         digest: bool) -> Iterator[FileResult]:
+    global _WORKER
     if jobs <= 1 or len(todo) < 2:
         for path in todo:
-            yield lint_file(linter, path, mode)
+            yield lint_file(linter, path, mode, digest=digest)
         return
     import signal
     from concurrent.futures import ProcessPoolExecutor
 
     chunk = max(1, min(64, len(todo) // (jobs * 8) or 1))
+    _WORKER = linter  # a forked worker starts with this one; a spawned one builds its own
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(spec,))
 
     def stop(signum: int, frame: object) -> None:
@@ -196,7 +203,7 @@ def _run(spec: LinterSpec, linter: Linter, todo: list[str], mode: FixMode, jobs:
 
     previous = signal.signal(signal.SIGTERM, stop)
     try:
-        yield from pool.map(_worker_lint, [(p, mode) for p in todo], chunksize=chunk)
+        yield from pool.map(_worker_lint, [(p, mode, digest) for p in todo], chunksize=chunk)
     finally:
         signal.signal(signal.SIGTERM, previous)
         pool.shutdown(wait=True, cancel_futures=True)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -76,6 +75,8 @@ def write_atomic(path: Path, text: str, *, encoding: str, bom: bool) -> None:
         mode = stat.S_IMODE(os.stat(path).st_mode)
     except OSError:
         pass
+    import tempfile
+
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".newslint-tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:

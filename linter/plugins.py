@@ -3,20 +3,16 @@
 from __future__ import annotations
 
 import importlib
-import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from importlib import metadata
 from typing import Any
 
 import pluggy
 
-from linter import hookspecs
+from linter import entrypoints, hookspecs
 from linter.errors import NewslintError
 from linter.formats import Format
 from linter.registry import Rule, RuleSet, validate_rule
-
-log = logging.getLogger(__name__)
 
 ENTRY_POINT_GROUP = "newslint"
 QUOTATIONS_OPTION = "check-quotations"
@@ -41,15 +37,16 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
 )
 
 
-def make_plugin_manager(*, entry_points: bool = True, extra: tuple[Any, ...] = ()) -> tuple[pluggy.PluginManager, list[str]]:
+def make_plugin_manager(*, entry_points: bool = True, extra: tuple[Any, ...] = ()) -> tuple[pluggy.PluginManager, list[str], dict[str, str]]:
     """A fresh manager with the built-ins (those that exist), entry points, and ``extra``.
 
-    Returns the manager and a list of load errors (a broken third-party plugin is reported,
-    not fatal to the others).
+    Returns the manager, a list of load errors (a broken third-party plugin is reported,
+    not fatal to the others) and each entry-point plugin's ``distribution==version``.
     """
     pm = pluggy.PluginManager(hookspecs.PROJECT)
     pm.add_hookspecs(hookspecs)
     errors: list[str] = []
+    versions: dict[str, str] = {}
     for name in BUILTIN_PLUGINS:
         try:
             module = importlib.import_module(name)
@@ -59,7 +56,7 @@ def make_plugin_manager(*, entry_points: bool = True, extra: tuple[Any, ...] = (
             raise
         pm.register(module, name=name)
     if entry_points:
-        for ep in metadata.entry_points(group=ENTRY_POINT_GROUP):
+        for ep in entrypoints.entry_points(ENTRY_POINT_GROUP):
             if pm.get_plugin(ep.name) is not None or pm.is_blocked(ep.name):
                 continue
             try:
@@ -68,10 +65,11 @@ def make_plugin_manager(*, entry_points: bool = True, extra: tuple[Any, ...] = (
                 errors.append(f"plugin {ep.name!r} ({ep.value}) failed to load: {type(exc).__name__}: {exc}")
                 continue
             pm.register(plugin, name=ep.name)
+            versions[ep.name] = f"{ep.dist}=={ep.version}"
     for i, plugin in enumerate(extra):
         pm.register(plugin, name=getattr(plugin, "__name__", f"extra-{i}"))
     pm.check_pending()
-    return pm, errors
+    return pm, errors, versions
 
 
 def _collect(pm: pluggy.PluginManager, hook_name: str, register_for: Callable[[str], Callable[[Any], None]]) -> None:
@@ -103,7 +101,7 @@ class Engine:
 
 def load_engine(*, entry_points: bool = True, extra: tuple[Any, ...] = ()) -> Engine:
     """Build the :class:`Engine`; duplicate codes, names and format names are errors."""
-    pm, errors = make_plugin_manager(entry_points=entry_points, extra=extra)
+    pm, errors, versions = make_plugin_manager(entry_points=entry_points, extra=extra)
     rules: dict[str, Rule] = {}
     names: dict[str, Rule] = {}
 
@@ -162,7 +160,4 @@ def load_engine(*, entry_points: bool = True, extra: tuple[Any, ...] = ()) -> En
     _collect(pm, "newslint_register_rules", register_rule)
     _collect(pm, "newslint_register_formats", register_format)
     _collect(pm, "newslint_register_reporters", register_reporter)
-    versions = {}
-    for plugin, dist in pm.list_plugin_distinfo():
-        versions[pm.get_name(plugin) or "?"] = f"{dist.project_name}=={dist.version}"
     return Engine(RuleSet(rules.values()), formats, reporters, versions, errors)

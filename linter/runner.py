@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import fnmatch
-import hashlib
-import logging
 import os
 import stat
 import warnings
@@ -34,7 +32,6 @@ from linter.plugins import Engine, load_engine
 from linter.registry import Rule
 from linter.suppression import parse_suppressions
 
-log = logging.getLogger(__name__)
 
 MAX_FIX_PASSES = 10
 BINARY_SNIFF = 8192
@@ -163,7 +160,9 @@ class Linter:
                     if not (0 <= f.span.start <= f.span.end <= n):
                         raise ValueError(f"span {tuple(f.span)} outside the text (length {n})")
             except Exception as exc:  # noqa: BLE001 - one rule must not hide the others
-                log.debug("rule %s failed", rule.code, exc_info=True)
+                import logging
+
+                logging.getLogger(__name__).debug("rule %s failed", rule.code, exc_info=True)
                 errors.append(
                     f"{filename}: internal error in rule {rule.code} ({rule.name}) from plugin "
                     f"{rule.plugin!r}: {type(exc).__name__}: {exc}"
@@ -319,29 +318,34 @@ def discover(paths: Sequence[str], config: Config) -> Iterator[tuple[str, str | 
 
 def content_digest(data: bytes) -> bytes:
     """The hash of a file's bytes (the result cache's key)."""
+    import hashlib  # only runs that use the cache pay for loading it
+
     return hashlib.blake2b(data, digest_size=16).digest()
 
 
-def read_source(path: str) -> tuple[SourceFile | None, bytes]:
-    """Read a file: (source or None for binary, its digest); raises OSError."""
+def read_source(path: str, *, digest: bool = True) -> tuple[SourceFile | None, bytes | None]:
+    """Read a file: (source or None for binary, its digest or None); raises OSError."""
     with open(path, "rb") as fh:
         data = fh.read()
-    return decode(data), content_digest(data)
+    return decode(data), content_digest(data) if digest else None
 
 
-def lint_file(linter: Linter, path: str, fix: FixMode = FixMode()) -> FileResult:
-    """Read, check (and fix) one file. Never raises for I/O problems: they become errors."""
+def lint_file(linter: Linter, path: str, fix: FixMode = FixMode(), *, digest: bool = True) -> FileResult:
+    """Read, check (and fix) one file. Never raises for I/O problems: they become errors.
+
+    ``digest=False`` skips hashing the bytes (the hash is the result cache's key only).
+    """
     try:
         if os.path.isdir(path):
             return FileResult(path, errors=[f"{path}: is a directory"])
-        src, digest = read_source(path)
+        src, digest_ = read_source(path, digest=digest)
     except OSError as exc:
         return FileResult(path, errors=[f"{path}: cannot read: {exc.strerror or exc}"])
     if src is None:
         return FileResult(path, notes=[f"{path}: binary file skipped"])
     meta = {"encoding": src.encoding, "encoding_fallback": src.fallback}
     result = linter.lint_source(src.text, path, fix=fix, metadata=meta)
-    result.digest = digest
+    result.digest = digest_
     if result.new_source is not None and fix.write:
         try:
             write_atomic(Path(path), result.new_source, encoding=src.encoding, bom=src.bom)

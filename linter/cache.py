@@ -22,7 +22,7 @@ from linter.runner import Linter, content_digest, decode
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 
 def fingerprint(linter: Linter, spec: Any) -> str:

@@ -9,6 +9,13 @@ from typing import Any
 from linter.document import Position, Span
 
 
+def _by_fields(self: Any) -> tuple[Any, tuple[Any, ...]]:
+    """Pickle as ``(class, field values)``: ~4x faster than the default for slotted
+    dataclasses, and results cross from ``--jobs`` workers and the cache by pickle."""
+    cls = type(self)
+    return cls, tuple([getattr(self, name) for name in cls.__slots__])
+
+
 class Severity(str, Enum):
     """How serious a finding is; config may override a rule's default."""
 
@@ -55,6 +62,8 @@ class Finding:
 class SourceEdit:
     """An edit in source offsets (``start``/``end``) with its positions for reporting."""
 
+    __reduce__ = _by_fields
+
     start: int
     end: int
     content: str
@@ -66,6 +75,8 @@ class SourceEdit:
 class SourceFix:
     """A fix in source coordinates."""
 
+    __reduce__ = _by_fields
+
     title: str
     applicability: Applicability
     edits: tuple[SourceEdit, ...]
@@ -74,6 +85,8 @@ class SourceFix:
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
     """A finding placed in its file: what reporters print and the JSON contract holds."""
+
+    __reduce__ = _by_fields
 
     filename: str
     code: str
@@ -125,6 +138,8 @@ class Diagnostic:
 @dataclass(slots=True)
 class FileResult:
     """Everything one file produced: diagnostics, errors (I/O, internal), notes (skipped)."""
+
+    __reduce__ = _by_fields
 
     filename: str
     diagnostics: list[Diagnostic] = field(default_factory=list)

@@ -12,7 +12,7 @@ import fnmatch
 import os
 import stat
 import warnings
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -252,12 +252,22 @@ def _diagnostic(doc: Document, f: Any, rule: Rule, severity: Any, filename: str,
 
 
 # -- files ---------------------------------------------------------------------------------
-def _excluded(path: str, name: str, patterns: Sequence[str], root: str) -> bool:
-    rel = _relative(path, root)
-    for pat in patterns:
-        if fnmatch.fnmatch(name, pat) or fnmatch.fnmatch(rel, pat) or fnmatch.fnmatch(rel, pat.rstrip("/") + "/*"):
-            return True
-    return False
+def _glob_matcher(globs: Sequence[str], *, folders: bool = False) -> Callable[[str], bool]:
+    """One compiled test for many fnmatch globs (``fnmatch`` per glob per file adds up on
+    an archive); with ``folders``, ``dir/`` or ``dir`` also matches everything inside."""
+    import re
+
+    forms = [g for glob in globs for g in ((glob, glob.rstrip("/") + "/*") if folders else (glob,))]
+    if not forms:
+        return lambda _: False
+    rx = re.compile("|".join(fnmatch.translate(os.path.normcase(g)) for g in forms))
+    return lambda s: rx.match(os.path.normcase(s)) is not None
+
+
+def _excluder(globs: Sequence[str], root: str) -> Callable[[str, str], bool]:
+    """``excluded(path, name)``: the name or the path relative to ``root`` matches a glob."""
+    match = _glob_matcher(globs, folders=True)
+    return lambda path, name: match(name) or match(_relative(path, root))
 
 
 def _special(path: str) -> bool:
@@ -275,7 +285,8 @@ def discover(paths: Sequence[str], config: Config) -> Iterator[tuple[str, str | 
     found there must match the include globs. Files named explicitly are always checked
     (unless excluded by config).
     """
-    excludes = (*config.exclude, *config.extend_exclude)
+    excluded = _excluder((*config.exclude, *config.extend_exclude), config.root)
+    included = _glob_matcher(config.include)
     seen: set[str] = set()
     for raw in paths:
         p = raw
@@ -297,15 +308,15 @@ def discover(paths: Sequence[str], config: Config) -> Iterator[tuple[str, str | 
         for folder, dirs, files in os.walk(p, followlinks=False):
             dirs[:] = sorted(
                 d for d in dirs
-                if not d.startswith(".") and not _excluded(os.path.join(folder, d), d, excludes, config.root)
+                if not d.startswith(".") and not excluded(os.path.join(folder, d), d)
             )
             for name in files:
                 full = os.path.join(folder, name)
                 if name.startswith("."):
                     continue
-                if not any(fnmatch.fnmatch(name, g) for g in config.include):
+                if not included(name):
                     continue
-                if _excluded(full, name, excludes, config.root):
+                if excluded(full, name):
                     continue
                 if _special(full):
                     continue  # a FIFO, socket or device named like a story: opening it could block

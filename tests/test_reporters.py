@@ -354,6 +354,20 @@ def test_concise_and_json_unchanged():
     }]
 
 
+def test_json_bytes_are_what_json_dump_writes():
+    # The streamed writer must match json.dumps(list, indent=2, ensure_ascii=False) byte for
+    # byte: quotes, backslashes, control characters, non-ASCII, empty and nested values.
+    source = 'Kyiv\u2019s \u00abtemps\u00bb \\ "drill"\tnow\x01..\n'
+    d1 = diag("a/b\u00e9.txt", source, "PUN001", "..", 'Doubled punctuation ".." \\ \u2028',
+              fix=('Remove the extra "."', ".", ""))
+    d2 = diag("a/b\u00e9.txt", source, "SPE001", "drill", "Unknown word \"drill\"\tx",
+              suggestions=("dr\u00efll", ""))
+    results = [FileResult("a/b\u00e9.txt", [d1, d2], source=source), FileResult("c.txt", [], source="")]
+    expected = json.dumps([d.to_json() for d in (d1, d2)], indent=2, ensure_ascii=False) + "\n"
+    assert render(write_json, results) == expected
+    assert render(write_json, [FileResult("c.txt", [], source="")]) == "[]\n"
+
+
 # -- github -------------------------------------------------------------------------------
 def test_github_annotations():
     assert render(write_github, [mayor_result()]) == (

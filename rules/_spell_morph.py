@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import regex
+
 # Prefixes that make new words freely ("unpatched", "rebranding").
 DERIVING = ("counter", "under", "inter", "multi", "super", "over", "anti", "post", "semi", "non",
             "pre", "mis", "dis", "sub", "mid", "out", "un", "re", "co", "de")
@@ -16,7 +18,10 @@ FUNCTION_WORDS = frozenset(
     "has been its our who than then them these some him you your my me so no any may must also just "
     "very how why where here their those such".split()
 )
+COMPOUND_PART = 3  # the shortest half of a solid compound ("carmaking", "tieless")
+SHORT_PART_ZIPF = 4.5  # ... and a half that short must be very common ("car", not "con" or "inn")
 COMPOUND_ZIPF = 3.5  # both halves of a solid compound this common ("bandmates")
+INFLECTED_LENGTH = 7  # shorter words are not read as inflections
 INFLECTED_ZIPF = 2.5  # the base of a derived or inflected word this common
 # Regular suffixes and what the stem may have lost ("templating" = "templat" + "e" + "ing").
 SUFFIXES = (
@@ -62,27 +67,56 @@ def derived(lex: Any, word: str) -> bool:
     for p in DERIVING:
         if word.startswith(p) and len(word) - len(p) >= 4 and lex.zipf(word[len(p):]) >= INFLECTED_ZIPF:
             return True
-    for i in range(4, len(word) - 3):
+    for i in range(COMPOUND_PART, len(word) - COMPOUND_PART + 1):
         a, b = word[:i], word[i:]
         if a[-1] == b[0] or a in FUNCTION_WORDS or b in FUNCTION_WORDS:
             continue  # "smalllest", "meetting": a doubled letter at the joint is a typo
-        if lex.zipf(a) >= COMPOUND_ZIPF and lex.zipf(b) >= COMPOUND_ZIPF:
+        if _compound_half(lex, a) and _compound_half(lex, b):
             return True
     return False
 
 
+def _compound_half(lex: Any, part: str) -> bool:
+    """A common word that may be half of a solid compound; a three-letter half must be very
+    common ("car" in "carmaking", not "con" or "inn", which make typos: "conpetition")."""
+    z = lex.zipf(part)
+    return z >= (SHORT_PART_ZIPF if len(part) <= COMPOUND_PART else COMPOUND_ZIPF)
+
+
 def inflected(lex: Any, word: str) -> bool:
     """True for a regular inflection of a known word ("templating", "hereditaries")."""
-    if len(word) < 8 or (word.endswith("ys") and word[-3] not in "aeiou"):
+    if len(word) < 7 or (word.endswith("ys") and word[-3] not in "aeiou"):
         return False
     for suffix, repl in SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             stem = word[: len(word) - len(suffix)]
             for r in repl:
                 base = stem + r
-                if len(base) >= 4 and base not in FUNCTION_WORDS and lex.zipf(base) >= INFLECTED_ZIPF:
+                if len(base) >= 4 and base not in FUNCTION_WORDS and _regular(stem, suffix) and lex.zipf(base) >= INFLECTED_ZIPF:
                     return True
     return False
+
+
+def _regular(stem: str, suffix: str) -> bool:
+    """False for an ending joined against the spelling rules: a silent "e" kept before a
+    vowel ("takeing", "tradeed") or "-es" where English adds "-s" ("startes")."""
+    if stem.endswith("e") and suffix[0] in "aeiou" and not stem.endswith(("ee", "oe", "ye")):
+        return False
+    return not (suffix == "es" and not stem.endswith(("s", "x", "z", "ch", "sh", "o")))
+
+
+# "-ise" and "-ize" (and "-yse", "-yze") forms of one word: "weaponisation", "analyzing".
+_ISE = regex.compile(r"([iy])([sz])(e|ed|es|ing|er|ers|ation|ations|able)$")
+
+
+def other_variety(lex: Any, word: str) -> bool:
+    """True for the "-ise" form of a known "-ize" word or the other way round
+    ("weaponisation" beside "weaponization"): both are standard spellings."""
+    m = _ISE.search(word)
+    if m is None:
+        return False
+    swapped = word[: m.start(2)] + ("z" if m.group(2) == "s" else "s") + word[m.end(2) :]
+    return swapped in lex
 
 
 def one_edit(a: str, b: str) -> bool:

@@ -200,9 +200,15 @@ def _zipf(lex: Lexicon, word: str) -> float:
     return lex.zipf(word)
 
 
-@lru_cache(maxsize=4096)
 def suggest(typo: str, limit: int = 5) -> tuple[str, ...]:
     """Ranked corrections for a lower-case unknown word, best first (may be empty)."""
+    return tuple(w for w, _ in scored(typo)[:limit])
+
+
+@lru_cache(maxsize=4096)
+def scored(typo: str, limit: int = 10) -> tuple[tuple[str, float], ...]:
+    """The best corrections of a lower-case unknown word with their noisy-channel scores
+    (the word's frequency less the cost of the edits; higher is better), best first."""
     lex = lexicon()
     scores: dict[str, float] = {}
     listed = known_misspellings().get(typo)
@@ -225,7 +231,7 @@ def suggest(typo: str, limit: int = 5) -> tuple[str, ...]:
             w = f"{a} {b}"
             scores.setdefault(w, min(lex.zipf(a), lex.zipf(b)) - SPLIT)
     ranked = sorted(scores, key=lambda w: (-scores[w], w))
-    return tuple(ranked[:limit])
+    return tuple((w, scores[w]) for w in ranked[:limit])
 
 
 def is_near_frequent(word: str, min_zipf: float, max_cost: float = 1.6) -> str | None:

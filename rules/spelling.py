@@ -13,7 +13,17 @@ from linter import Document, Edit, Finding, Fix, Rule, Severity, Span, hookimpl
 from linter.diagnostics import Applicability
 from linter.quotations import before_sic
 from rules._spell_foreign import is_fragment, is_name_particle, is_pinyin
-from rules._spell_morph import abbreviation, compound_known, compound_part, derived, inflected, lowercase_name, near_pairs, one_edit
+from rules._spell_morph import (
+    abbreviation,
+    compound_known,
+    compound_part,
+    derived,
+    inflected,
+    lowercase_name,
+    near_pairs,
+    one_edit,
+    other_variety,
+)
 from rules._spell_tokens import INITIAL_BEFORE, Token, fold, scan, tokens
 
 # A capitalized word after one of these is a name, even at a sentence start ("Minister ...").
@@ -71,6 +81,18 @@ def _names_in_doc(toks: tuple[Token, ...]) -> set[str]:
     return {t.text for t in toks if t.kind == "name"}
 
 
+# After a word: another capitalized word, or a particle joined to one ("al-Majed", "el-Sisi").
+_NAME_FOLLOWS = regex.compile(r"[ \u00a0]+(?:\p{Lu}|\p{Ll}{1,3}-\p{Lu})")
+
+
+def _initial_name(text: str, start: int, end: int) -> bool:
+    """True if a capitalized word at a sentence start reads as a name: the next word is
+    capitalized too (a first name and a surname), or it stands alone in quotes."""
+    from rules._spell_evidence import mentioned
+
+    return _NAME_FOLLOWS.match(text, end) is not None or mentioned(text, start, end)
+
+
 def _previous_word(doc: Document, start: int) -> str:
     m = regex.search(r"([\p{L}]+)[.,]?\s+$", doc.text[max(0, start - 30) : start])
     return m.group(1).lower() if m else ""
@@ -106,13 +128,17 @@ def _best_score(word: str, best: str) -> float:
 
 
 def _misspelling_finding(doc: Document, tok: Token, raw: str, known: str | None) -> Finding | None:
+    from rules._spell_context import neighbours, rerank
     from rules._spell_lexicon import lexicon
-    from rules._spell_suggest import suggest
+    from rules._spell_suggest import scored
 
     lower = tok.text.lower()
-    ranked = suggest(lower)
-    if len(ranked) > 1 and (known is None or "," in known):
+    candidates = scored(lower)
+    if len(candidates) > 1 and (known is None or "," in known):
+        ranked = rerank(candidates, *neighbours(doc.text, tok.span.start, tok.span.end))[:5]
         ranked = _in_story(doc, ranked, lexicon())
+    else:
+        ranked = tuple(w for w, _ in candidates[:5])
     if known is None and len(lower) >= FAR_LENGTH and (not ranked or _best_score(lower, ranked[0]) < FAR_SCORE):
         return None  # a long word far from every word is a term, not a typo ("nandrolone")
     sugg = tuple(match_case(raw, s) for s in ranked)
@@ -150,13 +176,18 @@ def misspelling(doc: Document) -> Iterator[Finding]:
     Flags words that are not in the dictionary (about 297,000 English words in American,
     British, Canadian and Australian spelling, with news vocabulary) and suggests the
     likeliest correction: keyboard slips such as `spoeed`, and real misspellings such as
-    `recieve` or `goverment`.
+    `recieve` or `goverment`. Suggestions are ranked by how common each word is, how
+    likely the slip is, and how well the word fits between its neighbours (`He todle the
+    court` suggests `told`; `The todle of the report` suggests `title`).
 
     Names are left alone: capitalized words inside a sentence, all-caps acronyms
     (`ICBMs`), words with inner capitals and words with letters English doesn't use
     (`Lipavský`). A capitalized word at the start of a sentence is checked in lower case,
-    and reported only if it is one keystroke from a common word and not used as a name
-    elsewhere in the story. URLs, e-mail addresses, handles, hashtags and numbers
+    and reported only if it is one keystroke from a common word, not used as a name
+    elsewhere in the story, not followed by another capitalized word (`Shami
+    Chakrabarti`) and not alone in quotes. Regular word forms of known words pass:
+    `-ise` beside a known `-ize` (`weaponisation`), solid compounds of two common words
+    (`carmaking`), regular endings (`bribers`, but not `takeing`). URLs, e-mail addresses, handles, hashtags and numbers
     (`4th`, `33-month-old`) are skipped; each part of a hyphenated word is checked.
 
     The story itself can show that an unknown lower-case word is meant: it is used two or
@@ -236,6 +267,7 @@ def misspelling(doc: Document) -> Iterator[Finding]:
             abbreviation(lower)
             or derived(lex, lower)
             or inflected(lex, lower)
+            or other_variety(lex, lower)
             or is_fragment(text, tok.span.start, tok.span.end)
             or (kind == "word" and is_name_particle(text, tok.span.start, tok.span.end))
             or (kind == "word" and is_pinyin(lower) and not _near_common(lex, lower))
@@ -250,11 +282,15 @@ def misspelling(doc: Document) -> Iterator[Finding]:
                 initial_counts = Counter(t.text for t in toks if t.kind == "initial")
             if initial_counts[word] > 1:
                 continue  # the same unknown capitalized word twice: a name, not a typo
-            if known is None:
-                from rules._spell_suggest import is_near_frequent
+            if _initial_name(text, tok.span.start, tok.span.end):
+                continue  # "Shami Chakrabarti, ...", "Abd al-Majed", '"Palestino"'
+            from rules._spell_suggest import is_near_frequent
 
+            if known is None:
                 if len(word) < 5 or is_near_frequent(lower, SENTENCE_START_ZIPF) is None:
                     continue  # most likely a name ("Peskov said ...")
+            elif len(word) < 5 and is_near_frequent(lower, SENTENCE_START_ZIPF) is None:
+                continue  # a short name that codespell lists as a typo ("Abd")
         if known is None and kind == "word" and _meant(doc, toks, tok, lex):
             continue
         finding = _misspelling_finding(doc, tok, raw, known)

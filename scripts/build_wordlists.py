@@ -10,6 +10,9 @@ Sources (fetched only from Debian's and PyPI's package registries):
   used to rank suggestions and to add frequent news words that SCOWL lacks.
 * codespell 2.4.3 (PyPI wheel, ``codespell_lib/data/dictionary.txt`` and
   ``dictionary_en-GB_to_en-US.txt``): real misspellings and their corrections.
+* symspellpy 6.10.1 (PyPI wheel, ``frequency_dictionary_en_82_765.txt`` and
+  ``frequency_bigramdictionary_en_243_342.txt``): word and word-pair counts from Google
+  Books Ngrams, used to rank suggestions by the words around a typo.
 * ``EXTRA`` below: a short hand-written list of news abbreviations, units and words.
 
 Usage::
@@ -45,6 +48,7 @@ OUT = ROOT / "rules" / "data"
 SCOWL_VERSION = "2020.12.07-2"
 WORDFREQ_VERSION = "3.1.1"
 CODESPELL_VERSION = "2.4.3"
+SYMSPELL_VERSION = "6.10.1"
 
 SPELLINGS = ("english", "american", "british", "british_z", "canadian", "australian")
 LEVELS = (10, 20, 35, 40, 50, 55, 60, 70, 80, 95)
@@ -126,6 +130,21 @@ def codespell_file(wheel: Path, name: str) -> list[tuple[str, list[str]]]:
         fixes = [g.strip() for g in good.split(",") if g.strip()]
         out.append((bad.strip(), fixes))
     return out
+
+
+def symspell_counts(wheel: Path) -> tuple[dict[str, int], dict[str, int]]:
+    """(word -> count, "word word" -> count) from symspellpy's English frequency lists."""
+    def read(name: str) -> dict[str, int]:
+        with zipfile.ZipFile(wheel) as zf:
+            text = zf.read(f"symspellpy/{name}").decode("utf-8")
+        out: dict[str, int] = {}
+        for line in text.splitlines():
+            *words, count = line.split()
+            if words and count.isdigit():
+                out[" ".join(words)] = int(count)
+        return out
+
+    return read("frequency_dictionary_en_82_765.txt"), read("frequency_bigramdictionary_en_243_342.txt")
 
 
 def extra_words() -> list[str]:
@@ -273,7 +292,8 @@ def build(args: argparse.Namespace) -> dict[str, object]:
             known.append((b, fixes))
 
     variants = variant_pairs(scowl, cs_wheel, args.scowl_level, level)
-    return {"words": words, "zipf": zipf, "known": known, "variants": variants, "added": added, "dropped": dropped, "parts": parts,
+    unigrams, bigrams = symspell_counts(fetch_wheel(cache, "symspellpy", SYMSPELL_VERSION))
+    return {"unigrams": unigrams, "bigrams": bigrams, "words": words, "zipf": zipf, "known": known, "variants": variants, "added": added, "dropped": dropped, "parts": parts,
             "common_zipf": args.common_zipf}
 
 
@@ -341,6 +361,40 @@ def word_hash(word: str) -> int:
     return (zlib.crc32(b) << 32) | zlib.adler32(b)
 
 
+CONTEXT_MAGIC = b"NLCTX001"
+
+
+def context_bytes(unigrams: dict[str, int], bigrams: dict[str, int]) -> bytes:
+    """The word and word-pair counts as one binary file (read by rules._spell_context):
+    a header (magic, number of words, number of pairs, log10 of the total count and of
+    the smallest pair count, in thousandths), then the sorted CRC-32 keys of the words
+    (uint32), their log10 counts in thousandths (uint16), and the same for the pairs
+    ("word word"). Keys that collide keep the larger count. Little-endian."""
+    import math
+    import struct
+
+    def table(counts: dict[str, int]) -> tuple[bytes, bytes]:
+        best: dict[int, int] = {}
+        for w, c in counts.items():
+            k = zlib.crc32(w.encode("utf-8"))
+            v = round(math.log10(c) * 1000)
+            if v > best.get(k, -1):
+                best[k] = v
+        keys = sorted(best)
+        ka, va = array("I", keys), array("H", (best[k] for k in keys))
+        if sys.byteorder != "little":
+            ka.byteswap()
+            va.byteswap()
+        return ka.tobytes(), va.tobytes()
+
+    uk, uv = table(unigrams)
+    bk, bv = table(bigrams)
+    total = round(math.log10(sum(unigrams.values())) * 1000)
+    floor = round(math.log10(min(bigrams.values())) * 1000)
+    head = struct.pack("<8sIIII", CONTEXT_MAGIC, len(uk) // 4, len(bk) // 4, total, floor)
+    return head + uk + uv + bk + bv
+
+
 def write(result: dict[str, object], out: Path, full: bool = False) -> None:
     out.mkdir(parents=True, exist_ok=True)
     hdr = dict(scowl=SCOWL_VERSION, wf=WORDFREQ_VERSION, cs=CODESPELL_VERSION)
@@ -380,6 +434,8 @@ def write(result: dict[str, object], out: Path, full: bool = False) -> None:
     (out / "spelling_parts.txt").write_text(
         HEADER.format(what="words accepted as parts of hyphenated compounds (wordfreq)", **hdr)
         + "".join(f"{w}\n" for w in parts), encoding="utf-8")
+    (out / "spelling_context.bin").write_bytes(
+        context_bytes(result["unigrams"], result["bigrams"]))  # type: ignore[arg-type]
     variants: list[tuple[str, str]] = result["variants"]  # type: ignore[assignment]
     (out / "spelling_variants.tsv").write_text(
         HEADER.format(what="American<TAB>British spelling pairs", **hdr)

@@ -299,3 +299,73 @@ def test_accept_patterns_alone_are_honoured(lint):
     text = "The committee flimbered the proposal and then recieved it.\n"
     words = [d.message for d in lint(text, select=["misspelling"], config=cfg)]
     assert words == ['Misspelled word "recieved"']
+
+
+def test_the_words_around_a_typo_pick_the_suggestion(lint):
+    told = "He todle the court that he had not seen the letter.\n"
+    (d,) = spl(lint(told, select=["SPL001"]))
+    assert d.suggestions[0] == "told"
+    title = "The todle of the report was changed before it was published.\n"
+    (d,) = spl(lint(title, select=["SPL001"]))
+    assert d.suggestions[0] == "title"
+
+
+def test_word_pair_counts_favour_pairs_that_occur():
+    from rules._spell_context import counts, neighbours, rerank
+
+    model = counts()
+    assert model.association("three", "or") > 0 > model.association("the", "or")
+    assert model.association("last", "three") > model.association("last", "the")
+    assert model.association("zzqx", "three") == 0.0  # an unknown word is no evidence
+    text = "in the last thee or four years"
+    start = text.index("thee")
+    assert neighbours(text, start, start + 4) == ("last", "or")
+    assert neighbours("years, thee.", 7, 11) == ("", "")  # punctuation ends the context
+    assert rerank((("the", 1.0), ("three", 0.5)), "last", "or")[0] == "three"
+    assert rerank((("the", 1.0), ("three", 0.5)), "", "")[0] == "the"
+
+
+def test_a_capitalized_sentence_start_before_another_name_or_in_quotes_is_a_name(lint):
+    good = (
+        "Shami Chakrabarti, director of the rights group, said the plan was wrong. "
+        'He played for a club called "Palestino" in Santiago.\n'
+    )
+    assert spl(lint(good, select=["SPL001"])) == []
+    bad = "Shami said the plan was wrong. Goverment officials disagreed.\n"
+    assert [d.message for d in spl(lint(bad, select=["SPL001"]))] == [
+        'Unknown word "Shami"',
+        'Misspelled word "Goverment"',
+    ]
+
+
+def test_ise_and_ize_forms_of_a_known_word_are_words(lint):
+    from rules._spell_lexicon import lexicon
+    from rules._spell_morph import other_variety
+
+    text = "Ministers warned against the weaponisation of migration and energy supplies.\n"
+    assert spl(lint(text, select=["SPL001"])) == []
+    assert other_variety(lexicon(), "weaponisation")
+    assert not other_variety(lexicon(), "weaponisatoin")
+    assert not other_variety(lexicon(), "weaponism")
+
+
+def test_solid_compounds_with_a_short_common_half_are_words(lint):
+    text = "The carmaking sector shrank, and a tieless prime minister toured a barreltop caravan.\n"
+    assert spl(lint(text, select=["SPL001"])) == []
+    bad = "The firm is a compond of two older companies, with an inntense focus on costs.\n"
+    assert [d.suggestions[0] for d in spl(lint(bad, select=["SPL001"]))] == ["compound", "intense"]
+
+
+def test_regular_inflections_pass_but_endings_against_the_rules_do_not(lint):
+    text = "The bribers and their lawyers were in court.\n"
+    assert spl(lint(text, select=["SPL001"])) == []
+    bad = "He was takeing notes while others were moveing chairs, and the talks startes again.\n"
+    assert [d.suggestions[0] for d in spl(lint(bad, select=["SPL001"]))][:2] == ["taking", "moving"]
+    assert len(spl(lint(bad, select=["SPL001"]))) == 3
+
+
+def test_context_reranking_through_the_command(newslint, story):
+    path = story("The missile reached a spoeed of Mach 11.\nHe todle the court that it had failed.\n")
+    out = newslint("check", "--no-cache", "--output-format", "json", "--select", "misspelling", str(path))
+    found = [(f["location"]["row"], f["suggestions"][0]) for f in json.loads(out.stdout)]
+    assert found == [(1, "speed"), (2, "told")]

@@ -26,13 +26,15 @@ from importlib import resources
 
 import regex
 
+from linter import patterns
+
 CONTEXT_WEIGHT = 0.5  # weight of each neighbour's association against the noisy-channel score
 CLIP = 2.0  # the most (log10) one neighbour can add or take away
 MAGIC = b"NLCTX001"
 _HEAD = struct.Struct("<8sIIII")
 # A neighbour counts only when nothing but spaces separates it from the word.
-_PREV = regex.compile(r"([A-Za-z]+(?:'[A-Za-z]+)?) +$")
-_NEXT = regex.compile(r" +([A-Za-z]+(?:'[A-Za-z]+)?)")
+_PREV = patterns.compile(r"([A-Za-z]+(?:'[A-Za-z]+)?) +$")
+_NEXT = patterns.compile(r" +([A-Za-z]+(?:'[A-Za-z]+)?)")
 
 
 class Counts:

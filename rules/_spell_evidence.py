@@ -15,10 +15,12 @@ from collections.abc import Callable
 
 import regex
 
-_PREV = regex.compile(r"(\p{L}[\p{L}\p{M}]*)[\s,;:\"“”'‘’]{1,3}$")
-_NEXT = regex.compile(r"[\s,;:\"“”'‘’]{1,3}(\p{L}[\p{L}\p{M}]*)")
+from linter import patterns
+
+_PREV = patterns.compile(r"(\p{L}[\p{L}\p{M}]*)[\s,;:\"“”'‘’]{1,3}$")
+_NEXT = patterns.compile(r"[\s,;:\"“”'‘’]{1,3}(\p{L}[\p{L}\p{M}]*)")
 # "(AFP, dpa, epd, KNA)": words separated by commas or slashes inside brackets.
-_CREDITS = regex.compile(r"\(\s*\p{L}+(?:\s*[,/]\s*\p{L}+)+\s*\)")
+_CREDITS = patterns.compile(r"\(\s*\p{L}+(?:\s*[,/]\s*\p{L}+)+\s*\)")
 
 
 def neighbours(text: str, start: int, end: int) -> tuple[str, str]:

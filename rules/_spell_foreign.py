@@ -7,6 +7,8 @@ from functools import lru_cache
 
 import regex
 
+from linter import patterns
+
 _INITIALS = "b p m f d t n l g k h j q x zh ch sh r z c s y w".split()
 _FINALS = (
     "a o e i u v ai ei ui ao ou iu ie ve er an en in un ang eng ing ong ia iao ian iang iong ua uo uai uan "
@@ -39,8 +41,8 @@ def is_pinyin(word: str) -> bool:
     return best[n] >= 2
 
 
-_CAP_BEFORE = regex.compile(r"\p{Lu}[\p{L}'’]*\s+$")
-_CAP_AFTER = regex.compile(r"\s+\p{Lu}")
+_CAP_BEFORE = patterns.compile(r"\p{Lu}[\p{L}'’]*\s+$")
+_CAP_AFTER = patterns.compile(r"\s+\p{Lu}")
 
 
 def is_name_particle(text: str, start: int, end: int) -> bool:

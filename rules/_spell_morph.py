@@ -8,6 +8,8 @@ from typing import Any
 
 import regex
 
+from linter import patterns
+
 # Prefixes that make new words freely ("unpatched", "rebranding").
 DERIVING = ("counter", "under", "inter", "multi", "super", "over", "anti", "post", "semi", "non",
             "pre", "mis", "dis", "sub", "mid", "out", "un", "re", "co", "de")
@@ -106,7 +108,7 @@ def _regular(stem: str, suffix: str) -> bool:
 
 
 # "-ise" and "-ize" (and "-yse", "-yze") forms of one word: "weaponisation", "analyzing".
-_ISE = regex.compile(r"([iy])([sz])(e|ed|es|ing|er|ers|ation|ations|able)$")
+_ISE = patterns.compile(r"([iy])([sz])(e|ed|es|ing|er|ers|ation|ations|able)$")
 
 
 def other_variety(lex: Any, word: str) -> bool:

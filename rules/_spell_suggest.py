@@ -107,8 +107,10 @@ def _del_cost(word: str, j: int) -> float:
     return OTHER_DEL + first
 
 
+@lru_cache(maxsize=8192)
 def channel_cost(typo: str, word: str) -> float:
-    """Weighted Damerau-Levenshtein (optimal string alignment) cost of ``word`` -> ``typo``."""
+    """Weighted Damerau-Levenshtein (optimal string alignment) cost of ``word`` -> ``typo``
+    (memoized: an archive repeats its misspellings, and this is the checker's costliest step)."""
     n, m = len(typo), len(word)
     prev2: list[float] = []
     prev = [0.0] * (m + 1)

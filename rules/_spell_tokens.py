@@ -23,6 +23,7 @@ from typing import Any, NamedTuple
 
 import regex
 
+from linter import patterns
 from linter import Document, Span
 
 # Text that is not prose: URLs, e-mail addresses, @handles and #hashtags, bare domains,
@@ -30,24 +31,24 @@ from linter import Document, Span
 # damage ("G?ttingen"). Each pattern runs only in a window around each occurrence of a
 # cheap anchor (literal strings, or a pattern): a full scan with some of them is slow.
 NOT_PROSE = (
-    (("://", "www."), regex.compile(r"(?:https?://|www\.)[^\s<>\"”]+")),
-    (("@",), regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
-    (("@", "#"), regex.compile(r"(?<![\w@#])[@#][\p{L}\p{N}_]+")),
+    (("://", "www."), patterns.compile(r"(?:https?://|www\.)[^\s<>\"”]+")),
+    (("@",), patterns.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
+    (("@", "#"), patterns.compile(r"(?<![\w@#])[@#][\p{L}\p{N}_]+")),
     (
         re.compile(r"\.(?:com|org|net|gov|edu|int|mil|info|biz|io|co|uk|us|eu|de|fr|ru|ua|au|ca|nz|ie|in|cn|jp|tv)\b"),
-        regex.compile(r"(?<![\w.])[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|int|mil|info|biz|io|co|uk|us|eu|de|fr|ru|ua|au|ca|nz|ie|in|cn|jp|tv)\b(?:/\S*)?"),
+        patterns.compile(r"(?<![\w.])[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|int|mil|info|biz|io|co|uk|us|eu|de|fr|ru|ua|au|ca|nz|ie|in|cn|jp|tv)\b(?:/\S*)?"),
     ),
-    (("&",), regex.compile(r"\p{L}*&\#?\w+;\p{L}*")),
-    (("?", "\ufffd"), regex.compile(r"\p{L}*[?\ufffd]\p{L}+")),
+    (("&",), patterns.compile(r"\p{L}*&\#?\w+;\p{L}*")),
+    (("?", "\ufffd"), patterns.compile(r"\p{L}*[?\ufffd]\p{L}+")),
 )
 # A word, as in ``doc.words`` (letters and numbers with inner apostrophes and hyphens);
 # the stdlib engine is faster here, and this loop is the checker's fast path.
 WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036f])+(?:['’\-](?:[^\W_]|[\u0300-\u036f])+)*")
-CONTRACTION = regex.compile(r"(?i)^(?P<stem>.+?)(?P<tail>'s|'ll|'ve|'re|'d|'m|n't)$")
+CONTRACTION = patterns.compile(r"(?i)^(?P<stem>.+?)(?P<tail>'s|'ll|'ve|'re|'d|'m|n't)$")
 # Before a sentence-initial word: nothing, an end mark, an opening quote, a colon, a bullet.
 # (Not a bracket or dash: "(Stade Toulousain)" holds a name more often than a sentence.)
-INITIAL_BEFORE = regex.compile(r"""(?:^|[.!?:;…\n•*"“‘'])[\s"“‘']*$""")
-DIGIT = regex.compile(r"\d")
+INITIAL_BEFORE = patterns.compile(r"""(?:^|[.!?:;…\n•*"“‘'])[\s"“‘']*$""")
+DIGIT = patterns.compile(r"\d")
 # Hyphenated prefixes that are not words on their own ("anti-war", "co-founder").
 WINDOW = 300  # characters around an anchor that a not-prose pattern may cover
 CHUNK = 1 << 16  # characters read at once by the tokenizer
@@ -171,6 +172,14 @@ def _variant_parts(word: str, keys: frozenset[str]) -> tuple[tuple[int, str], ..
     return tuple(out)
 
 
+Hits = tuple[tuple[tuple[int, str], ...], tuple[tuple[int, str], ...]]
+# What a piece of text between spaces holds, and a word's tokens, depend on the word alone:
+# kept across documents (an archive repeats its names and rare words), up to a bound.
+_PIECES: dict[str, Hits] = {}
+_TEMPLATES: dict[str, Template] = {}
+MEMO_LIMIT = 200_000
+
+
 def _scan(doc: Document) -> Scan:
     """Read the document once for all spelling rules. The text is split at white space
     (fast, in C); only the distinct pieces that are not frequent words (or that are
@@ -187,9 +196,11 @@ def _scan(doc: Document) -> Scan:
     out: list[Token] = []
     found: list[tuple[int, str]] = []
     find = text.find
-    Hits = tuple[tuple[tuple[int, str], ...], tuple[tuple[int, str], ...]]
-    memo: dict[str, Hits] = {}  # piece -> its unusual words, its variants
-    templates: dict[str, Template] = {}
+    memo = _PIECES  # piece -> its unusual words, its variants (shared by all documents)
+    templates = _TEMPLATES
+    if len(memo) > MEMO_LIMIT or len(templates) > MEMO_LIMIT:
+        memo.clear()
+        templates.clear()
     initial_before = INITIAL_BEFORE.search
     append = out.append
     new = tuple.__new__  # Token(...) and Span(...) without the Python-level __new__

@@ -9,6 +9,7 @@ from typing import Any
 
 import regex
 
+from linter import patterns
 from linter import Document, Edit, Finding, Fix, Rule, Severity, Span, hookimpl
 from linter.diagnostics import Applicability
 from linter.quotations import before_sic
@@ -65,7 +66,7 @@ def _reject_findings(doc: Document, reject: Mapping[str, str]) -> Iterator[Findi
         if not bad:
             continue
         flags = regex.IGNORECASE if bad.islower() else 0
-        pattern = regex.compile(r"(?<![\p{L}\p{M}\p{N}])" + regex.escape(bad) + r"(?![\p{L}\p{M}\p{N}])", flags)
+        pattern = patterns.compile(r"(?<![\p{L}\p{M}\p{N}])" + regex.escape(bad) + r"(?![\p{L}\p{M}\p{N}])", flags)
         for m in pattern.finditer(text):
             found = m.group()
             fix_to = match_case(found, good)
@@ -82,7 +83,7 @@ def _names_in_doc(toks: tuple[Token, ...]) -> set[str]:
 
 
 # After a word: another capitalized word, or a particle joined to one ("al-Majed", "el-Sisi").
-_NAME_FOLLOWS = regex.compile(r"[ \u00a0]+(?:\p{Lu}|\p{Ll}{1,3}-\p{Lu})")
+_NAME_FOLLOWS = patterns.compile(r"[ \u00a0]+(?:\p{Lu}|\p{Ll}{1,3}-\p{Lu})")
 
 
 def _initial_name(text: str, start: int, end: int) -> bool:
@@ -93,8 +94,11 @@ def _initial_name(text: str, start: int, end: int) -> bool:
     return _NAME_FOLLOWS.match(text, end) is not None or mentioned(text, start, end)
 
 
+_WORD_BEFORE = patterns.compile(r"([\p{L}]+)[.,]?\s+$")
+
+
 def _previous_word(doc: Document, start: int) -> str:
-    m = regex.search(r"([\p{L}]+)[.,]?\s+$", doc.text[max(0, start - 30) : start])
+    m = _WORD_BEFORE.search(doc.text, max(0, start - 30), start)
     return m.group(1).lower() if m else ""
 
 

@@ -12,6 +12,7 @@ import fnmatch
 import os
 import stat
 import warnings
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,7 +26,7 @@ from linter.diagnostics import (
     SourceEdit,
     SourceFix,
 )
-from linter.document import Document, Span
+from linter.document import Document, Position, Span
 from linter.errors import NewslintError
 from linter.fixes import apply_fixes, newline_of, write_atomic
 from linter.plugins import Engine, load_engine
@@ -220,6 +221,12 @@ def _relative(filename: str, root: str) -> str:
 
 
 def _diagnostic(doc: Document, f: Any, rule: Rule, severity: Any, filename: str, newline: str) -> Diagnostic:
+    starts = doc.line_starts
+
+    def position(offset: int) -> Position:
+        row = bisect_right(starts, offset) - 1
+        return Position(row + 1, offset - starts[row] + 1)
+
     s, e = doc.source_range(f.span)
     fix = None
     if f.fix is not None and f.fix.edits:
@@ -231,24 +238,11 @@ def _diagnostic(doc: Document, f: Any, rule: Rule, severity: Any, filename: str,
                 break  # the edit would touch markup or an entity: show, never apply
             es, ee = where
             content = ed.replacement if newline == "\n" else ed.replacement.replace("\n", newline)
-            edits.append(SourceEdit(es, ee, content, doc.position(es), doc.position(ee)))
+            edits.append(SourceEdit(es, ee, content, position(es), position(ee)))
         if edits:
             fix = SourceFix(f.fix.title, Applicability(f.fix.applicability), tuple(edits))
-    suggestions = f.suggestions
-    return Diagnostic(
-        filename=filename,
-        code=rule.code,
-        name=rule.name,
-        severity=severity,
-        message=f.message,
-        location=doc.position(s),
-        end_location=doc.position(e),
-        start=s,
-        end=e,
-        fix=fix,
-        suggestions=tuple(suggestions),
-        plugin=rule.plugin,
-    )
+    return Diagnostic(filename, rule.code, rule.name, severity, f.message, position(s), position(e), s, e, fix,
+                      tuple(f.suggestions), rule.plugin)
 
 
 # -- files ---------------------------------------------------------------------------------

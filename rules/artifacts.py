@@ -184,40 +184,142 @@ class Kind(Enum):
     LIKELY = "likely"
 
 
+# Cheap gates, so that the patterns above run only on lines that could match them. Each is
+# a necessary condition for its pattern, tested on the line folded by ``_fold``: ASCII
+# lower case, and the three other characters that ``regex`` matches to an ASCII letter
+# when ignoring case (tests/rules/test_artifacts.py checks both).
+_TO_ASCII = {0x130: "i", 0x17F: "s", 0x212A: "k"}  # İ, long s, Kelvin sign
+# A word that some alternative of UI_PHRASE needs, whole or as its start ("cookie" for
+# "cookies"); "more" needs "from" or "in" too. Each key begins a word in the pattern.
+UI_WHOLE = frozenset(
+    """page sign log signing follow like join click tap read continue continues scroll
+    terms privacy download breaking rights app enable upgrade content skip end
+    allow view shared powered presented image report create mailing support become add save
+    already most copyright full original photo picture slide video duration""".split()
+)
+UI_PREFIX = ("inbox", "later", "cookie", "newsletter", "comment", "email", "javascript", "browser")
+# Keys that need another word beginning so: "more" (from|in), "open(s)" (in ... new window),
+# "this" (article|page|post, or to play this video|content).
+UI_WITH = {"more": ("from", "in"), "open": ("in",), "opens": ("in",),
+           "this": ("article", "page", "post", "video", "content")}
+# How a line that LABEL, STAMP or PROMPT matches begins.
+LEAD_KEYS = (
+    "read", "also", "see", "related", "more", "recommended", "watch", "listen", "advertisement",
+    "sponsored", "click", "follow", "subscribe", "sign", "trending", "most", "first", "last",
+    "published", "updated", "posted", "modified", "filed", "tag", "topics", "categor", "register",
+)
+CREDIT_KEYS = ("photo", "picture", "image", "video", "credit")
+CLOSERS = "'\"’”)"
+
+
+WORD_RUN = patterns.compile(r"[\p{L}\p{N}]+")
+LISTED_LEADS = frozenset(x.split()[0] for x in LISTED)
+UI_WORDS = UI_STRONG | UI_WEAK | FUNCTION
+
+
+def _fold(line: str) -> str:
+    if line.isascii() or not ("\u0130" in line or "\u017f" in line or "\u212a" in line):
+        return line.lower()
+    return line.translate(_TO_ASCII).lower()
+
+
+def _ends_sentence(stripped: str) -> bool:
+    """``SENTENCE_END.search(stripped)`` for a stripped line, without the regex."""
+    t = stripped.rstrip(CLOSERS)
+    return t.endswith(("?", "!")) or t.endswith(".") and not t.endswith("..")
+
+
+# Characters that are never word characters, stripped from a line's end to find its last word.
+_NOT_WORD = " \t!\"#$%&'()*+,-./:;<=>?@[\\]^`{|}~“”‘’«»—–…\u00a0"
+# Bytes of ASCII characters outside ``\w`` (and "?", which stands for any other character)
+# become spaces: what is left splits into words as the patterns see them.
+_SEPARATE = bytes(i if i < 128 and (chr(i).isalnum() or i == 95) else 32 for i in range(256))
+
+
+def _may_be_ui_phrase(low: str) -> bool:
+    """Whether UI_PHRASE may match ``low`` (the folded line): its key words are there.
+
+    Characters other than ASCII become separators too ("?", then a space): that can only
+    split a word, which still begins with its key (keys are ASCII), so no line UI_PHRASE
+    matches is lost."""
+    if "©" in low or "(c)" in low:
+        return True
+    words = low.encode("ascii", "replace").translate(_SEPARATE).decode("ascii").split()
+    seen = set(words)
+    if UI_WHOLE.isdisjoint(seen):
+        for key, needs in UI_WITH.items():
+            if key in seen and any(w.startswith(needs) for w in words):
+                return True
+        if any(k in low for k in UI_PREFIX):
+            for w in words:
+                if w.startswith(UI_PREFIX):
+                    return True
+        return False
+    return True
+
+
+def _may_be_placeholder(stripped: str, low: str) -> bool:
+    """Whether PLACEHOLDER may match: it says "insert", or its last word is "here"/"HERE"."""
+    if "insert" in low:
+        return True
+    t = stripped.rstrip(_NOT_WORD)
+    last = t[-1:]
+    if last.isalpha() or last.isascii() and (last.isalnum() or last == "_"):
+        return t.endswith(("here", "HERE"))
+    return True  # it ends in a character the gate does not know: let the pattern decide
+
+
+def _may_embed(stripped: str, low: str) -> bool:
+    return "(@" in stripped or "http" in low or "www." in low or "pic.twitter.com" in low
+
+
 def classify(line: str) -> Kind | None:
     """Whether a line (alone on its line) is a scraping or CMS leftover, and how sure."""
     stripped = line.strip()
     if not stripped or len(stripped) > 400:
         return None
-    if len(stripped) <= 60 and " ".join(FOLD.sub(" ", stripped.casefold()).split()) in LISTED:
+    n = len(stripped)
+    folded = stripped.casefold()
+    first = WORD_RUN.search(folded)  # the first word as FOLD splits: every listed form begins with one
+    lead = first[0] if first is not None else ""
+    if n <= 60 and lead in LISTED_LEADS and " ".join(FOLD.sub(" ", folded).split()) in LISTED:
         return Kind.CERTAIN
-    if SYNTAX.match(stripped) or JUNK.match(stripped):
+    head = stripped[0]
+    if head in "[{<%$&" and SYNTAX.match(stripped) or head in "unN[#" and JUNK.match(stripped):
         return Kind.CERTAIN
-    if LONE_CAPS.match(stripped):
+    if (n <= 4 or head in "XT") and LONE_CAPS.match(stripped):
         return None if stripped in NOT_STRAY else Kind.LIKELY
-    if len(stripped) > 120:
-        return Kind.LIKELY if EMBED.match(stripped) else None
-    if EMBED.match(stripped) or PLACEHOLDER.match(stripped) and not SENTENCE_END.search(stripped):
+    low = _fold(stripped)
+    if n > 120:
+        return Kind.LIKELY if _may_embed(stripped, low) and EMBED.match(stripped) else None
+    if _may_embed(stripped, low) and EMBED.match(stripped):
         return Kind.LIKELY
-    m = BRACKETED.match(stripped)
+    if _may_be_placeholder(stripped, low) and PLACEHOLDER.match(stripped) and not _ends_sentence(stripped):
+        return Kind.LIKELY
+    m = BRACKETED.match(stripped) if head in "[{(" else None
     if m is not None:
         inner = m[1]
-        if stripped[0] == "[" and (inner.isupper() or _ui_only(inner)):
+        if head == "[" and (inner.isupper() or _ui_only(inner)):
             return Kind.LIKELY  # [IMAGE], [INSERT CHART HERE], [embedded content]
         if _ui_only(inner) or MEDIA_LABEL.match(inner):
             return Kind.LIKELY  # (Photo), (AP Video)
         return None
-    if (LABEL.match(stripped) or STAMP.match(stripped) or PROMPT.match(stripped)) and len(stripped) <= 100:
-        return Kind.LIKELY
-    running = INNER_SENTENCE.search(stripped) and len(stripped.split()) > 8
-    if UI_PHRASE.search(stripped) and not running and (
-        len(stripped) <= 80 and not SENTENCE_END.search(stripped) or len(stripped.split()) <= 14
+    if n <= 100 and low.startswith(LEAD_KEYS) and (
+        LABEL.match(stripped) or STAMP.match(stripped) or PROMPT.match(stripped)
     ):
         return Kind.LIKELY
-    if CREDIT.match(stripped):
-        return None  # "Photo: Reuters" credits a picture
-    if len(stripped) <= 60 and not SENTENCE_END.search(stripped) and _ui_only(stripped):
+    ends = _ends_sentence(stripped)
+    if (
+        (n <= 80 and not ends or len(stripped.split()) <= 14)
+        and _may_be_ui_phrase(low)
+        and not (INNER_SENTENCE.search(stripped) and len(stripped.split()) > 8)  # running text
+        and UI_PHRASE.search(stripped)
+    ):
         return Kind.LIKELY
+    if low.startswith(CREDIT_KEYS) and CREDIT.match(stripped):
+        return None  # "Photo: Reuters" credits a picture
+    if n <= 60 and not ends and (lead in UI_WORDS or lead.isdigit()) and _ui_only(stripped):
+        return Kind.LIKELY  # (_ui_only rejects a line whose first word is no interface word)
     return None
 
 

@@ -79,6 +79,12 @@ def invisible_character(doc: Document) -> Iterator[Finding]:
         trailing.append(Span(start, end))
         yield Finding(Span(start, end), f"Trailing whitespace ({_describe(run)})",
                       Fix("Remove the trailing whitespace", (Edit(Span(start, end), ""),)))
+    # Every character NBSP or INVISIBLE looks for is a separator, control or format
+    # character, which str.isprintable() rejects: a text printable but for its line breaks
+    # and tabs has none.
+    plain = text.replace("\n", "").replace("\t", "").isprintable()
+    if plain:
+        return
     last = -1
     for m in NBSP.finditer(text):
         if m.start() < last:

@@ -28,7 +28,9 @@ REPEAT = patterns.compile(
     regex.VERBOSE | regex.IGNORECASE,
 )
 # A quick scan for candidates, checked then with REPEAT (whole text in one C-level pass).
-CANDIDATE = patterns.compile(r"\b(\p{L}+(?:['’]\p{L}+)*)\s+\1\b", regex.IGNORECASE)
+# Possessive: a shorter part of a word is never followed by a space, so giving back
+# letters could not find another match; it only cost time.
+CANDIDATE = patterns.compile(r"\b(\p{L}++(?:['’]\p{L}++)*+)\s++\1\b", regex.IGNORECASE)
 # Doubles that grammar allows ("she had had enough") or speech repeats for effect.
 ALLOWED_DOUBLES = frozenset(
     "had really very no bye ha haha hee ho yeah yes tut knock blah bla la na go hear chop boo"
@@ -193,6 +195,11 @@ SKIP_KINDS = frozenset({"alt", "title"})  # a page title repeats its headline by
 BOTTOM_K = 8  # sketch size: the k smallest shingle hashes of each unit
 MIN_SHARED = 3  # sketch values two units must share before they are compared in full
 POSTING_CAP = 8  # earlier units kept per sketch value (the first copies are the earliest)
+SMALL_DOCUMENT = 100_000  # characters: up to this, words are kept between passes
+MAX_PREFILTER_PAIRS = 256  # more pairs of long units than this: build the sketch index straight away
+# ASCII characters other than letters and digits: a word boundary, as for WORDS.
+_TYPOGRAPHIC = "“”‘’—–…\u00a0"  # neither letters nor digits
+_ASCII_SEPARATORS = bytes(i if chr(i).isalnum() else 32 for i in range(256))
 
 
 def is_caption(line: str) -> bool:
@@ -278,31 +285,135 @@ def _delete_repeat(unit: _Unit) -> Edit:
     return Edit(Span(start, unit.span.end), "")
 
 
+def _words(chunk: str) -> list[str]:
+    """``WORDS.findall(chunk.casefold())``; ASCII text without the regex."""
+    if not chunk.isascii():
+        # Typographic quotes, dashes and spaces separate words like ASCII punctuation does.
+        plain = chunk
+        for ch in _TYPOGRAPHIC:
+            if ch in plain:
+                plain = plain.replace(ch, " ")
+        if not plain.isascii():
+            return WORDS.findall(chunk.casefold())
+        chunk = plain
+    return chunk.encode("ascii").lower().translate(_ASCII_SEPARATORS).decode("ascii").split()
+
+
+def _near_possible(eligible: list[tuple[int, list[str]]], near_words: int, similarity: float) -> bool:
+    """Whether two units of this pass could be near copies. A near copy has about as many
+    words as its first copy and shares three of its sketch values (word pairs) with it,
+    and neither is an exact copy of an earlier unit; False only when no two units could."""
+    longs: list[tuple[int, list[str]]] = []
+    seen: set[str] = set()
+    for _, words in eligible:
+        key = " ".join(words)
+        if key in seen:
+            continue  # an exact copy of an earlier unit: not sketched
+        seen.add(key)
+        if len(words) >= near_words:
+            longs.append((len(words), words))
+    if len(longs) < 2:
+        return False
+    longs.sort(key=lambda x: x[0])
+    close: list[tuple[int, int]] = []  # pairs of units whose lengths allow a near copy
+    for k, (n, _) in enumerate(longs):
+        for j in range(k + 1, len(longs)):
+            if n < similarity * longs[j][0]:
+                break
+            close.append((k, j))
+    if len(close) > MAX_PREFILTER_PAIRS:
+        return True  # comparing so many pairs would cost more than the index
+    shingles: dict[int, set[tuple[str, str]]] = {}
+    for pair in close:
+        a, b = (shingles.get(k) or shingles.setdefault(k, set(zip(longs[k][1], longs[k][1][1:]))) for k in pair)
+        if len(a & b) >= MIN_SHARED:
+            return True
+    return False
+
+
+def _quiet(doc: Document, min_words: int, near_words: int, similarity: float,
+           cache: dict[Span, list[str]]) -> tuple[bool, bool]:
+    """Whether nothing can repeat among the lines, and among the paragraphs of several
+    lines: no two non-blank lines (paragraphs) have the same words or could be near copies.
+    Every unit a pass compares is among these, so such a pass would find nothing; the
+    words are kept for the passes."""
+    text = doc.text
+    paragraphs = doc.paragraphs
+    lines = [sp for sp in doc.lines if sp.start < sp.end and not text[sp.start : sp.end].isspace()]
+    if any(p.kind in SKIP_KINDS for p in paragraphs):  # leave out what _units leaves out
+        kept = []
+        b = 0
+        for sp in lines:
+            while b < len(paragraphs) and paragraphs[b].span.end <= sp.start:
+                b += 1
+            if not (b < len(paragraphs) and paragraphs[b].span.start <= sp.start and paragraphs[b].kind in SKIP_KINDS):
+                kept.append(sp)
+        lines = kept
+    blocks = [p.span for p in paragraphs
+              if p.kind not in SKIP_KINDS and text.find("\n", p.span.start, p.span.end) >= 0]
+    quiet = []
+    for spans in (lines, blocks):
+        units: list[tuple[int, list[str]]] = []
+        for sp in spans:
+            words = cache.get(sp)
+            if words is None:
+                words = cache[sp] = _words(text[sp.start : sp.end])
+            if len(words) >= min_words:
+                units.append((0, words))
+        quiet.append(
+            len({" ".join(w) for _, w in units}) == len(units)  # no two units with the same words
+            and not (near_words < len(text) and _near_possible(units, near_words, similarity))
+        )
+    return quiet[0], quiet[1]
+
+
 def _find(doc: Document, units: list[_Unit], min_words: int, min_chars: int, near_words: int,
-          similarity: float, skip: set[Span]) -> list[Repeat]:
+          similarity: float, skip: set[Span], words_cache: dict[Span, list[str]] | None = None,
+          ids: _WordIds | None = None) -> list[Repeat]:
     text = doc.text
     out: list[Repeat] = []
     # Keyed by the hash of each unit's normalised words, not the words themselves: on a
     # 20 MB archive file, keeping every unit's words alive cost ~200 MB. A hash hit is
     # confirmed by comparing the words again, so a collision cannot report a false copy.
+    # (Small documents keep their words in ``words_cache``, shared by the passes.)
     exact: dict[int, list[int]] = {}
-    ids = _WordIds()
+    ids = _WordIds() if ids is None else ids
     postings: dict[int, list[int]] = {}
     lengths: dict[int, int] = {}  # word counts of the units in the near-copy index
     roots: dict[int, int] = {}  # a near copy's first copy
 
     def words_of(k: int) -> list[str]:
         sp = units[k].span
-        return WORDS.findall(text[sp.start : sp.end].casefold())
+        if words_cache is None:
+            return _words(text[sp.start : sp.end])
+        words = words_cache.get(sp)
+        if words is None:
+            words = words_cache[sp] = _words(text[sp.start : sp.end])
+        return words
 
-    for i, u in enumerate(units):
+    def eligible(i: int, u: _Unit) -> list[str] | None:
         if u.span.end - u.span.start < min_chars or u.span in skip:
-            continue
-        chunk = text[u.span.start : u.span.end]
-        words = WORDS.findall(chunk.casefold())
+            return None
+        words = words_of(i)
         n = len(words)
-        if n < min_words or n <= 20 and _tabular(chunk, words):
-            continue  # too short, or a table row, whose cells repeat on purpose
+        if n < min_words or n <= 20 and _tabular(text[u.span.start : u.span.end], words):
+            return None  # too short, or a table row, whose cells repeat on purpose
+        return words
+
+    if words_cache is not None and near_words < len(text):
+        # A cheap look first: without two units that could be near copies, skip the sketches.
+        chosen = [(i, w) for i, u in enumerate(units) if (w := eligible(i, u)) is not None]
+        if not _near_possible(chosen, near_words, similarity):
+            near_words = 1 << 30
+        todo: Iterator[tuple[int, list[str] | None]] = iter(chosen)
+    else:
+        todo = ((i, eligible(i, u)) for i, u in enumerate(units))
+    for i, words_or_none in todo:
+        if words_or_none is None:
+            continue
+        u = units[i]
+        words = words_or_none
+        n = len(words)
         same = exact.setdefault(hash(" ".join(words)), [])
         j = next((k for k in same if words_of(k) == words), None)
         if j is None:
@@ -359,20 +470,34 @@ def _repeats(doc: Document, options: Mapping[str, Any]) -> list[Repeat]:
     similarity = float(options.get("similarity", 0.9))
 
     def make() -> list[Repeat]:
+        # A small document keeps each unit's words and word numbers for all three passes,
+        # and is looked at first: most stories repeat nothing, and the passes can be skipped.
+        small = len(doc.text) <= SMALL_DOCUMENT
+        cache: dict[Span, list[str]] | None = {} if small else None
+        quiet_lines, quiet_blocks = (
+            _quiet(doc, min_words, near_words, similarity, cache) if cache is not None else (False, False)
+        )
+        if quiet_lines and quiet_blocks:
+            return []
+        ids = _WordIds() if small else None
         lines, blocks = _units(doc)
         args = (min_words, min_chars, near_words, similarity)
+        found: list[Repeat] = []
         # Whole paragraphs of several lines repeated word for word: one finding each ...
         # (hard-wrapped prose; where lines end like sentences or captions, lines are the units)
-        lined = {b.span for b in blocks if not _wrapped(doc.text, b.span)}
-        found = _find(doc, blocks, min_words, min_chars, 1 << 30, similarity, lined)
-        spans = sorted(r.span for r in found)
-        inside = {u.span for u in lines if _within(spans, u.span)}
+        if not quiet_blocks:
+            lined = {b.span for b in blocks if not _wrapped(doc.text, b.span)}
+            found += _find(doc, blocks, min_words, min_chars, 1 << 30, similarity, lined, cache, ids)
         # ... then single lines (headlines, captions, paragraphs of plain text) ...
-        found += _find(doc, lines, *args, inside)
+        if not quiet_lines:
+            spans = sorted(r.span for r in found)
+            inside = {u.span for u in lines if _within(spans, u.span)}
+            found += _find(doc, lines, *args, inside, cache, ids)
         # ... then near copies of paragraphs of several lines, where no line told already.
-        spans = sorted(r.span for r in found)
-        taken = {b.span for b in blocks if _overlaps(spans, b.span)}
-        found += _find(doc, blocks, *args, taken)
+        if not quiet_blocks:
+            spans = sorted(r.span for r in found)
+            taken = {b.span for b in blocks if _overlaps(spans, b.span)}
+            found += _find(doc, blocks, *args, taken, cache, ids)
         found.sort(key=lambda r: r.span)
         return found
 
@@ -386,7 +511,7 @@ def _tabular(chunk: str, words: list[str]) -> bool:
     most five words besides ("Avg shrs 2,332,397 vs 1,428,000")."""
     if "   " in chunk and 3 * len(COLUMNS.findall(chunk)) >= len(words):
         return True
-    return sum(not w.isdigit() for w in words) <= 5 and len(NUMBERS.findall(chunk)) >= 2
+    return len(words) - sum(map(str.isdigit, words)) <= 5 and len(NUMBERS.findall(chunk)) >= 2
 
 
 def _wrapped(text: str, span: Span) -> bool:

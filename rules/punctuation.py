@@ -27,6 +27,7 @@ DOUBLED = patterns.compile(
 )
 # Where DOUBLED may match: a cheap scan, so the full pattern runs only at these places.
 DOUBLED_CANDIDATE = patterns.compile(r"\.\.|,,|;;|!!|\?\?|::|,\.|\.,|;,|,;")
+DOUBLED_PAIRS = ("..", ",,", ";;", "!!", "??", "::", ",.", ".,", ";,", ",;")  # the same, as text
 # The word before ".,": an abbreviation may take a comma ("U.S.,", "Inc.,", "Calif.,", "etc.,").
 WORD_BEFORE = patterns.compile(r"(?:\p{L}\.)*[\p{L}\p{N}]+$")
 LOWER_ABBREVIATIONS = frozenset(
@@ -64,10 +65,10 @@ def doubled_punctuation(doc: Document) -> Iterator[Finding]:
     """
     text = doc.text
     last = 0
-    for c in DOUBLED_CANDIDATE.finditer(text):
-        if c.start() < last:
+    for c in _candidates(text):
+        if c < last:
             continue
-        m = DOUBLED.match(text, c.start(), c.start() + 64)  # an end keeps the match O(1)
+        m = DOUBLED.match(text, c, c + 64)  # an end keeps the match O(1)
         if m is None:
             continue
         start, end = m.span()
@@ -93,6 +94,24 @@ def doubled_punctuation(doc: Document) -> Iterator[Finding]:
             continue
         fix = Fix(f'Remove the extra "{pair[0]}"', (Edit(Span(start + 1, end), ""),))
         yield Finding(Span(start, end), f'Doubled punctuation "{pair}"', fix)
+
+
+def _candidates(text: str) -> list[int]:
+    """Where DOUBLED_CANDIDATE.finditer(text) matches, found with str.find: every place a
+    pair starts, left to right, each match ending before the next begins."""
+    found: set[int] = set()
+    for pair in DOUBLED_PAIRS:
+        i = text.find(pair)
+        while i >= 0:
+            found.add(i)
+            i = text.find(pair, i + 1)
+    out: list[int] = []
+    end = -1
+    for i in sorted(found):
+        if i >= end:
+            out.append(i)
+            end = i + 2
+    return out
 
 
 def _abbreviation_before(text: str, start: int) -> bool:
@@ -121,6 +140,7 @@ def _mixed(text: str, start: int, end: int, pair: str) -> Finding:
 # Where a dash may be: a spaced hyphen or en dash, a run of hyphens, an em dash.
 DASH = patterns.compile(r"[ \u00a0][-–][ \u00a0]|-{2,}|—")
 SPACES = " \u00a0"
+DASH_PARTS = ("—", "--", " -", " –", "\u00a0-", "\u00a0–")  # what every match of DASH holds
 SENTENCE_BREAK = patterns.compile(r"[.!?][\"”’]?\s")
 DASH_STYLES = ("any", "em-spaced", "em-closed", "en-spaced")
 STYLE_TEXT = {"em-spaced": " — ", "em-closed": "—", "en-spaced": " – ", "double-hyphen": " -- ",
@@ -196,6 +216,8 @@ def dash_style(doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
     """
     style = str(options.get("style", "any"))
     text = doc.text
+    if not any(d in text for d in DASH_PARTS):
+        return  # nothing DASH could match
     found = list(_dashes(text))
     if not found:
         return
@@ -296,6 +318,8 @@ def ellipsis_style(doc: Document) -> Iterator[Finding]:
     The fix rewrites the ellipsis in the story's usual style and is safe.
     """
     text = doc.text
+    if not ("..." in text or ". ." in text or "…" in text):
+        return  # no ellipsis
     items: list[tuple[int, int, str, str | None]] = []
     for m in ELLIPSIS.finditer(text):
         g = m.group()

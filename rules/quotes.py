@@ -41,6 +41,20 @@ def _flagged_style(marks: list[QuoteMark], other: list[QuoteMark], style: str, t
     return not typeset
 
 
+def _may_mix(text: str, style: str) -> bool:
+    """Whether any mark can be off the style: under ``any``, straight and curly marks of one
+    class (double quotes, or single quotes and apostrophes) must both be in the text."""
+    straight_double = '"' in text
+    straight_single = "'" in text
+    curly_double = "“" in text or "”" in text or "„" in text
+    curly_single = "‘" in text or "’" in text
+    if style == "straight":
+        return curly_double or curly_single
+    if style == "curly":
+        return straight_double or straight_single
+    return straight_double and curly_double or straight_single and curly_single
+
+
 def _convert(m: QuoteMark, role: str, to_curly: bool) -> str | None:
     if not to_curly:
         return '"' if m.double else "'"
@@ -85,6 +99,8 @@ def mixed_quotes(doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]
     clear, and unsafe when the direction of a lone mark had to be guessed.
     """
     style = str(options.get("style", "any"))
+    if not _may_mix(doc.text, style):
+        return
     analysis = analyse(doc)
     doubles = [m for m in analysis.marks if m.double]
     singles = [m for m in analysis.marks if not m.double]
@@ -184,6 +200,9 @@ def unbalanced_quotes(doc: Document) -> Iterator[Finding]:
     "We were not told about the closure," the union said on Monday.
     ```
     """
+    text = doc.text
+    if not ('"' in text or "“" in text or "”" in text or "„" in text):
+        return  # every problem involves a double quotation mark
     analysis = analyse(doc)
     flagged: bool | None = None  # the story's minority style, worked out once when needed
     for p in analysis.problems:

@@ -13,6 +13,7 @@ from linter.quotations import before_sic
 
 # Cheap scans; the context of each hit is checked in Python.
 SPACES = patterns.compile(r"\x20{2,}|\x20(?=[,.;:!?])")
+SPACES_PARTS = ("  ", " ,", " .", " ;", " :", " !", " ?")  # what every match of SPACES starts with
 NO_SPACE_AFTER = patterns.compile(r"[.!?]”?(?=\p{Lu}\p{Ll})")
 MARKS = ",.;:!?"
 AFTER_MARK = frozenset(" \t\n\"'”’")
@@ -63,7 +64,8 @@ def spacing(doc: Document) -> Iterator[Finding]:
     tabular: dict[int, bool] = {}
     lines = doc.lines
     found: list[Finding] = []
-    for m in SPACES.finditer(text):
+    spaces = SPACES.finditer(text) if any(s in text for s in SPACES_PARTS) else ()
+    for m in spaces:
         start, end = m.span()
         if start == 0 or text[start - 1] in "\n\t\u00a0" or end >= n or text[end] in "\n\t\u00a0":
             continue  # indentation, or whitespace at a line end (invisible-character's job)

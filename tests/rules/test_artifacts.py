@@ -127,3 +127,87 @@ def test_art001_and_dup002_leave_html_titles_cells_and_alt_text_alone(lint):
     )
     found = [(d.code, d.location.row) for d in lint(page, select=["ART001", "DUP002"], format="html")]
     assert found == [("ART001", 4)]
+
+
+# -- the cheap gates in classify() must let through every line their pattern matches ----------
+
+# One line for each alternative of UI_PHRASE (the gates skip the pattern when the key words
+# are missing), some with letters that only match when case is ignored (İ, ſ, Kelvin sign).
+UI_PHRASE_LINES = [
+    "© 2024 Harbour Post", "Page 2 of 3", "Sign up for alerts", "Log in", "Delivered to your inbox",
+    "Read this article free", "Save for later", "We use cookies", "Cookie settings",
+    "Follow us on Instagram", "Like us", "Join us", "Click here", "Tap to expand", "Read more stories",
+    "Read the full story", "Story continues below", "Scroll down", "Terms of use", "Privacy policy",
+    "Join the conversation", "Download the app", "Our newsletters", "Breaking news alerts",
+    "All rights reserved", "Leave a comment", "Your email address", "Get the Harbour Post app",
+    "Thanks for signing up", "Opens in a new window", "Enable JavaScript", "Upgrade your browser",
+    "Your browser does not support the video tag", "This video cannot be played",
+    "To play this video", "This content is not available", "Skip Twitter post",
+    "End of Instagram post", "Allow Facebook content", "View this post on Instagram",
+    "A photo shared by the mayor", "Powered by Example", "Image source, Reuters",
+    "Report an error", "Create a free account", "Join our mailing list", "Support our work",
+    "Become a member", "Support independent journalism", "Add to favourites", "Save to my list",
+    "Already a subscriber", "Most read", "Copyright Harbour Post",
+    "View the original article", "Photo 3 of 12", "More from Harbour Post", "Duration: 2:15",
+    "SİGN UP for alerts", "CLİCK HERE", "ſcroll down", "Clic\u212a here", "“Read more” stories",
+    "Click\u00a0here", "Opens in a new window (©)",
+]
+
+
+@pytest.mark.parametrize("line", UI_PHRASE_LINES)
+def test_art001_ui_phrase_gate_lets_matches_through(line):
+    from rules import artifacts
+
+    assert artifacts.UI_PHRASE.search(line), line  # the pattern matches ...
+    assert artifacts._may_be_ui_phrase(artifacts._fold(line)), line  # ... so the gate must pass
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["INSERT PHOTO HERE", "[PHOTO HERE]", "Map here", "insert chart", "Chart goes HERE!!", "Graphic here »"],
+)
+def test_art001_placeholder_gate_lets_matches_through(line):
+    from rules import artifacts
+
+    assert artifacts.PLACEHOLDER.match(line), line
+    assert artifacts._may_be_placeholder(line, artifacts._fold(line)), line
+
+
+@pytest.mark.parametrize(
+    "line", ["https://example.com/story", "WWW.EXAMPLE.COM", "— Jane Okafor (@jokafor) March 3, 2024",
+             "Storm closes harbour pic.twitter.com/a1b2c3"],
+)
+def test_art001_embed_gate_lets_matches_through(line):
+    from rules import artifacts
+
+    assert artifacts.EMBED.match(line), line
+    assert artifacts._may_embed(line, artifacts._fold(line)), line
+
+
+def test_art001_fold_knows_every_letter_regex_matches_to_ascii():
+    """_fold maps the non-ASCII letters that ``regex`` matches to an ASCII letter when
+    ignoring case; the gates rely on it."""
+    import regex
+
+    from rules import artifacts
+
+    chars = "".join(chr(c) for c in range(128, 0x30000) if not 0xD800 <= c < 0xE000)
+    found = set(regex.findall(r"(?i)[a-z]", chars))
+    assert found == {chr(c) for c in artifacts._TO_ASCII}
+    for ch in found:
+        assert artifacts._fold(ch).isascii() and regex.fullmatch(f"(?i){artifacts._fold(ch)}", ch)
+
+
+@pytest.mark.parametrize(
+    "line", ["Port Authority Opens New Terminal", "Council Approves Budget After Long Debate",
+             "Debate lasted more than four hours.", "This is a big day for the region, she said."],
+)
+def test_art001_headlines_that_share_key_words_stay_quiet(lint, line):
+    assert not flagged(lint, line)
+
+
+def test_art001_sentence_end_helper_matches_the_pattern():
+    from rules import artifacts
+
+    for line in ["He said.", "He said..", "Wait...", "Really?”", "No!)", "Go.'\"", "Hello", "A. B", "“Yes.”"]:
+        assert artifacts._ends_sentence(line) == bool(artifacts.SENTENCE_END.search(line)), line

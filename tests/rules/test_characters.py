@@ -99,3 +99,19 @@ def test_chr002_json(newslint, story):
     proc = newslint("check", "--output-format", "json", "--select", "mojibake", path)
     (item,) = json.loads(proc.stdout)
     assert (item["code"], item["severity"], item["fix"]["edits"][0]["content"]) == ("CHR002", "warning", "é")
+
+
+def test_chr001_every_character_it_looks_for_is_not_printable():
+    """invisible-character skips its scans when the text (line breaks and tabs aside) is
+    printable: that is only right while every character NBSP and INVISIBLE find is not."""
+    from rules import characters
+
+    chars = "".join(chr(c) for c in range(0x30000) if not 0xD800 <= c < 0xE000)
+    found = set(characters.NBSP.findall(chars)) | set("".join(characters.INVISIBLE.findall(chars)))
+    assert "\u200b" in found and "\u00a0" in found
+    assert not any(ch.isprintable() for ch in found)
+
+
+def test_chr001_lone_invisible_character_in_printable_copy(lint):
+    diags = lint("Talks resumed in Kyiv on Tuesday, and officials\u2060 said progress was slow.", select=["CHR001"])
+    assert [d.message for d in diags] == ["Invisible character (word joiner)"]

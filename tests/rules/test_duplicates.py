@@ -208,3 +208,51 @@ def test_dup002_scales_linearly(lint):
     paras.append(paras[1234])
     diags = lint("\n\n".join(paras) + "\n", select=["DUP002"])
     assert [(d.location.row, d.message) for d in diags] == [(8001, "Paragraph repeats line 2469")]
+
+
+# -- the cheap looks first: what they must let through ---------------------------------------
+
+
+def test_dup002_near_copy_among_similar_paragraphs_is_found(lint):
+    """The near-copy look-ahead compares word pairs; a copy with one word changed, its case
+    and punctuation altered, still shares enough of them to be checked in full."""
+    para = ("The harbour authority said on Tuesday that the ferry terminal would stay closed "
+            "until engineers had inspected the damaged pier and the storm had passed, and that "
+            "passengers holding tickets for the cancelled crossings could claim a full refund "
+            "at the terminal office or online within thirty days.")
+    near = para.replace("Tuesday", "Wednesday").upper().replace(",", "").replace(".", "!")
+    other = ("Fishing crews were told to keep their boats in port, and the coastguard said it "
+             "would review the warnings issued before the storm reached the coast.")
+    diags = lint(f"{para}\n\n{other}\n\n{near}\n", select=["DUP002"])
+    assert [(d.location.row, d.message) for d in diags] == [(5, "Paragraph nearly repeats line 1")]
+
+
+def test_dup002_near_possible_needs_shared_pairs_and_close_lengths():
+    from rules import duplicates
+
+    a = "the ferry terminal would stay closed until the engineers inspected the pier".split()
+    b = "the ferry terminal will stay closed until the engineers have inspected the pier".split()
+    c = "fishing crews were told to keep their boats in port until the storm passed".split()
+    assert duplicates._near_possible([(0, a), (1, b)], 12, 0.9)
+    assert not duplicates._near_possible([(0, a), (1, c)], 12, 0.9)
+    assert not duplicates._near_possible([(0, a), (1, list(a))], 12, 0.9)  # an exact copy is no near copy
+    assert not duplicates._near_possible([(0, a), (1, a + c)], 12, 0.9)  # lengths too far apart
+
+
+@pytest.mark.parametrize(
+    "chunk", ["Storm closes Harbour_Road, 2 ferries (and 3 buses) cancelled.", "O'Brien's 4x4 re-opened",
+              "Café “owner’s” son — ẞtraße", "ÉTÉ été", "tab\there\nnext line"],
+)
+def test_dup002_word_split_matches_the_pattern(chunk):
+    from rules import duplicates
+
+    assert duplicates._words(chunk) == duplicates.WORDS.findall(chunk.casefold())
+
+
+@pytest.mark.parametrize(
+    "text", ["It was was late.", "rock'n'roll rock'n'roll", "don’t don’t go", "O'Brien O'Brien said"],
+)
+def test_dup001_possessive_candidate_still_finds_repeats(text):
+    from rules import duplicates
+
+    assert duplicates.CANDIDATE.search(text), text

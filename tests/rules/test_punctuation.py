@@ -169,3 +169,25 @@ def test_punctuation_rules_in_json(newslint, story):
         ("PUN001", "doubled-punctuation", "error", 31),
         ("PUN003", "ellipsis-style", "info", 51),
     ]
+
+
+# -- the cheap looks first: what they must let through ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["", "said..", "a.....b", ",.,.;", "!!??!!", "::x::", ".,..,", "x;;;;,;", "… ... .. ."],
+)
+def test_pun001_candidates_match_the_pattern(text):
+    from rules import punctuation
+
+    assert punctuation._candidates(text) == [m.start() for m in punctuation.DOUBLED_CANDIDATE.finditer(text)]
+
+
+def test_pun002_no_break_spaced_dash_gets_through_the_look_first(lint):
+    text = "Relations\u00a0- or even breaking them off\u00a0- would mark a new low, “a step back,” he said."
+    assert [d.message for d in lint(text, select=["PUN002"])] == ["Hyphens used as dashes"]
+
+
+def test_pun003_spaced_periods_get_through_the_look_first(lint):
+    text = "He paused . . . then went on. Later… he stopped. She said… nothing."
+    assert len(lint(text, select=["PUN003"])) == 1

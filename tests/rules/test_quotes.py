@@ -155,3 +155,34 @@ def test_quotes_in_json(newslint, story):
         ("QUO001", "mixed-quotes", "warning", 1),
         ("QUO002", "unbalanced-quotes", "warning", 76),
     ]
+
+
+# -- the cheap look first (no analysis when no mark can be off the style): what it lets through
+
+
+@pytest.mark.parametrize(
+    ("text", "style", "count"),
+    [
+        ("The mayor’s office said the council's vote stands.", "any", 1),  # apostrophes only
+        ("“We will rebuild,” the mayor said, \"and soon.\"", "any", 1),
+        ("“We will rebuild,” the mayor said.", "straight", 1),
+        ("The council’s vote stands.", "straight", 1),
+        ('"We will rebuild," the mayor said.', "curly", 1),
+        ("The council's vote stands.", "curly", 1),
+        ('"We will rebuild," the mayor said.', "any", 0),
+        ("“We will rebuild,” the mayor’s aide said.", "any", 0),
+    ],
+)
+def test_quo001_look_first_lets_every_mixed_story_through(lint, text, style, count):
+    from rules import quotes
+
+    assert quotes._may_mix(text, style) == (count > 0)
+    diags = lint(text, select=["QUO001"], config=Config(rule_options={"mixed-quotes": {"style": style}}))
+    assert len(diags) == count
+
+
+def test_quo002_story_without_double_quotes_is_quiet_and_in_word_quote_is_found(lint):
+    assert lint("The mayor's office said the vote stands.", select=["QUO002"]) == []
+    assert [d.message for d in lint('Britain"s ferries sailed again.', select=["QUO002"])] == [
+        'Double quotation mark inside a word (an apostrophe typed as \'"\'?)'
+    ]

@@ -58,3 +58,9 @@ def test_spc001_json_and_fix(newslint, story):
     proc = newslint("check", "--fix", "--select", "SPC001", path)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert path.read_text(encoding="utf-8") == "The vote was close, officials said. The mayor agreed.\n"
+
+
+@pytest.mark.parametrize("mark", [",", ".", ";", ":", "!", "?"])
+def test_spc001_space_before_each_mark_gets_through_the_look_first(lint, mark):
+    diags = lint(f"The ferry sailed at noon {mark} the operator said", select=["SPC001"])
+    assert [d.message for d in diags] == [f'Space before "{mark}"']

@@ -301,7 +301,9 @@ def quotation_spans(doc: Document) -> tuple[Span, ...]:
     A quotation that runs over several paragraphs is one span; one never closed runs to
     the end of its paragraph.
     """
-    spans: tuple[Span, ...] = doc.cached("quotations", lambda: analyse(doc).spans)
+    # Kept with the document's own tokens (not dropped between rule families): the engine
+    # asks for it for every family's style findings, and the spans are few.
+    spans: tuple[Span, ...] = doc._lazy("quotations", lambda: analyse(doc).spans)
     return spans
 
 

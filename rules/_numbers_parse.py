@@ -159,6 +159,10 @@ def _words(text: str) -> tuple[float, float] | None:
 def parse_number(text: str) -> Num | None:
     """A :class:`Num` from text matched by :data:`NUMBER` (None if it is not a number)."""
     raw = text.strip()
+    if raw.isascii() and raw.isdigit():  # the usual case, "12": what the general path gives
+        stripped = raw.lstrip("0") or "0"
+        zeros = len(stripped) - len(stripped.rstrip("0")) if stripped != "0" else 0
+        return Num(float(raw), 0.5 * 10.0**zeros, raw, raw, 1.0, 0, False, False)
     scale = 1.0
     body = raw
     m = _SCALE_AT_END.search(raw)

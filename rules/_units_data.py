@@ -16,6 +16,7 @@ when it fits any of them.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import regex
@@ -207,8 +208,9 @@ def normalize_alias(text: str) -> str:
     return t
 
 
+@functools.lru_cache(maxsize=4096)
 def lookup(text: str) -> tuple[Unit, str] | None:
-    """The unit and form for a unit as written, or None."""
+    """The unit and form for a unit as written, or None (remembered: a story repeats its units)."""
     hit = ALIASES.get(normalize_alias(text))
     if hit is None:
         return None

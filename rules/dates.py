@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
@@ -15,21 +16,32 @@ from linter import patterns
 from linter import Applicability, Document, Edit, Finding, Fix, Rule, Severity, Span, hookimpl
 from linter.config import as_date
 from rules._dates_parse import (
-    PREFILTER,
     weekday_dates,
     WEEKDAYS,
     DateText,
+    Tokens,
     dateline,
     dates,
     days_in,
     nearest_year,
     parse_date,
     pattern,
+    tokens,
 )
 
 # "In April 31 people died": a month, a number and a plural noun are not a date.
 NOT_A_DAY = patterns.compile(r"[ \u00a0]+(?:per[ \u00a0]?cent|percent|%|people|\p{Ll}+s\b)")
 PREPOSITION_IN = patterns.compile(r"(?i)\b(?:in|by|of|than)[ \u00a0]+$")
+
+
+def _tokens(doc: Document) -> Tokens:
+    """Where the story's dates can be (shared by the date rules)."""
+    return doc.cached("dates.tokens", lambda: tokens(doc.text))
+
+
+def _dates(doc: Document) -> list[DateText]:
+    """Every date in the story (shared by invalid-date and date-format)."""
+    return doc.cached("dates.dates", lambda: list(dates(doc.text, _tokens(doc))))
 
 
 def _story_date(doc: Document) -> dt.date | None:
@@ -68,15 +80,21 @@ def _valid(d: DateText) -> bool:
 AP_WEEKDAYS = ("Mon", "Tues", "Wed", "Thurs", "Fri", "Sat", "Sun")
 
 
+@functools.cache
+def _day_names() -> tuple[str, ...]:
+    """``calendar.day_name`` as a tuple (each lookup of it calls ``strftime``)."""
+    return tuple(calendar.day_name)
+
+
 def _weekday_text(old: str, wd: int) -> str:
     """The weekday ``wd`` written like ``old`` ("Fri." -> "Thu.", "FRIDAY" -> "THURSDAY")."""
     stem = old.rstrip(".")
-    if stem.lower() in (name.lower() for name in calendar.day_name):
-        new = calendar.day_name[wd]
+    if stem.lower() in (name.lower() for name in _day_names()):
+        new = _day_names()[wd]
     elif stem.lower() in ("tues", "weds", "thur", "thurs"):
         new = AP_WEEKDAYS[wd]
     else:
-        new = calendar.day_name[wd][:3]
+        new = _day_names()[wd][:3]
     if stem.isupper():
         new = new.upper()
     return new + ("." if old.endswith(".") else "")
@@ -109,10 +127,11 @@ def weekday_mismatch(doc: Document) -> Iterator[Finding]:
     may be the wrong half.
     """
     text = doc.text
-    if not PREFILTER.search(text):
+    toks = _tokens(doc)
+    if not toks.any:
         return
     story: dt.date | None | bool = False
-    for m in weekday_dates(text):
+    for m in weekday_dates(text, toks):
         d = parse_date(m)
         if d is None or not _valid(d):
             continue
@@ -135,7 +154,7 @@ def weekday_mismatch(doc: Document) -> Iterator[Finding]:
             continue
         date_text = text[d.start:d.end] + ("" if d.year else f" ({year})")
         message = (f"{m['wd'].rstrip('.')} does not match {date_text}: "
-                   f"it is a {calendar.day_name[real]}")
+                   f"it is a {_day_names()[real]}")
         new = _weekday_text(m["wd"], real)
         fix = Fix(f'Change "{m["wd"]}" to "{new}"', (Edit(Span(*m.span("wd")), new),), Applicability.UNSAFE)
         yield Finding(Span(*m.span()), message, fix)
@@ -161,7 +180,7 @@ def invalid_date(doc: Document) -> Iterator[Finding]:
     ```
     """
     text = doc.text
-    for d in dates(text):
+    for d in _dates(doc):
         if _valid(d) or not _is_day(text, d):
             continue
         month = calendar.month_name[d.month]
@@ -213,7 +232,7 @@ def date_format(doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
     the year).
     """
     text = doc.text
-    found = [d for d in dates(text) if d.style in ("mdy", "dmy") and _valid(d) and _is_day(text, d)]
+    found = [d for d in _dates(doc) if d.style in ("mdy", "dmy") and _valid(d) and _is_day(text, d)]
     house = str(options.get("style", "any"))
     counts = Counter(d.style for d in found)
     if house in STYLE_NAMES:

@@ -205,3 +205,38 @@ def test_dat003_house_style(lint):
 )
 def test_dat003_consistent_copy_is_clean(lint, text):
     assert lint(text, select=["DAT003"]) == []
+
+
+# -- the date patterns are only tried near month and weekday names (a speed prefilter) ------
+DATE_CASES = [
+    "Polls close Tuesday, Nov. 5, and results follow on Thursday, the 7th of November 2024.",
+    "The Mayor met on 21st  of   June 2019, on 2019-01-2020-01-01 and on MAY 5TH.",
+    "It ran from Nov. 22 (Friday) to Monday morning, Jan. 6, 2025; Nov. 21, a Thursday.",
+    "Marchers gathered in Sept. 31 and 12,5 March and Jan 1 Jan 2 Jan 3.",
+]
+
+
+@pytest.mark.parametrize("text", DATE_CASES)
+def test_date_prefilter_finds_what_the_patterns_find(text):
+    from rules import _dates_parse as dp
+
+    every = [d for d in (dp.parse_date(m) for m in dp.pattern("date").finditer(text)) if d is not None]
+    assert list(dp.dates(text)) == every and len(every) >= 2
+    assert [m.span() for m in dp.weekday_names(text)] == [m.span() for m in dp.pattern("weekday_name").finditer(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "right"),
+    [
+        ("Polls close Tuesday, Nov. 5, the election office said.", None),
+        ("Polls close Wednesday, Nov. 5, the election office said.", "Tuesday"),
+        ("Results come on Friday, the 7th of November, officials said.", "Thursday"),
+        ("The count ends Nov. 8 (Saturday), officials said.", "Friday"),
+    ],
+)
+def test_dat001_prefilter_lets_weekday_dates_through(lint, text, right):
+    found = lint(text, select=["DAT001"], config=Config(date=dt.date(2024, 11, 1)))
+    if right is None:
+        assert [d.message for d in found] == []
+    else:
+        assert len(found) == 1 and found[0].message.endswith(f"it is a {right}")

@@ -213,3 +213,49 @@ def test_unt002_house_style_options(lint):
     assert d.fix.edits[0].content == "re"
     cfg = Config(rule_options={"unit-style": {"fractions": False}})
     assert lint("It is 6 1/2 kilometers away.", select=["UNT002"], config=cfg) == []
+
+
+# -- the measure grammar is only tried where a measure can start (a speed prefilter) --------
+PREFILTER_CASES = [
+    "He is 6-foot-2 and weighs 200 pounds; his brother is 6 feet, 2 inches.",
+    "The path runs twenty-five miles (40 km) and then 3 to four miles (5 to 6 km) more.",
+    "Queues stretched 2 TO 3 KM, then 10 to 12 km, then 1,234.5 sq. ft. of yard.",
+    "It was 40 °F at dawn and 5 ºC at noon; the box is 12 x 7 cm and 12 by 7 cm.",
+    "A 5½-mile route, a .5 in gap, 7lb 8oz, 2m tonnes of grain and a 5 m wall.",
+    "It fell 2 a.m. 15 March 2024 and 2024-03-15, not 3 million tonnes or 7.6 million liters.",
+]
+
+
+@pytest.mark.parametrize("text", PREFILTER_CASES)
+def test_measures_prefilter_finds_what_the_grammar_finds(text):
+    from rules import _units_parse as up
+
+    # the grammar tried at every position, as before the prefilter
+    every = [up.build(m, text) for m in up._figure_measure().finditer(text)]
+    assert list(up.measures(text)) == [m for m in every if m is not None]
+    assert len(every) >= 2
+
+
+@pytest.mark.parametrize(
+    ("text", "right"),
+    [
+        ("The hikers walked twenty-five miles (40 km) on Sunday.", None),
+        ("The hikers walked twenty-five miles (25 km) on Sunday.", "40"),
+        ("The 6-foot-2 (1.88-meter) center signed on Friday.", None),
+        ("The 6-foot-2 (1.5-meter) center signed on Friday.", "1.9"),
+        ("Queues stretched 3 to four miles (5 to 6 kilometers).", None),
+        ("Queues stretched 3 to four miles (3 to 4 kilometers).", "4.8"),
+    ],
+)
+def test_unt001_words_and_compounds_before_the_parenthesis(lint, text, right):
+    found = codes(lint(text, select=["UNT001"]), "UNT001")
+    if right is None:
+        assert [d.message for d in found] == []
+    else:
+        assert len(found) == 1 and f"is about {right}" in found[0].message
+
+
+def test_unt002_range_in_words_before_the_unit_is_seen(lint):
+    # "2 to 3 km" and "10 to 12 km" are spaced; "4km" is the minority
+    (d,) = lint("The rivers run 2 to 3 km and 10 to 12 km; the canal runs 4km.", select=["UNT002"])
+    assert d.message.startswith('No space between number and unit in "4km"')

@@ -28,7 +28,9 @@ from pathlib import Path
 import regex
 
 _Key = tuple[str, int]
-_store: dict[_Key, regex.Pattern[str]] | None = None
+# Each entry is the pickled program until first asked for (the store holds every pattern
+# any run has needed; one run needs some of them), then the pattern itself.
+_store: dict[_Key, bytes | regex.Pattern[str]] | None = None
 _used: set[_Key] = set()
 _new = False
 # A store bigger than this holds mostly patterns of older newslint versions: start afresh.
@@ -60,7 +62,7 @@ class _OnlyPatterns(pickle.Unpickler):
         raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the pattern store")
 
 
-def _load() -> dict[_Key, regex.Pattern[str]]:
+def _load() -> dict[_Key, bytes | regex.Pattern[str]]:
     global _store
     if _store is None:
         _store = {}
@@ -71,9 +73,16 @@ def _load() -> dict[_Key, regex.Pattern[str]]:
             except Exception:  # missing, unreadable, corrupt or foreign: compile afresh
                 data = None
             if isinstance(data, dict):
-                _store = {k: v for k, v in data.items()
-                          if isinstance(k, tuple) and isinstance(v, regex.Pattern)}
+                _store = {k: v for k, v in data.items() if isinstance(k, tuple) and isinstance(v, bytes)}
     return _store
+
+
+def _unpickle(blob: bytes) -> regex.Pattern[str] | None:
+    try:
+        pattern = _OnlyPatterns(io.BytesIO(blob)).load()
+    except Exception:  # a damaged entry: compile afresh
+        return None
+    return pattern if isinstance(pattern, regex.Pattern) else None
 
 
 def compile(pattern: str, flags: int = 0) -> regex.Pattern[str]:  # noqa: A001 - mirrors regex.compile
@@ -83,6 +92,12 @@ def compile(pattern: str, flags: int = 0) -> regex.Pattern[str]:  # noqa: A001 -
     key = (pattern, int(flags))
     _used.add(key)
     hit = store.get(key)
+    if isinstance(hit, bytes):
+        hit = _unpickle(hit)
+        if hit is not None and hit.pattern == pattern:
+            store[key] = hit
+            return hit
+        hit = None
     if hit is None:
         hit = store[key] = regex.compile(pattern, flags)
         _new = True
@@ -98,7 +113,9 @@ def flush() -> None:
     path = cache_file()
     if path is None:
         return
-    entries = _store if len(_store) <= _MAX_ENTRIES else {k: _store[k] for k in _used if k in _store}
+    keep = _store if len(_store) <= _MAX_ENTRIES else {k: _store[k] for k in _used if k in _store}
+    entries = {k: v if isinstance(v, bytes) else pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL)
+               for k, v in keep.items()}
     import tempfile
 
     tmp = None

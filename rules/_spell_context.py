@@ -22,7 +22,6 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Sequence
 from functools import lru_cache
-from importlib import resources
 
 import regex
 
@@ -92,7 +91,9 @@ class Counts:
 @lru_cache(maxsize=1)
 def counts() -> Counts:
     """The word and word-pair counts (loaded once)."""
-    return Counts(resources.files("rules.data").joinpath("spelling_context.bin").read_bytes())
+    from rules._spell_lexicon import _data
+
+    return Counts(_data("spelling_context.bin"))
 
 
 def neighbours(text: str, start: int, end: int) -> tuple[str, str]:

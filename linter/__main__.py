@@ -1,5 +1,5 @@
 """``python -m linter``: the same as the ``newslint`` command."""
 
-from linter.cli import main
+from linter.cli import entry
 
-raise SystemExit(main())
+entry()

@@ -93,8 +93,28 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def entry() -> None:
+    """The ``newslint`` command (and ``python -m linter``): :func:`main`, then a quick exit.
+
+    Tearing the interpreter down frees every object one at a time (the spelling data alone
+    is ~150,000 strings): ~40 ms, a sixth of a one-file pre-commit run. Output is flushed
+    and the pattern store written first, so nothing is lost; usage errors and ``--help``
+    (``SystemExit`` from argparse) leave the ordinary way.
+    """
+    code = main()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe (`newslint check | head`): nothing to keep
+            pass
+    store = sys.modules.get("linter.patterns")
+    if store is not None:
+        store.flush()
+    os._exit(code)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the ``newslint`` command."""
+    """Run the ``newslint`` command with ``argv``; returns the exit code."""
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:

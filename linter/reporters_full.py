@@ -169,14 +169,17 @@ def render_diagnostic(d: Diagnostic, lines: Sequence[str] | None, ctx: ReportCon
     return text
 
 
-def render_summary(diags: Sequence[Diagnostic], ctx: ReportContext) -> Text:
-    """The closing lines: counts, fixes available and hidden, or "All checks passed!"."""
+def render_summary(diags: Sequence[Diagnostic], ctx: ReportContext, failed: int = 0) -> Text:
+    """The closing lines: counts, fixes available and hidden, or "All checks passed!"
+    (never when ``failed`` files could not be checked)."""
     from rich.text import Text
 
     text = Text()
     n = len(diags)
     if ctx.fixed > 0:
         text.append(f"Fixed {_plural(ctx.fixed, 'finding')} ({n} remaining).", "newslint.summary")
+    elif n == 0 and failed:
+        text.append(f"No findings, but {_plural(failed, 'file')} could not be checked.", "newslint.summary")
     elif n == 0:
         text.append("All checks passed!", "newslint.ok")
     else:
@@ -280,4 +283,4 @@ def write_full(results: Sequence[FileResult], stream: TextIO, ctx: ReportContext
                 for d in r.diagnostics:
                     emit(render_diagnostic(d, lines, ctx))
     if not ctx.quiet:
-        emit(render_summary(diags, ctx))
+        emit(render_summary(diags, ctx, failed=sum(1 for r in results if r.errors)))

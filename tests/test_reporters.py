@@ -212,6 +212,9 @@ def test_summary_after_fixes_and_when_clean():
     assert render(write_full, [FileResult("e.txt", source=source, fixed=1)], fixed=1) == "Fixed 1 finding (0 remaining).\n"
     assert render(write_full, [FileResult("e.txt", source=source)]) == "All checks passed!\n"
     assert render(write_full, []) == "All checks passed!\n"
+    # A file that could not be read is not a pass.
+    unreadable = FileResult("gone.txt", errors=["gone.txt: No such file or directory"])
+    assert render(write_full, [unreadable]) == "No findings, but 1 file could not be checked.\n"
 
 
 def test_quiet_prints_findings_only():

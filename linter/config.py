@@ -16,11 +16,6 @@ from typing import Any
 from linter.diagnostics import Severity
 from linter.errors import NewslintError
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - 3.10
-    import tomli as tomllib
-
 CONFIG_NAMES = ("newslint.toml", ".newslint.toml", "pyproject.toml")
 
 TOP_KEYS = {
@@ -253,6 +248,10 @@ def config_from_mapping(data: Mapping[str, Any], *, path: str | None = None, roo
 
 def load_file(path: Path) -> Config:
     """Read one config file (pyproject.toml: its ``[tool.newslint]`` table)."""
+    if sys.version_info >= (3, 11):  # imported here: a run without a config file never needs it
+        import tomllib
+    else:  # pragma: no cover - 3.10
+        import tomli as tomllib
     try:
         with path.open("rb") as fh:
             data = tomllib.load(fh)

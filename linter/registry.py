@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import inspect
-import textwrap
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -47,6 +46,8 @@ class Rule:
         """The rule's documentation (the check function's docstring, dedented)."""
         raw = self.check.__doc__ or ""
         first, _, rest = raw.partition("\n")
+        import textwrap
+
         return (first.strip() + "\n" + textwrap.dedent(rest)).strip()
 
     @property

@@ -38,7 +38,7 @@ sys.path.insert(0, str(HERE))
 import textgen  # noqa: E402
 
 WORKLOADS = ("small", "examples", "big", "many")
-SECTIONS = ("compare", "cache", "jobs", "startup")
+SECTIONS = ("compare", "cache", "jobs", "startup", "spelling")
 TOOLS = ("newslint", "codespell", "proselint")
 BIG = ("big", "many")  # one run each, and every tool gets --big-timeout
 
@@ -501,6 +501,64 @@ def section_startup(newslint: str, args) -> tuple[list[str], dict]:
     return rows, raw
 
 
+SPELL_PROBE = r"""
+import json, sys, time
+t0 = time.perf_counter()
+from rules._spell_lexicon import known_misspellings, lexicon, variant_keys, variants
+lexicon()
+t1 = time.perf_counter()
+known_misspellings(); variants(); variant_keys()
+t2 = time.perf_counter()
+from linter.config import Config
+from linter.runner import Linter
+lin = Linter(Config(), select=("SPL001", "SPL002", "SPL003"))
+text = open(sys.argv[1], encoding="utf-8").read()
+words = len(text.split())
+rules = lin.rules_for("wire.txt")
+lin.lint_document(lin.parse(text[:20000], "wire.txt"), "wire.txt", rules)  # the rest of the data, loaded
+runs = []
+for _ in range(3):
+    doc = lin.parse(text, "wire.txt")
+    s = time.perf_counter()
+    found = sum(len(list(r.run(doc, lin.options.get(r.code, r.options)))) for r in rules)
+    runs.append(time.perf_counter() - s)
+print(json.dumps({"lexicon": t1 - t0, "other_lists": t2 - t1, "words": words, "runs": runs, "found": found}))
+"""
+
+
+def section_spelling(wl: dict[str, Workload], newslint: str, args) -> tuple[list[str], dict]:
+    """The spelling rules alone, in-process: dictionary load time and words checked per
+    second on one core (issue targets: load <= 50 ms, >= 500,000 words/s)."""
+    print("bench: spelling", file=sys.stderr)
+    py = str(Path(newslint).resolve().parent / "python")
+    py = py if Path(py).exists() else sys.executable
+    target = wl["big"].path if "big" in wl else None
+    if target is None or target.stat().st_size > 3_000_000:
+        d = WORK / "spelling"
+        d.mkdir(exist_ok=True)
+        target = d / "wire.txt"
+        if not target.exists():
+            target.write_text(textgen.big_text(random.Random(30), 2_000_000), encoding="utf-8")
+    loads = []
+    info: dict = {}
+    for _ in range(args.runs or 5):  # a fresh process each: the load is what a run pays
+        p = subprocess.run([py, "-c", SPELL_PROBE, str(target)], capture_output=True, text=True, cwd=WORK,
+                           timeout=args.timeout, env=CHILD_ENV)
+        if p.returncode != 0:
+            return [f"spelling probe failed: {p.stderr.strip().splitlines()[-1:]}"], {}
+        info = json.loads(p.stdout.strip().splitlines()[-1])
+        loads.append((info["lexicon"], info["other_lists"]))
+    lex = sorted(x for x, _ in loads)[len(loads) // 2]
+    other = sorted(y for _, y in loads)[len(loads) // 2]
+    best = min(info["runs"])
+    rows = ["| measurement | figure |", "|---|---:|",
+            f"| dictionary load (`lexicon()`, median of {len(loads)} fresh processes) | {lex * 1000:.0f} ms |",
+            f"| misspelling and variant lists (loaded with the dictionary's first use) | {other * 1000:.0f} ms |",
+            f"| misspelling, spelling-variant, name-variant on {info['words']:,} words of generated copy "
+            f"(best of {len(info['runs'])}, one core) | {info['words'] / best:,.0f} words/s |"]
+    return rows, {"loads": loads, "probe": info, "file": str(target)}
+
+
 # -- main -----------------------------------------------------------------------------------
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -535,7 +593,7 @@ def main(argv: list[str] | None = None) -> int:
     peers = ensure_peers(args.no_peers or not (set(args.tools) - {"newslint"}))
     info = machine()
     vers = versions(newslint, peers)
-    need = workloads if set(sections) - {"startup"} else []
+    need = workloads if set(sections) - {"startup", "spelling"} else []
     print(f"bench: building workloads {', '.join(need) or '(none)'} under {WORK} ...", file=sys.stderr)
     wl = build_workloads(args.quick, need)
 
@@ -569,6 +627,9 @@ def main(argv: list[str] | None = None) -> int:
     if "jobs" in sections and {"examples", "many"} & set(wl):
         rows, raw["jobs"] = section_jobs(wl, newslint, args)
         report += ["## Parallel workers", ""] + rows + [""]
+    if "spelling" in sections:
+        rows, raw["spelling"] = section_spelling(wl, newslint, args)
+        report += ["## Spelling rules alone", ""] + rows + [""]
     end_load = " ".join(f"{x:.2f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
     report.append(f"Benchmark took {time.perf_counter() - started:.0f} s; load average at the end: {end_load}.")
     text = "\n".join(report) + "\n"

@@ -16,6 +16,7 @@ from array import array
 from bisect import bisect_right
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Any, NamedTuple
 
 import regex
@@ -57,7 +58,7 @@ class TextBuilder:
     :param source: the file's text exactly as read (``newline=""``, so CRLF survives).
     """
 
-    __slots__ = ("source", "_parts", "_t", "_s", "_n", "_m", "_copy", "_pos")
+    __slots__ = ("source", "_parts", "_t", "_s", "_n", "_m", "_copy", "_pos", "_copy_end")
 
     def __init__(self, source: str) -> None:
         self.source = source
@@ -68,15 +69,12 @@ class TextBuilder:
         self._m = array("q")  # source length
         self._copy = bytearray()  # 1 = copy segment, 0 = replace segment
         self._pos = 0  # current text length
+        self._copy_end = -1  # source end of the last segment when it is a copy, else -1
 
     def _push(self, t_len: int, s: int, s_len: int, copy: bool) -> None:
-        if (
-            copy
-            and self._copy
-            and self._copy[-1]
-            and self._s[-1] + self._m[-1] == s
-            and self._t[-1] + self._n[-1] == self._pos
-        ):
+        # Every push ends at the current text length, so a copy that starts where the
+        # last copy segment ended in the source simply extends it.
+        if copy and s == self._copy_end:
             self._n[-1] += t_len
             self._m[-1] += s_len
         else:
@@ -85,6 +83,7 @@ class TextBuilder:
             self._n.append(t_len)
             self._m.append(s_len)
             self._copy.append(1 if copy else 0)
+        self._copy_end = s + s_len if copy else -1
         self._pos += t_len
 
     def keep(self, start: int, end: int) -> None:
@@ -94,7 +93,18 @@ class TextBuilder:
         chunk = self.source[start:end]
         if "\r" not in chunk:
             self._parts.append(chunk)
-            self._push(end - start, start, end - start, True)
+            n = end - start
+            if start == self._copy_end:  # _push, inlined: the common case
+                self._n[-1] += n
+                self._m[-1] += n
+            else:
+                self._t.append(self._pos)
+                self._s.append(start)
+                self._n.append(n)
+                self._m.append(n)
+                self._copy.append(1)
+            self._copy_end = end
+            self._pos += n
             return
         base = start
         for m in regex.finditer(r"\r\n?", chunk):
@@ -140,6 +150,11 @@ class TextBuilder:
 
 def source_line_starts(source: str) -> array[int]:
     """Offsets where the source's lines begin (after CRLF, CR or LF)."""
+    if "\r" not in source:
+        # LF only (the common case): line lengths, summed in C.
+        starts = array("q", accumulate(map((1).__add__, map(len, source.split("\n"))), initial=0))
+        starts.pop()  # the offset just past the end
+        return starts
     starts = array("q", [0])
     for m in regex.finditer(r"\r\n|\r|\n", source):
         starts.append(m.end())
@@ -179,12 +194,16 @@ class Document:
         if not ts:
             return min(t, len(self.source))
         if end and t > 0:
-            i = self._segment(t - 1)
+            i = bisect_right(ts, t - 1) - 1
+            if i < 0:
+                i = 0
             off = t - 1 - ts[i]
             if copy[i]:
                 return ss[i] + min(off, ns[i] - 1) + 1 if ns[i] else ss[i]
             return ss[i] + ms[i]
-        i = self._segment(t)
+        i = bisect_right(ts, t) - 1
+        if i < 0:
+            i = 0
         off = t - ts[i]
         if off >= ns[i]:  # past the end of this segment (end of text)
             return ss[i] + ms[i]
@@ -192,8 +211,22 @@ class Document:
             return ss[i] + off
         return ss[i]
 
+    def _is_identity(self) -> bool:
+        """Whether the text is the source itself, one copy segment (plain LF text)."""
+        v = self._cache.get("identity")
+        if v is None:
+            ts, ss, ns, ms, copy = self.segments
+            v = self._cache["identity"] = (
+                len(ts) == 1 and bool(copy[0]) and ts[0] == 0 and ss[0] == 0
+                and ns[0] == ms[0] == len(self.text) == len(self.source)
+            )
+        return v
+
     def source_range(self, span: Span) -> tuple[int, int]:
         """The source offsets ``[start, end)`` that ``span`` came from."""
+        start, end = span
+        if 0 <= start <= end <= len(self.text) and self._is_identity():
+            return start, end
         start = self.source_offset(span.start)
         if span.end <= span.start:
             return start, start
@@ -202,8 +235,13 @@ class Document:
     def verbatim_range(self, span: Span) -> tuple[int, int] | None:
         """The source range of ``span`` if that source reads the same (line breaks aside),
         so an edit there is safe; None where markup or an entity stands behind the text."""
+        start, end = span
+        if 0 <= start <= end <= len(self.text) and self._is_identity():
+            return start, end  # the text is the source: every span in it reads the same
         s, e = self.source_range(span)
-        src = self.source[s:e].replace("\r\n", "\n").replace("\r", "\n")
+        src = self.source[s:e]
+        if "\r" in src:
+            src = src.replace("\r\n", "\n").replace("\r", "\n")
         return (s, e) if src == self.text[span.start : span.end] else None
 
     def is_verbatim(self, span: Span) -> bool:
@@ -213,7 +251,10 @@ class Document:
     @property
     def line_starts(self) -> array[int]:
         """Source offsets where source lines begin."""
-        return self._lazy("line_starts", lambda: source_line_starts(self.source))
+        v = self._cache.get("line_starts")
+        if v is None:
+            v = self._cache["line_starts"] = source_line_starts(self.source)
+        return v
 
     def position(self, source_offset: int) -> Position:
         """1-based row and column (in characters) of a source offset."""
@@ -236,6 +277,9 @@ class Document:
     @property
     def lines(self) -> tuple[Span, ...]:
         """Every text line (without its ``\\n``), blank ones included."""
+        v = self._cache.get("lines")
+        if v is not None:
+            return v
 
         def make() -> tuple[Span, ...]:
             out = []
@@ -255,6 +299,9 @@ class Document:
     @property
     def paragraphs(self) -> tuple[Block, ...]:
         """Blocks given by the format, or else runs of non-blank lines."""
+        v = self._cache.get("paragraphs")
+        if v is not None:
+            return v
 
         def make() -> tuple[Block, ...]:
             if self.blocks is not None:
@@ -280,11 +327,17 @@ class Document:
     @property
     def words(self) -> tuple[Span, ...]:
         """Word tokens (letters with inner apostrophes and hyphens, or numbers)."""
-        return self._lazy("words", lambda: tuple(Span(*m.span()) for m in WORD.finditer(self.text)))
+        v = self._cache.get("words")
+        if v is None:
+            v = self._cache["words"] = tuple([Span(*m.span()) for m in WORD.finditer(self.text)])
+        return v
 
     @property
     def sentences(self) -> tuple[Span, ...]:
         """Rough sentence spans, within paragraphs."""
+        v = self._cache.get("sentences")
+        if v is not None:
+            return v
 
         def make() -> tuple[Span, ...]:
             out: list[Span] = []
@@ -309,7 +362,10 @@ class Document:
 
     def cached(self, key: str, make: Any) -> Any:
         """Share any derived value between rules: ``doc.cached("quotes", compute)``."""
-        return self._lazy(key, make, self._shared)
+        v = self._shared.get(key)
+        if v is None:
+            v = self._shared[key] = make()
+        return v
 
     def slice(self, span: Span) -> str:
         """The text of ``span``."""

@@ -39,13 +39,19 @@ Op = tuple[int, int, "str | None"]  # (source start, source end, replacement or 
 WEB_URL = patterns.compile(r"(?i)\b(?:(?:https?|ftp)://|www\.)[^\s<>\"'`\[\]{}|\\^\u00a0]+")
 EMAIL_DOMAIN = patterns.compile(r"@[\w\-]+(?:\.[\w\-]+)+")
 EMAIL_LOCAL = patterns.compile(r"(?:mailto:)?[\w.+\-]{1,64}\Z")
+# Fast paths that search a lower-cased copy of the source are taken up to this size (a
+# copy of a bigger source is not worth its memory).
+LOWER_MAX = 4_000_000
 URL_TRAILING = ".,;:!?'\")]}*_~\u2019\u201d"
 
 
 def url_spans(source: str) -> tuple[list[int], list[int]]:
     """Source spans of bare URLs and e-mail addresses (sorted starts, ends)."""
     found: list[tuple[int, int]] = []
-    for m in WEB_URL.finditer(source):
+    # WEB_URL needs "://" or a "www." in any case; without either, skip its slow
+    # case-insensitive scan of the whole source.
+    has_web = len(source) > LOWER_MAX or "://" in source or "www." in source.lower()
+    for m in (WEB_URL.finditer(source) if has_web else ()):
         s, e = m.span()
         while e > s and source[e - 1] in URL_TRAILING:
             if source[e - 1] == ")" and source.count("(", s, e) >= source.count(")", s, e):
@@ -82,6 +88,9 @@ class Assembler:
         self.builder = TextBuilder(source)
         self.blocks: list[Block] = []
         self._urls: tuple[list[int], list[int]] | None = None
+        # The source lower-cased when it is ASCII ("" when not), for the HTML walkers'
+        # closing-tag search; kept here so that every walker over this source shares it.
+        self.lower_source: str | None = None
 
     # -- URLs ---------------------------------------------------------------------------
     def _strip_urls(self, ops: list[Op]) -> list[Op]:
@@ -258,6 +267,10 @@ TEXT_RUN = patterns.compile(r"(?P<ws>[ \t\n\r\f]{2,}|[\t\n\r\f])|" + ENTITY.patt
 NEWLINE = patterns.compile(r"\r\n|\r|\n")
 HIDDEN = patterns.compile(r"""(?i)(?:^|\s)hidden(?:\s*=|\s|/|$)""")
 IMAGE_FILE = patterns.compile(r"(?i)^\S+\.(?:jpe?g|png|gif|webp|svg|avif|tiff?|bmp)$")
+# Group numbers: ``regex`` looks a group name up only after failing to read it as a number
+# (building and dropping an error each time), which made ``m["name"]`` a hot spot.
+_T_COMMENT, _T_END, _T_START, _T_ATTRS = (TAG.groupindex[k] for k in ("comment", "end", "start", "attrs"))
+_WS = TEXT_RUN.groupindex["ws"]
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 KINDS = {
@@ -366,12 +379,35 @@ class Run:
         if tail:
             e -= 1
         p = s
+        chunk = src[s:e]
+        if (
+            "&" not in chunk and "\t" not in chunk and "\r" not in chunk and "\f" not in chunk
+            and "  " not in chunk and " \n" not in chunk and "\n " not in chunk and "\n\n" not in chunk
+        ):
+            # The common case, without the regex: no entity, and no whitespace run but lone
+            # line breaks (what TEXT_RUN would match here, one by one).
+            nl = chunk.find("\n")
+            while nl >= 0:
+                ms = s + nl
+                if ms > p:
+                    self.emit((p, ms, None))
+                p = ms + 1
+                if pre:
+                    self.newline(ms, p)
+                else:
+                    self.space(ms, p)
+                nl = chunk.find("\n", nl + 1)
+            if e > p:
+                self.emit((p, e, None))
+            if tail:
+                self.space(e, e + 1)
+            return
         for m in TEXT_RUN.finditer(src, s, e):
             ms, me = m.span()
             if ms > p:
                 self.emit((p, ms, None))
             p = me
-            if m["ws"] is not None:
+            if m.group(_WS) is not None:
                 if pre and ("\n" in m[0] or "\r" in m[0]):
                     for nl in NEWLINE.finditer(src, ms, me):
                         self.newline(*nl.span())
@@ -408,6 +444,25 @@ class HtmlWalker:
         self.pre = 0
         self.metadata: dict[str, Any] = {}
 
+    def _find_closer(self, name: str, start: int, end: int) -> Any:
+        """``_closer(name).search(src, start, end)``; in ASCII sources, candidates are
+        found with ``str.find`` first (a case-insensitive regex scan is slow)."""
+        low = getattr(self.asm, "lower_source", "")
+        if low is None:
+            src = self.source
+            low = self.asm.lower_source = src.lower() if len(src) <= LOWER_MAX and src.isascii() else ""
+        pat = _closer(name)
+        if not low:
+            return pat.search(self.source, start, end)
+        needle = "</" + name
+        p = low.find(needle, start, end)
+        while p >= 0:
+            m = pat.match(self.source, p, end)
+            if m is not None:
+                return m
+            p = low.find(needle, p + 1, end)
+        return None
+
     def kind(self) -> str:
         for tag in reversed(self.stack):
             k = KINDS.get(tag)
@@ -434,14 +489,15 @@ class HtmlWalker:
                 break
             if m.start() > pos:
                 self._text(pos, m.start())
-            if m["comment"]:
+            comment, end_name, start_name = m.group(_T_COMMENT, _T_END, _T_START)
+            if comment:
                 q = src.find("-->", m.start() + 2, end)
                 pos = end if q < 0 else q + 3
-            elif m["end"]:
-                self._end(m["end"].lower(), m.start(), m.end())
+            elif end_name:
+                self._end(end_name.lower(), m.start(), m.end())
                 pos = m.end()
-            elif m["start"]:
-                pos = self._start(m["start"].lower(), m, end)
+            elif start_name:
+                pos = self._start(start_name.lower(), m, end)
             else:
                 pos = m.end()
         self.flush()
@@ -475,7 +531,7 @@ class HtmlWalker:
                 self.skip_depth += 1
             return after
         if name in RAW_SKIP or name == "title":
-            c = _closer(name).search(src, after, end)
+            c = self._find_closer(name, after, end)
             close_s, close_e = (c.start(), c.end()) if c else (end, end)
             if name == "title":
                 self.flush()
@@ -483,13 +539,14 @@ class HtmlWalker:
                 title.text(after, close_s)
                 self.asm.add("title", title.ops)
             return close_e
-        attrs_s, attrs_e = m.span("attrs")
-        if name in NESTED_SKIP or (name not in VOID and "idden" in m["attrs"] and HIDDEN.search(m["attrs"])):
-            if not m["attrs"].rstrip().endswith("/"):
+        attrs_s, attrs_e = m.span(_T_ATTRS)
+        attrs = m.group(_T_ATTRS)
+        if name in NESTED_SKIP or (name not in VOID and "idden" in attrs and HIDDEN.search(attrs)):
+            if not attrs.rstrip().endswith("/"):
                 self.skip, self.skip_depth = name, 1
             return after
         if name in CODE:
-            c = _closer(name).search(src, after, end)
+            c = self._find_closer(name, after, end)
             if c is not None:
                 self.run.emit((m.start(), c.end(), OBJECT))
                 return c.end()

@@ -19,7 +19,7 @@ from typing import Any
 import regex
 
 from linter import patterns
-from linter.document import Document
+from linter.document import Document, source_line_starts
 from linter.formats import Format
 from linter.formats_html import OBJECT, Assembler, HtmlWalker, Op, iso_date, no_gc
 from linter.hookspecs import hookimpl
@@ -103,7 +103,7 @@ class MarkdownWalker:
     def __init__(self, source: str, asm: Assembler) -> None:
         self.src = source
         self.asm = asm
-        self.starts = [0] + [m.end() for m in NEWLINE.finditer(source)]
+        self.starts = source_line_starts(source)  # the same breaks as NEWLINE
 
     def line_start(self, line: int) -> int:
         return self.starts[line] if line < len(self.starts) else len(self.src)
@@ -381,9 +381,12 @@ def parse_markdown(source: str) -> Document:
     with no_gc():
         tokens = _parser().parse(md_source)
         asm = Assembler(source)
-        MarkdownWalker(source, asm).walk(tokens)
+        walker = MarkdownWalker(source, asm)
+        walker.walk(tokens)
         del tokens
-        return asm.build("markdown", metadata)
+        doc = asm.build("markdown", metadata)
+        doc._cache["line_starts"] = walker.starts  # what Document.line_starts would compute
+        return doc
 
 
 @hookimpl

@@ -33,7 +33,8 @@ DOUBLE_CURLY = "“”„"
 SINGLE_STRAIGHT = "'"
 SINGLE_CURLY = "‘’"
 
-MARK = patterns.compile(r"[\"“”„'‘’]")
+MARK_CHARS = "\"“”„'‘’"
+MARK = patterns.compile(r"[\"“”„'‘’]")  # one of MARK_CHARS
 # Characters after which a mark opens a quotation (or before which one closes).
 OPENERS = frozenset(" \t\n\u00a0([{<—–-/“‘\"'")
 CLOSE_AFTER = frozenset(" \t\n\u00a0)]}>,.;:!?—–-…”’\"'/")
@@ -50,6 +51,9 @@ INCH_AFTER = patterns.compile(r"\s?(?:[x×]\s?\d|by\s\d|-?inch|screen|display|mo
 MAX_CARRIED = 3
 MAX_SINGLE = 400  # a single-quoted quotation longer than this is more likely apostrophes
 SENTENCE_BEFORE = patterns.compile(r"[.!?…]\s+$")
+# Documents up to this many characters keep their analysis for every rule family (bigger
+# ones drop it with the family's other shared data, to bound memory).
+KEEP_ANALYSIS = 200_000
 SIC = patterns.compile(r"\s*[\[(]sic[\])]", regex.IGNORECASE)
 
 
@@ -140,12 +144,25 @@ def _role(text: str, i: int, ch: str) -> str:
     return "unknown"
 
 
+def _mark_offsets(text: str) -> list[int]:
+    """Where MARK matches, in order: one ``str.find`` run per mark character (much cheaper
+    than scanning with a character-class regex; most of them do not occur at all)."""
+    out: list[int] = []
+    find = text.find
+    for ch in MARK_CHARS:
+        i = find(ch)
+        while i >= 0:
+            out.append(i)
+            i = find(ch, i + 1)
+    out.sort()
+    return out
+
+
 def find_marks(doc: Document) -> tuple[QuoteMark, ...]:
     """Every quotation mark and apostrophe in the text, primes left out."""
     text = doc.text
     out: list[QuoteMark] = []
-    for m in MARK.finditer(text):
-        i = m.start()
+    for i in _mark_offsets(text):
         ch = text[i]
         if ch in "\"'" and _is_prime(text, i, ch):
             continue
@@ -291,7 +308,14 @@ def analyse(doc: Document) -> QuoteAnalysis:
         problems.sort(key=lambda p: p.span)
         return QuoteAnalysis(marks, tuple(quotations), tuple(problems), _merge(spans), roles)
 
+    kept: QuoteAnalysis | None = doc._cache.get("quotations.analysis")
+    if kept is not None:
+        return kept
     result: QuoteAnalysis = doc.cached("quotations.analysis", make)
+    if len(doc.text) <= KEEP_ANALYSIS:
+        # Small documents keep the analysis with their own tokens: the engine's quotation
+        # filter and the quote rules (different families) then compute it once, not twice.
+        doc._cache["quotations.analysis"] = result
     return result
 
 
@@ -303,7 +327,9 @@ def quotation_spans(doc: Document) -> tuple[Span, ...]:
     """
     # Kept with the document's own tokens (not dropped between rule families): the engine
     # asks for it for every family's style findings, and the spans are few.
-    spans: tuple[Span, ...] = doc._lazy("quotations", lambda: analyse(doc).spans)
+    spans: tuple[Span, ...] | None = doc._cache.get("quotations")
+    if spans is None:
+        spans = doc._cache["quotations"] = analyse(doc).spans
     return spans
 
 

@@ -30,7 +30,7 @@ from linter.document import Document, Position, Span
 from linter.errors import NewslintError
 from linter.fixes import apply_fixes, newline_of, write_atomic
 from linter.plugins import Engine, load_engine
-from linter.registry import Rule
+from linter.registry import Rule, _takes_options
 from linter.suppression import parse_suppressions
 
 
@@ -107,10 +107,17 @@ class Linter:
         self.date = date or self.config.date
         self._per_file: dict[str, frozenset[str]] = {}
         self.known_names = [r.code for r in rules] + [r.name for r in rules]
+        # Per rule, what does not change from file to file (see _plan): code -> plan.
+        self._plans: dict[str, tuple[Any, ...]] = {}
+        self._enabled_rules: list[Rule] | None = None
 
     # -- which rules --------------------------------------------------------------------
     def rules_for(self, filename: str) -> list[Rule]:
         """Enabled rules, minus per-file ignores that match ``filename``."""
+        if not self.config.per_file_ignores:
+            if self._enabled_rules is None:
+                self._enabled_rules = [r for r in self.engine.rules if r.code in self.enabled]
+            return list(self._enabled_rules)
         off: set[str] = set()
         if self.config.per_file_ignores:
             rel = _relative(filename, self.config.root)
@@ -123,6 +130,20 @@ class Linter:
     def severity_of(self, rule: Rule) -> Any:
         sev = self.config.severity
         return sev.get(rule.code) or sev.get(rule.name) or rule.severity
+
+    def _plan(self, rule: Rule) -> tuple[Any, ...]:
+        """What running ``rule`` needs that is the same for every file, computed once:
+        (rule, family prefix, options, severity, filter style findings in quotations,
+        pass options to the check)."""
+        plan = self._plans.get(rule.code)
+        if plan is None or plan[0] is not rule:
+            options = self.options.get(rule.code, rule.options)
+            quiet_in_quotes = bool(rule.style) and not self.options.get(rule.code, {}).get("check-quotations", False)
+            # None: a Rule subclass, whose own run() is called.
+            takes = _takes_options(rule.check) if type(rule).run is Rule.run else None
+            plan = (rule, rule.code.rstrip("0123456789"), options, self.severity_of(rule), quiet_in_quotes, takes)
+            self._plans[rule.code] = plan
+        return plan
 
     # -- one source ---------------------------------------------------------------------
     def parse(self, source: str, filename: str, format_name: str | None = None) -> Document:
@@ -147,8 +168,10 @@ class Linter:
         newline = newline_of(doc.source)
         n = len(doc.text)
         family = ""
+        plan_of = self._plan
+        within_quotation = None
         for rule in rules:
-            prefix = rule.code.rstrip("0123456789")
+            _, prefix, options, severity, quiet_in_quotes, takes_options = plan_of(rule)
             if prefix != family:
                 # A family's shared analyses (spelling tokens, quote marks, measures) are
                 # derived data: drop them once the family is done, so a 20 MB file never
@@ -156,10 +179,15 @@ class Linter:
                 doc.forget()
                 family = prefix
             try:
-                findings = list(rule.run(doc, self.options.get(rule.code, rule.options)))
+                # What Rule.run does, without its per-call signature lookup.
+                if takes_options is None:
+                    findings = list(rule.run(doc, options))
+                else:
+                    findings = list(rule.check(doc, options) if takes_options else rule.check(doc))
                 for f in findings:
-                    if not (0 <= f.span.start <= f.span.end <= n):
-                        raise ValueError(f"span {tuple(f.span)} outside the text (length {n})")
+                    sp = f.span
+                    if not (0 <= sp.start <= sp.end <= n):
+                        raise ValueError(f"span {tuple(sp)} outside the text (length {n})")
             except Exception as exc:  # noqa: BLE001 - one rule must not hide the others
                 import logging
 
@@ -169,20 +197,22 @@ class Linter:
                     f"{rule.plugin!r}: {type(exc).__name__}: {exc}"
                 )
                 continue
-            severity = self.severity_of(rule)
-            if rule.style and findings and not self.options.get(rule.code, {}).get("check-quotations", False):
+            if not findings:
+                continue
+            if quiet_in_quotes:
                 # A speaker's words are theirs: style findings inside a quotation are dropped.
-                from linter.quotations import within_quotation
-
+                if within_quotation is None:
+                    from linter.quotations import within_quotation
                 findings = [f for f in findings if not within_quotation(doc, f.span)]
             for f in findings:
                 out.append(_diagnostic(doc, f, rule, severity, filename, newline))
-        sup = parse_suppressions(doc.source, plain=doc.metadata.get("plain_directives", False),
-                                 known=self.known_names, line_starts=doc.line_starts)
-        for row, name in sup.unknown:
-            errors.append(f"{filename}:{row}: unknown rule {name!r} in a newslint directive")
-        if sup:
-            out = [d for d in out if not sup.suppressed(d.code, d.name, d.location.row)]
+        if "newslint:" in doc.source:  # no directive text at all: nothing to parse
+            sup = parse_suppressions(doc.source, plain=doc.metadata.get("plain_directives", False),
+                                     known=self.known_names, line_starts=doc.line_starts)
+            for row, name in sup.unknown:
+                errors.append(f"{filename}:{row}: unknown rule {name!r} in a newslint directive")
+            if sup:
+                out = [d for d in out if not sup.suppressed(d.code, d.name, d.location.row)]
         out.sort(key=Diagnostic.sort_key)
         return out, errors
 
@@ -220,28 +250,35 @@ def _relative(filename: str, root: str) -> str:
         return filename
 
 
+_new_tuple = tuple.__new__  # Position(row, column) without the namedtuple's Python-level __new__
+
+
 def _diagnostic(doc: Document, f: Any, rule: Rule, severity: Any, filename: str, newline: str) -> Diagnostic:
     starts = doc.line_starts
 
     def position(offset: int) -> Position:
         row = bisect_right(starts, offset) - 1
-        return Position(row + 1, offset - starts[row] + 1)
+        return _new_tuple(Position, (row + 1, offset - starts[row] + 1))
 
-    s, e = doc.source_range(f.span)
+    span = f.span
+    s, e = doc.source_range(span)
+    ps, pe = position(s), position(e)
     fix = None
-    if f.fix is not None and f.fix.edits:
+    ffix = f.fix
+    if ffix is not None and ffix.edits:
         edits = []
-        for ed in f.fix.edits:
+        for ed in ffix.edits:
             where = doc.verbatim_range(ed.span)
             if where is None:
                 edits = []
                 break  # the edit would touch markup or an entity: show, never apply
             es, ee = where
             content = ed.replacement if newline == "\n" else ed.replacement.replace("\n", newline)
-            edits.append(SourceEdit(es, ee, content, position(es), position(ee)))
+            edits.append(SourceEdit(es, ee, content, ps if es == s else position(es), pe if ee == e else position(ee)))
         if edits:
-            fix = SourceFix(f.fix.title, Applicability(f.fix.applicability), tuple(edits))
-    return Diagnostic(filename, rule.code, rule.name, severity, f.message, position(s), position(e), s, e, fix,
+            app = ffix.applicability
+            fix = SourceFix(ffix.title, app if type(app) is Applicability else Applicability(app), tuple(edits))
+    return Diagnostic(filename, rule.code, rule.name, severity, f.message, ps, pe, s, e, fix,
                       tuple(f.suggestions), rule.plugin)
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import operator
 import zlib
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from itertools import compress
 from typing import Any
 
 import regex
@@ -94,8 +96,48 @@ def _is_slip(text: str, m: regex.Match[str], allowed: frozenset[str]) -> bool:
     return True
 
 
+# For the gate below, on Latin-1 bytes: letters in lower case (in Latin-1 text, where no
+# letter has a case partner outside Latin-1, that is what REPEAT's IGNORECASE compares)
+# and the apostrophe kept, white space a space, anything else "|" (a token of its own:
+# punctuation between two words parts them).
+_LETTERS_APOSTROPHE = bytes(
+    ord(chr(i).lower()) if chr(i).isalpha() else 39 if i == 39 else 32 if chr(i) in " \t\n\r\v\f\xa0" else 124
+    for i in range(256)
+)
+# Typographic characters of news copy, as Latin-1 of the same class for REPEAT: the curly
+# apostrophe joins a word like "'" does; the others are neither letters nor apostrophes
+# nor white space REPEAT allows between the two words.
+_TYPOGRAPHIC_LATIN1 = (("’", "'"),) + tuple(
+    (ch, "|") for ch in "“”‘—–…€•\ufffd\u2009\u202f\u200b\u2032\u2033"
+)
+
+
+def _no_repeat_possible(text: str) -> bool:
+    """True when REPEAT cannot match anywhere (checked in C, without the regex scan).
+
+    A match is a word that starts after no letter or apostrophe and ends before white
+    space, then white space only, then the same word in any case, followed by no letter
+    or apostrophe. With letters and apostrophes kept, white space a space and every other
+    character a token of its own ("|"), both copies are whole tokens, one right after the
+    other, equal in lower case: no two equal neighbouring word tokens means no match.
+    Only for text in Latin-1 (after the usual typographic characters): elsewhere case
+    folding is not plain ``lower``, so the regex decides."""
+    if not text.isascii():
+        for ch, plain in _TYPOGRAPHIC_LATIN1:
+            if ch in text:
+                text = text.replace(ch, plain)
+    try:
+        data = text.encode("latin-1")
+    except UnicodeEncodeError:
+        return False
+    tokens = data.translate(_LETTERS_APOSTROPHE).replace(b"|", b" | ").split()
+    return all(t == b"|" for t in compress(tokens, map(operator.eq, tokens, tokens[1:])))
+
+
 def _repeats_in(text: str) -> Iterator[regex.Match[str]]:
     """Every doubled word, overlapping ones too ("the the the" gives two)."""
+    if _no_repeat_possible(text):
+        return
     for c in CANDIDATE.finditer(text):
         pos = c.start()
         while (m := REPEAT.match(text, pos)) is not None:
@@ -299,6 +341,19 @@ def _words(chunk: str) -> list[str]:
     return chunk.encode("ascii").lower().translate(_ASCII_SEPARATORS).decode("ascii").split()
 
 
+def _normalized(text: str) -> str | None:
+    """The text as :func:`_words` reads an ASCII chunk (lower case, every character but
+    letters and digits a space; same length, so a unit's words are ``norm[a:b].split()``),
+    or None when the text is not ASCII after the typographic characters."""
+    if not text.isascii():
+        for ch in _TYPOGRAPHIC:
+            if ch in text:
+                text = text.replace(ch, " ")
+        if not text.isascii():
+            return None
+    return text.encode("ascii").lower().translate(_ASCII_SEPARATORS).decode("ascii")
+
+
 def _near_possible(eligible: list[tuple[int, list[str]]], near_words: int, similarity: float) -> bool:
     """Whether two units of this pass could be near copies. A near copy has about as many
     words as its first copy and shares three of its sketch values (word pairs) with it,
@@ -339,8 +394,8 @@ def _quiet(doc: Document, min_words: int, near_words: int, similarity: float,
     words are kept for the passes."""
     text = doc.text
     paragraphs = doc.paragraphs
-    lines = [sp for sp in doc.lines if sp.start < sp.end and not text[sp.start : sp.end].isspace()]
     if any(p.kind in SKIP_KINDS for p in paragraphs):  # leave out what _units leaves out
+        lines = [sp for sp in doc.lines if sp.start < sp.end and not text[sp.start : sp.end].isspace()]
         kept = []
         b = 0
         for sp in lines:
@@ -349,15 +404,26 @@ def _quiet(doc: Document, min_words: int, near_words: int, similarity: float,
             if not (b < len(paragraphs) and paragraphs[b].span.start <= sp.start and paragraphs[b].kind in SKIP_KINDS):
                 kept.append(sp)
         lines = kept
+    else:  # blank lines have no words: no unit, whatever the check below
+        lines = list(doc.lines)
     blocks = [p.span for p in paragraphs
               if p.kind not in SKIP_KINDS and text.find("\n", p.span.start, p.span.end) >= 0]
+    # The words of every unit: the whole text normalised at once when it is ASCII (after
+    # typographic characters), so each unit's words are a slice split at white space.
+    norm = _normalized(text)
     quiet = []
     for spans in (lines, blocks):
         units: list[tuple[int, list[str]]] = []
         for sp in spans:
             words = cache.get(sp)
             if words is None:
-                words = cache[sp] = _words(text[sp.start : sp.end])
+                if norm is not None:
+                    words = norm[sp.start : sp.end].split()
+                    if not words:
+                        continue
+                    cache[sp] = words
+                else:
+                    words = cache[sp] = _words(text[sp.start : sp.end])
             if len(words) >= min_words:
                 units.append((0, words))
         quiet.append(

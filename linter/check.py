@@ -65,7 +65,11 @@ def run_check(args: argparse.Namespace) -> int:
             raise NewslintError("'-' (standard input) cannot be mixed with other paths")
         results = [_lint_stdin(linter, args, mode)]
     else:
-        results = _lint_files(spec, linter, paths, mode, args, show_progress=not reporter.machine)
+        # Built-in machine formats never show source lines: --jobs workers need not send the
+        # text of every file back to the main process.
+        keep_source = bool(args.diff) or not reporter.machine or not reporter.write.__module__.startswith("linter.")
+        results = _lint_files(spec, linter, paths, mode, args, show_progress=not reporter.machine,
+                              keep_source=keep_source)
 
     errors = [e for r in results for e in r.errors]
     for r in results:
@@ -133,11 +137,14 @@ def _worker_init(spec: LinterSpec) -> None:
         _WORKER = spec.build()
 
 
-def _worker_lint(job: tuple[str, FixMode, bool]) -> FileResult:
+def _worker_lint(job: tuple[str, FixMode, bool, bool]) -> FileResult:
     assert _WORKER is not None
-    path, mode, digest = job
+    path, mode, digest, keep_source = job
     try:
-        return lint_file(_WORKER, path, mode, digest=digest)
+        result = lint_file(_WORKER, path, mode, digest=digest)
+        if not keep_source:
+            result.source = None
+        return result
     finally:
         patterns.flush()  # workers end without atexit: keep what they compiled for next time
 
@@ -150,7 +157,7 @@ def _jobs_for(requested: int, n_files: int) -> int:
 
 
 def _lint_files(spec: LinterSpec, linter: Linter, paths: Sequence[str], mode: FixMode,
-                args: argparse.Namespace, *, show_progress: bool) -> list[FileResult]:
+                args: argparse.Namespace, *, show_progress: bool, keep_source: bool = True) -> list[FileResult]:
     found = list(discover(paths, linter.config))
     results: dict[str, FileResult] = {}
     todo: list[str] = []
@@ -174,7 +181,7 @@ def _lint_files(spec: LinterSpec, linter: Linter, paths: Sequence[str], mode: Fi
     progress = _progress(len(todo), enabled=show_progress and not args.quiet and sys.stderr.isatty()
                          and len(todo) >= PROGRESS_MIN_FILES)
     with progress as advance:
-        for res in _run(spec, linter, todo, mode, jobs, digest=cache is not None):
+        for res in _run(spec, linter, todo, mode, jobs, digest=cache is not None, keep_source=keep_source):
             results[res.filename] = res
             if cache is not None:
                 cache.put(res)
@@ -185,7 +192,7 @@ def _lint_files(spec: LinterSpec, linter: Linter, paths: Sequence[str], mode: Fi
 
 
 def _run(spec: LinterSpec, linter: Linter, todo: list[str], mode: FixMode, jobs: int, *,
-         digest: bool) -> Iterator[FileResult]:
+         digest: bool, keep_source: bool = True) -> Iterator[FileResult]:
     global _WORKER
     if jobs <= 1 or len(todo) < 2:
         for path in todo:
@@ -203,7 +210,7 @@ def _run(spec: LinterSpec, linter: Linter, todo: list[str], mode: FixMode, jobs:
 
     previous = signal.signal(signal.SIGTERM, stop)
     try:
-        yield from pool.map(_worker_lint, [(p, mode, digest) for p in todo], chunksize=chunk)
+        yield from pool.map(_worker_lint, [(p, mode, digest, keep_source) for p in todo], chunksize=chunk)
     finally:
         signal.signal(signal.SIGTERM, previous)
         pool.shutdown(wait=True, cancel_futures=True)

@@ -91,8 +91,9 @@ class ResultCache:
             log.debug("cache %s unreadable: %s", file, exc)
         return cls(file, entries)
 
-    def get(self, path: str) -> FileResult | None:
-        """The cached result for ``path`` if its content is unchanged."""
+    def get(self, path: str, *, keep_source: bool = True) -> FileResult | None:
+        """The cached result for ``path`` if its content is unchanged (with the file's text
+        when ``keep_source``: only reporters that show source lines need it)."""
         entry = self.entries.get(path)
         if entry is None:
             return None
@@ -103,9 +104,12 @@ class ResultCache:
             return None
         if content_digest(data) != entry[0]:
             return None
-        src = decode(data)
         self.used.add(path)
-        return replace(entry[1], source=src.text if src else None)
+        cached = entry[1]
+        if not keep_source:
+            return cached
+        src = decode(data)
+        return replace(cached, source=src.text if src else None)
 
     def put(self, result: FileResult) -> None:
         """Remember a result (only clean reads: results with errors are not cached)."""

@@ -173,7 +173,7 @@ def _lint_files(spec: LinterSpec, linter: Linter, paths: Sequence[str], mode: Fi
         cache = ResultCache.open(linter, spec)
         if cache is not None:
             for path in list(todo):
-                hit = cache.get(path)
+                hit = cache.get(path, keep_source=keep_source)
                 if hit is not None:
                     results[path] = hit
             todo = [p for p in todo if p not in results]

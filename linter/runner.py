@@ -296,9 +296,22 @@ def _glob_matcher(globs: Sequence[str], *, folders: bool = False) -> Callable[[s
 
 
 def _excluder(globs: Sequence[str], root: str) -> Callable[[str, str], bool]:
-    """``excluded(path, name)``: the name or the path relative to ``root`` matches a glob."""
+    """``excluded(path, name)``: the name or the path relative to ``root`` matches a glob
+    (each folder's relative path worked out once: ``relpath`` per file was a third of a
+    cached re-run over 10,000 stories)."""
     match = _glob_matcher(globs, folders=True)
-    return lambda path, name: match(name) or match(_relative(path, root))
+    folders: dict[str, str] = {}
+
+    def excluded(path: str, name: str) -> bool:
+        if match(name):
+            return True
+        head = os.path.dirname(path)
+        rel = folders.get(head)
+        if rel is None:
+            rel = folders[head] = _relative(head, root)
+        return match(name if rel == "." else f"{rel}/{name}")
+
+    return excluded
 
 
 def _special(path: str) -> bool:

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 import regex
 
 from linter import patterns
-from linter.document import Document, Span
+from linter.document import Document, Span, find_all
 
 DOUBLE_STRAIGHT = '"'
 DOUBLE_CURLY = "“”„"
@@ -34,7 +34,6 @@ SINGLE_STRAIGHT = "'"
 SINGLE_CURLY = "‘’"
 
 MARK_CHARS = "\"“”„'‘’"
-MARK = patterns.compile(r"[\"“”„'‘’]")  # one of MARK_CHARS
 # Characters after which a mark opens a quotation (or before which one closes).
 OPENERS = frozenset(" \t\n\u00a0([{<—–-/“‘\"'")
 CLOSE_AFTER = frozenset(" \t\n\u00a0)]}>,.;:!?—–-…”’\"'/")
@@ -144,25 +143,11 @@ def _role(text: str, i: int, ch: str) -> str:
     return "unknown"
 
 
-def _mark_offsets(text: str) -> list[int]:
-    """Where MARK matches, in order: one ``str.find`` run per mark character (much cheaper
-    than scanning with a character-class regex; most of them do not occur at all)."""
-    out: list[int] = []
-    find = text.find
-    for ch in MARK_CHARS:
-        i = find(ch)
-        while i >= 0:
-            out.append(i)
-            i = find(ch, i + 1)
-    out.sort()
-    return out
-
-
 def find_marks(doc: Document) -> tuple[QuoteMark, ...]:
     """Every quotation mark and apostrophe in the text, primes left out."""
     text = doc.text
     out: list[QuoteMark] = []
-    for i in _mark_offsets(text):
+    for i in find_all(text, MARK_CHARS):
         ch = text[i]
         if ch in "\"'" and _is_prime(text, i, ch):
             continue

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import regex
 
 from linter import patterns
+from linter.document import find_all
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
@@ -94,23 +95,10 @@ _MONTH_NEEDLES = tuple(sorted({f(k[:3]) for k in MONTHS for f in (str.capitalize
 _WEEKDAY_NEEDLES = tuple(sorted({f(k[:3]) for k in WEEKDAYS for f in (str.capitalize, str.upper)}))
 
 
-def _find_all(text: str, needles: tuple[str, ...]) -> list[int]:
-    """Where any of ``needles`` starts in ``text``, in order."""
-    out: list[int] = []
-    find = text.find
-    for needle in needles:
-        i = find(needle)
-        while i >= 0:
-            out.append(i)
-            i = find(needle, i + 1)
-    out.sort()
-    return out
-
-
 def weekday_names(text: str) -> Iterator[regex.Match[str]]:
     """``pattern("weekday_name").finditer(text)``, tried only where a name can start."""
     pat = pattern("weekday_name")
-    for q in _find_all(text, _WEEKDAY_NEEDLES):
+    for q in find_all(text, _WEEKDAY_NEEDLES):
         m = pat.match(text, q)
         if m is not None:
             yield m
@@ -122,7 +110,7 @@ def tokens(text: str) -> Tokens:
     found = False
     n = len(text)
     pat = _MONTH_NAMES
-    for q in _find_all(text, _MONTH_NEEDLES):
+    for q in find_all(text, _MONTH_NEEDLES):
         m = pat.match(text, q)
         if m is None:
             continue

@@ -25,6 +25,7 @@ import regex
 
 from linter import patterns
 from linter import Document, Span
+from linter.document import find_all
 
 # Text that is not prose: URLs, e-mail addresses, @handles and #hashtags, bare domains,
 # HTML entities left in the text (and the word around them), letters lost to encoding
@@ -102,12 +103,7 @@ def _anchors(text: str, anchor: tuple[str, ...] | re.Pattern[str]) -> Iterator[i
     if isinstance(anchor, re.Pattern):
         yield from (m.start() for m in anchor.finditer(text))
         return
-    find = text.find
-    for lit in anchor:
-        i = find(lit)
-        while i >= 0:
-            yield i
-            i = find(lit, i + 1)
+    yield from find_all(text, anchor)
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -15,6 +15,7 @@ import sys
 import zlib
 from array import array
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from functools import lru_cache
 
 
@@ -115,6 +116,25 @@ class Lexicon:
         rare = self._rare
         i = bisect_left(rare, h)
         return i < len(rare) and rare[i] == h
+
+    def among(self, words: Iterable[str]) -> set[str]:
+        """The ones of ``words`` that are words: the frequent ones by set intersection in C,
+        only the rest hashed and looked up among the rare words (``{w for w in words if w
+        in lexicon}``, several times faster for the hundreds of strings one edit from a
+        typo)."""
+        keys = set(words)
+        found = keys & self._lower.keys()
+        found |= keys & self._upper.keys()
+        rare = self._rare
+        size = len(rare)
+        crc32, adler32 = zlib.crc32, zlib.adler32
+        for w in keys - found:
+            b = w.encode("utf-8")
+            h = (crc32(b) << 32) | adler32(b)
+            i = bisect_left(rare, h)
+            if i < size and rare[i] == h:
+                found.add(w)
+        return found
 
     @property
     def frequent_lower(self) -> dict[str, int]:

@@ -218,7 +218,7 @@ def scored(typo: str, limit: int = 10) -> tuple[tuple[str, float], ...]:
         for rank, fix in enumerate(listed.split(",")):
             scores[fix] = KNOWN_BONUS + _zipf(lex, fix) - rank * 0.5
     e1 = edits1(typo)
-    cands = {w for w in e1 if w in lex}
+    cands = lex.among(e1)
     # A capitalized name is a candidate only for a capitalized typo (handled by the caller).
     best1 = max((lex.zipf(w) for w in cands), default=-1.0)
     if best1 < 3.0 and 3 <= len(typo) <= MAX_EDITS2_LENGTH:

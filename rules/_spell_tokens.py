@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any, NamedTuple
 
 import regex
@@ -42,16 +42,19 @@ NOT_PROSE = (
     (("&",), patterns.compile(r"\p{L}*&\#?\w+;\p{L}*")),
     (("?", "\ufffd"), patterns.compile(r"\p{L}*[?\ufffd]\p{L}+")),
 )
+# None of these patterns matches across white space, and each match holds its anchor: so
+# each runs only over the pieces of text between spaces that hold an anchor.
 # A word, as in ``doc.words`` (letters and numbers with inner apostrophes and hyphens);
 # the stdlib engine is faster here, and this loop is the checker's fast path.
 WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036f])+(?:['’\-](?:[^\W_]|[\u0300-\u036f])+)*")
-CONTRACTION = patterns.compile(r"(?i)^(?P<stem>.+?)(?P<tail>'s|'ll|'ve|'re|'d|'m|n't)$")
+# Endings taken off a word before it is looked up (any case: "AOL'S", "DON'T").
+CONTRACTION_TAILS = ("'s", "'ll", "'ve", "'re", "'d", "'m", "n't")
 # Before a sentence-initial word: nothing, an end mark, an opening quote, a colon, a bullet.
 # (Not a bracket or dash: "(Stade Toulousain)" holds a name more often than a sentence.)
 INITIAL_BEFORE = patterns.compile(r"""(?:^|[.!?:;…\n•*"“‘'])[\s"“‘']*$""")
 DIGIT = patterns.compile(r"\d")
 # Hyphenated prefixes that are not words on their own ("anti-war", "co-founder").
-WINDOW = 300  # characters around an anchor that a not-prose pattern may cover
+WINDOW = 2000  # characters either side of an anchor that a not-prose match may cover (long URLs)
 CHUNK = 1 << 16  # characters read at once by the tokenizer
 PREFIXES = frozenset(
     "anti pre co non ex re post mid pro semi multi sub inter intra counter cross quasi pseudo neo "
@@ -89,13 +92,36 @@ def _skip_spans(text: str) -> tuple[list[int], list[int]]:
                 continue
         elif not any([lit in text for lit in anchor]):
             continue
-        windows = sorted((max(0, a - WINDOW), min(n, a + WINDOW)) for a in _anchors(text, anchor))
-        for a, b in _merge(windows):
+        for a, b in _merge(_pieces_around(text, _anchors(text, anchor))):
             found.update(m.span() for m in pattern.finditer(text, a, b))
     if not found:
         return [], []
     merged = _merge(sorted(found))
     return [a for a, _ in merged], [b for _, b in merged]
+
+
+def _pieces_around(text: str, anchors: Iterable[int]) -> list[tuple[int, int]]:
+    """The pieces of text between spaces, tabs or line breaks that hold the anchors (in
+    order), each cut at WINDOW characters either side of its anchor. A match that cannot
+    cross white space is found in its piece just as in the whole text. An anchor in the
+    piece before adds nothing, so text without spaces costs no more than other text."""
+    out: list[tuple[int, int]] = []
+    n = len(text)
+    rfind, find = text.rfind, text.find
+    end = -1
+    for at in anchors:
+        if at < end:
+            continue
+        lo = max(0, at - WINDOW)
+        start = max(rfind(" ", lo, at), rfind("\n", lo, at), rfind("\t", lo, at))
+        start = lo if start < 0 else start + 1
+        end = min(n, at + WINDOW)
+        for ch in " \n\t":
+            e = find(ch, at, end)
+            if e >= 0:
+                end = e
+        out.append((start, end))
+    return out
 
 
 def _anchors(text: str, anchor: tuple[str, ...] | re.Pattern[str]) -> Iterator[int]:
@@ -177,6 +203,36 @@ def _variant_parts(word: str, keys: frozenset[str]) -> tuple[tuple[int, str], ..
 
 
 Hits = tuple[tuple[tuple[int, str], ...], tuple[tuple[int, str], ...]]
+NOTHING: Hits = ((), ())
+# Punctuation around a word in running text; none of it is a word character, so a piece
+# that is one of these around a word holds that word alone.
+PUNCT = ",.;:!?\"'()[]{}“”‘’«»…*"
+
+
+def _piece_hits(piece: str, frequent: dict[str, int], vkeys: frozenset[str]) -> Hits:
+    """The unusual words and the spelling variants in a piece of text between spaces, at
+    their offsets in the piece."""
+    core = piece.strip(PUNCT)
+    if core.isalpha():  # one word in punctuation (the common case): no regex needed
+        at = piece.index(core)
+        found = ((at, core),)
+        unusual_one = found if _relevant(core, frequent) else ()
+        variant_one = found if core.lower() in vkeys else ()
+        return (unusual_one, variant_one) if unusual_one or variant_one else NOTHING
+    words = WORD.findall(piece)
+    unusual = []
+    variant: list[tuple[int, str]] = []
+    at = 0
+    for w in words:
+        at = piece.index(w, at)
+        if _relevant(w, frequent):
+            unusual.append((at, w))
+        if "-" in w:
+            variant.extend((at + r, p) for r, p in _variant_parts(w, vkeys))
+        elif w.lower() in vkeys:
+            variant.append((at, w))
+        at += len(w)
+    return (tuple(unusual), tuple(variant)) if unusual or variant else NOTHING
 # What a piece of text between spaces holds, and a word's tokens, depend on the word alone:
 # kept across documents (an archive repeats its names and rare words), up to a bound.
 _PIECES: dict[str, Hits] = {}
@@ -215,17 +271,7 @@ def _scan(doc: Document) -> Scan:
         for piece in uniq.difference(frequent).union(uniq.intersection(vforms)):
             hits = memo.get(piece)
             if hits is None:
-                words = WORD.findall(piece) if piece not in vforms else [piece]
-                unusual = []
-                variant: list[tuple[int, str]] = []
-                at = 0
-                for w in words:
-                    at = piece.index(w, at)
-                    if _relevant(w, frequent):
-                        unusual.append((at, w))
-                    variant.extend((at + r, p) for r, p in _variant_parts(w, vkeys))
-                    at += len(w)
-                hits = memo[piece] = (tuple(unusual), tuple(variant))
+                hits = memo[piece] = _piece_hits(piece, frequent, vkeys)
             if hits[0] or hits[1]:
                 wanted[piece] = hits
         if not wanted:
@@ -290,9 +336,27 @@ Template = tuple[tuple[tuple[str, str, int, int, str, str], ...], "tuple[tuple[s
 def _template(word: str) -> Template:
     """The word's tokens at offset 0 as (whole, stem, start, end, kind, compound), read
     as not sentence-initial, and as sentence-initial if that differs (else None)."""
+    if word.isalpha():  # the common case, as _parts reads it
+        n = len(word)
+        if word[0].islower():
+            return ((word, word, 0, n, "word" if word.isascii() else "foreign", ""),), None
+        plain_name = ((word, word, 0, n, "name", ""),)
+        return plain_name, (((word, word, 0, n, "initial", ""),) if word.isascii() else None)
     plain = tuple((t.whole, t.text, t.span.start, t.span.end, t.kind, t.compound) for t in _parts(word, False))
+    if word[:1].islower():  # only a capitalized word reads differently at a sentence start
+        return plain, None
     first = tuple((t.whole, t.text, t.span.start, t.span.end, t.kind, t.compound) for t in _parts(word, True))
     return plain, (first if first != plain else None)
+
+
+def _without_tail(word: str) -> str:
+    """The word without a possessive or contraction ending ("Russia's" -> "Russia", "don't"
+    -> "do"); no two endings end alike, so at most one applies."""
+    lower = word.lower()
+    for tail in CONTRACTION_TAILS:
+        if lower.endswith(tail) and len(word) > len(tail):
+            return word[: len(word) - len(tail)]
+    return word
 
 
 def _add(out: list[Token], part: str, start: int, initial: bool, compound: str = "", named: bool = False) -> None:
@@ -301,9 +365,7 @@ def _add(out: list[Token], part: str, start: int, initial: bool, compound: str =
     norm = part.replace("’", "'")
     stem = norm
     if "'" in norm:
-        m = CONTRACTION.match(norm)
-        if m:
-            stem = m["stem"]
+        stem = _without_tail(norm)
         if stem.startswith(("o'", "O'", "d'", "D'", "l'", "L'")) and len(stem) > 3:
             return  # O'Brien, d'Estaing: names
     if len(stem) < 2 or stem.count("'") > 1:

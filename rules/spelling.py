@@ -113,10 +113,13 @@ def _in_story(doc: Document, ranked: tuple[str, ...], lex: Any) -> tuple[str, ..
     """The suggestions with the first of the top three that the story uses elsewhere (and
     that is not a very common word) moved to the front: a writer who misspells a word has
     usually spelled it right nearby."""
-    words = doc.cached("spelling.story_words", lambda: set(doc.text.split()))  # fast, in C
-    for i, w in enumerate(ranked[:3]):
-        used = w in words or w + "," in words or w + "." in words or w + "'s" in words
-        if i and used and lex.zipf(w) < STORY_BOOST_ZIPF:
+    words: set[str] | None = None
+    for i, w in enumerate(ranked[1:3], 1):
+        if lex.zipf(w) >= STORY_BOOST_ZIPF:
+            continue
+        if words is None:  # the text's white-space pieces: one split, in C
+            words = doc.cached("spelling.story_words", lambda: set(doc.text.split()))
+        if w in words or w + "," in words or w + "." in words or w + "'s" in words:
             return (w, *ranked[:i], *ranked[i + 1 :])
     return ranked
 

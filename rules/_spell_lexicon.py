@@ -170,11 +170,59 @@ def lexicon() -> Lexicon:
     return Lexicon(_data("spelling_common.txt").decode("utf-8"), rare)
 
 
+class SortedTable:
+    """``key<TAB>value`` lines sorted by key, looked up by binary search in the file's bytes
+    (read-only, like a dict's ``get``). Nothing is split or hashed at load: the 62,000
+    known misspellings load in about a millisecond instead of ~35 ms as a dict, and a
+    process asks for a few hundred keys at most (each answer is kept)."""
+
+    __slots__ = ("_data", "_start", "_seen")
+
+    def __init__(self, data: bytes) -> None:
+        start = 0
+        while data.startswith(b"#", start):  # the header lines
+            start = data.index(b"\n", start) + 1
+        if not data.endswith(b"\n"):
+            data += b"\n"
+        self._data = data
+        self._start = start
+        self._seen: dict[str, str | None] = {}
+
+    def get(self, key: str, default: str | None = None) -> str | None:
+        seen = self._seen
+        if key in seen:
+            found = seen[key]
+        else:
+            found = seen[key] = self._find(key.encode("utf-8"))
+        return default if found is None else found
+
+    def __contains__(self, key: str) -> bool:
+        return self.get(key) is not None
+
+    def _find(self, key: bytes) -> str | None:
+        data = self._data
+        lo, hi = self._start, len(data)  # both at the start of a line (or the end)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            nl = data.rfind(b"\n", lo, mid)
+            start = lo if nl < 0 else nl + 1  # the line that holds ``mid``
+            end = data.index(b"\n", start)
+            tab = data.find(b"\t", start, end)
+            here = data[start : tab if tab >= 0 else end]
+            if here == key:
+                return data[tab + 1 : end].decode("utf-8") if tab >= 0 else ""
+            if here < key:
+                lo = end + 1
+            else:
+                hi = start
+        return None
+
+
 @lru_cache(maxsize=1)
-def known_misspellings() -> dict[str, str]:
-    """A real misspelling (lower case) -> its corrections, comma-separated, best first."""
-    keys, values = _pairs(_data("spelling_typos.tsv").decode("utf-8"))
-    return dict(zip(keys, values))
+def known_misspellings() -> SortedTable:
+    """A real misspelling (lower case) -> its corrections, comma-separated, best first
+    (``.get(typo)``; the file is sorted by typo)."""
+    return SortedTable(_data("spelling_typos.tsv"))
 
 
 @lru_cache(maxsize=1)

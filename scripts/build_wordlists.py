@@ -429,7 +429,9 @@ def write(result: dict[str, object], out: Path, full: bool = False) -> None:
     known: list[tuple[str, list[str]]] = result["known"]  # type: ignore[assignment]
     (out / "spelling_typos.tsv").write_text(
         HEADER.format(what="known misspellings (codespell), typo<TAB>corrections", **hdr)
-        + "".join(f"{b}\t{','.join(f)}\n" for b, f in known), encoding="utf-8")
+        # Sorted by the typo's UTF-8 bytes: the checker finds a typo by binary search.
+        + "".join(f"{b}\t{','.join(f)}\n" for b, f in sorted(known, key=lambda e: e[0].encode("utf-8"))),
+        encoding="utf-8")
     parts: list[str] = result["parts"]  # type: ignore[assignment]
     (out / "spelling_parts.txt").write_text(
         HEADER.format(what="words accepted as parts of hyphenated compounds (wordfreq)", **hdr)

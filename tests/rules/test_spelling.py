@@ -397,3 +397,19 @@ def test_context_reranking_through_the_command(newslint, story):
     out = newslint("check", "--no-cache", "--output-format", "json", "--select", "misspelling", str(path))
     found = [(f["location"]["row"], f["suggestions"][0]) for f in json.loads(out.stdout)]
     assert found == [(1, "speed"), (2, "told")]
+
+
+def test_known_misspellings_are_found_by_binary_search_in_the_sorted_file():
+    from rules._spell_lexicon import SortedTable, _data, _pairs, known_misspellings
+
+    raw = _data("spelling_typos.tsv")
+    keys, values = _pairs(raw.decode("utf-8"))
+    assert [k.encode() for k in keys] == sorted(k.encode() for k in keys)  # the build script sorts
+    table = known_misspellings()
+    assert all(table.get(k) == v for k, v in zip(keys[::97], values[::97]))
+    assert table.get("recieve") == "receive" and table.get("spoeed") is None
+    assert table.get(keys[0]) == values[0] and table.get(keys[-1]) == values[-1]
+    assert table.get(keys[0][:-1]) is None and table.get(keys[-1] + "z") is None
+    small = SortedTable(b"# header\nalpha\tA\nbeta\tB,b\ngamma\tG")  # no final line break
+    assert [small.get(k) for k in ("alpha", "beta", "gamma", "delta", "")] == ["A", "B,b", "G", None, None]
+    assert "beta" in small and "bet" not in small

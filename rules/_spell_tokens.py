@@ -44,6 +44,7 @@ NOT_PROSE = (
 )
 # None of these patterns matches across white space, and each match holds its anchor: so
 # each runs only over the pieces of text between spaces that hold an anchor.
+
 # A word, as in ``doc.words`` (letters and numbers with inner apostrophes and hyphens);
 # the stdlib engine is faster here, and this loop is the checker's fast path.
 WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036f])+(?:['’\-](?:[^\W_]|[\u0300-\u036f])+)*")
@@ -53,9 +54,9 @@ CONTRACTION_TAILS = ("'s", "'ll", "'ve", "'re", "'d", "'m", "n't")
 # (Not a bracket or dash: "(Stade Toulousain)" holds a name more often than a sentence.)
 INITIAL_BEFORE = patterns.compile(r"""(?:^|[.!?:;…\n•*"“‘'])[\s"“‘']*$""")
 DIGIT = patterns.compile(r"\d")
-# Hyphenated prefixes that are not words on their own ("anti-war", "co-founder").
 WINDOW = 2000  # characters either side of an anchor that a not-prose match may cover (long URLs)
 CHUNK = 1 << 16  # characters read at once by the tokenizer
+# Hyphenated prefixes that are not words on their own ("anti-war", "co-founder").
 PREFIXES = frozenset(
     "anti pre co non ex re post mid pro semi multi sub inter intra counter cross quasi pseudo neo "
     "ultra mega micro macro mini bi tri un de vice trans geo socio eco cyber euro afro anglo "
@@ -233,6 +234,8 @@ def _piece_hits(piece: str, frequent: dict[str, int], vkeys: frozenset[str]) -> 
             variant.append((at, w))
         at += len(w)
     return (tuple(unusual), tuple(variant)) if unusual or variant else NOTHING
+
+
 # What a piece of text between spaces holds, and a word's tokens, depend on the word alone:
 # kept across documents (an archive repeats its names and rare words), up to a bound.
 _PIECES: dict[str, Hits] = {}

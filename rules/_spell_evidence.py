@@ -31,9 +31,10 @@ def neighbours(text: str, start: int, end: int) -> tuple[str, str]:
 
 
 def in_foreign_phrase(text: str, start: int, end: int, known: Callable[[str], bool]) -> bool:
-    """True if a neighbouring word (not a name) is not a word either."""
+    """True if a neighbouring lower-case word is not a word either. A capitalized
+    neighbour is a name ("Louise Damen, finishwed third"), not evidence of a phrase."""
     for w in neighbours(text, start, end):
-        if len(w) >= 2 and w[1:].islower() and not known(w):
+        if len(w) >= 2 and w.islower() and not known(w):
             return True
     return False
 

@@ -21,15 +21,19 @@ FUNCTION_WORDS = frozenset(
     "very how why where here their those such".split()
 )
 COMPOUND_PART = 3  # the shortest half of a solid compound ("carmaking", "tieless")
-SHORT_PART_ZIPF = 4.5  # ... and a half that short must be very common ("car", not "con" or "inn")
-COMPOUND_ZIPF = 3.5  # both halves of a solid compound this common ("bandmates")
-INFLECTED_LENGTH = 7  # shorter words are not read as inflections
+SHORT_PART_ZIPF = 3.5  # ... and a half that short must be common ("car", "pet" in "petcare")
+COMPOUND_ZIPF = 3.0  # both halves of a solid compound this common ("bandmates")
+INFLECTED_LENGTH = 5  # shorter words are not read as inflections
+# These are generous because the checker (spelling.py) still flags a compound or an
+# inflection that is one slip from a common word: "conpetition" (con + petition) is
+# "competition", "memberhip" is "membership".
 INFLECTED_ZIPF = 2.5  # the base of a derived or inflected word this common
 # Regular suffixes and what the stem may have lost ("templating" = "templat" + "e" + "ing").
 SUFFIXES = (
     ("ies", ("y",)), ("ied", ("y",)), ("iness", ("y",)), ("ily", ("y",)), ("iers", ("y",)),
     ("ing", ("", "e")), ("ed", ("", "e")), ("ers", ("", "e")), ("er", ("", "e")),
     ("ness", ("",)), ("ly", ("",)), ("es", ("",)), ("s", ("",)), ("ism", ("", "e")), ("ist", ("", "e")),
+    ("y", ("", "e")),  # informal adjectives: "shouty", "pacy", "mazy"
 )  # a one-edit neighbour this frequent makes a capitalized start a typo
 
 
@@ -79,15 +83,15 @@ def derived(lex: Any, word: str) -> bool:
 
 
 def _compound_half(lex: Any, part: str) -> bool:
-    """A common word that may be half of a solid compound; a three-letter half must be very
-    common ("car" in "carmaking", not "con" or "inn", which make typos: "conpetition")."""
+    """A common word that may be half of a solid compound; a three-letter half must be more
+    common ("car" in "carmaking")."""
     z = lex.zipf(part)
     return z >= (SHORT_PART_ZIPF if len(part) <= COMPOUND_PART else COMPOUND_ZIPF)
 
 
 def inflected(lex: Any, word: str) -> bool:
     """True for a regular inflection of a known word ("templating", "hereditaries")."""
-    if len(word) < 7 or (word.endswith("ys") and word[-3] not in "aeiou"):
+    if len(word) < INFLECTED_LENGTH or (word.endswith("ys") and word[-3] not in "aeiou"):
         return False
     for suffix, repl in SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:

@@ -236,6 +236,16 @@ def scored(typo: str, limit: int = 10) -> tuple[tuple[str, float], ...]:
     return tuple((w, scores[w]) for w in ranked[:limit])
 
 
+@lru_cache(maxsize=4096)
+def best_slip_score(word: str) -> float:
+    """The noisy-channel score of the best frequent word one edit from ``word`` (-inf if
+    none): how strongly ``word`` reads as a slip of a common word ("memberhip" of
+    "membership" scores 1.25, "unpatched" of "unmatched" -0.3)."""
+    lex = lexicon()
+    near = [e for e in edits1(word) if lex.is_frequent(e)]
+    return max((FREQ_WEIGHT * lex.zipf(e) - channel_cost(word, e) for e in near), default=float("-inf"))
+
+
 def is_near_frequent(word: str, min_zipf: float, max_cost: float = 1.6) -> str | None:
     """A common word (Zipf >= ``min_zipf``) one cheap edit (a slip) from ``word``: used for
     a capitalized word at a sentence start, which is otherwise taken for a name."""

@@ -36,6 +36,7 @@ TITLES = frozenset(
 SENTENCE_START_ZIPF = 4.0
 STORY_BOOST_ZIPF = 5.0  # a suggestion used in the story goes first unless this common
 REPEATED = 2  # an unknown word used this often in a story is meant (unless a listed misspelling)
+REPEATED_LISTED = 3  # ... and even a listed misspelling used this often is a name ("ofo" bikes)
 FAR_LENGTH = 8  # an unknown word this long with no candidate within two edits is a term
 NAME_WORD_ZIPF = 2.0  # a rarer lower-case entry may be a case-folded name ("zelensky")
 FAR_SCORE = -2.0  # ... or whose best candidate scores this low (rare and far: "roasteries")
@@ -102,6 +103,18 @@ def _previous_word(doc: Document, start: int) -> str:
     return m.group(1).lower() if m else ""
 
 
+SLIP_SCORE = 1.2  # a word this close to a common word is its slip, whatever its parts
+
+
+def _slip_of_common(word: str) -> bool:
+    """True if ``word`` is so close to a common word that it reads as a slip of it, even
+    though its parts make a word: "memberhip" (member + hip) is "membership", "milklion" is
+    "million", "countrise" is "countries"."""
+    from rules._spell_suggest import best_slip_score
+
+    return best_slip_score(word) >= SLIP_SCORE
+
+
 def _near_common(lex: Any, word: str) -> bool:
     """True if a common word (Zipf >= 3.5) is one edit away."""
     from rules._spell_suggest import edits1
@@ -160,14 +173,19 @@ def _misspelling_finding(doc: Document, tok: Token, raw: str, known: str | None)
     return Finding(span=tok.span, message=message, fix=fix, suggestions=sugg)
 
 
+def _uses(doc: Document, toks: tuple[Token, ...], tok: Token) -> int:
+    """How often the story uses the token's word, in any case ("Dunum by dunum": twice)."""
+    counts = doc.cached("spelling.word_counts", lambda: Counter(t.text.lower() for t in toks))
+    return counts[tok.text.lower()]  # type: ignore[no-any-return]
+
+
 def _meant(doc: Document, toks: tuple[Token, ...], tok: Token, lex: Any) -> bool:
     """True if the story itself says an unknown lower-case word is meant: it is used twice
     or more, it stands in a foreign phrase, in a list of credits, or alone in brackets or
     quotes."""
     from rules._spell_evidence import in_credits, in_foreign_phrase, mentioned
 
-    counts = doc.cached("spelling.word_counts", lambda: Counter(t.text.lower() for t in toks if t.kind == "word"))
-    if counts[tok.text.lower()] >= REPEATED:
+    if _uses(doc, toks, tok) >= REPEATED:
         return True
     text = doc.text
     start, end = tok.span
@@ -194,14 +212,19 @@ def misspelling(doc: Document) -> Iterator[Finding]:
     elsewhere in the story, not followed by another capitalized word (`Shami
     Chakrabarti`) and not alone in quotes. Regular word forms of known words pass:
     `-ise` beside a known `-ize` (`weaponisation`), solid compounds of two common words
-    (`carmaking`), regular endings (`bribers`, but not `takeing`). URLs, e-mail addresses, handles, hashtags and numbers
-    (`4th`, `33-month-old`) are skipped; each part of a hyphenated word is checked.
+    (`carmaking`), regular endings (`bribers`, `shouty`, but not `takeing`), unless the
+    word is one slip from a common word (`memberhip` is `membership`, not "member" and
+    "hip"; inside a hyphenated word, such as `no-hoper`, coinages pass). URLs, e-mail
+    addresses, handles, hashtags and numbers (`4th`, `33-month-old`) are skipped; each
+    part of a hyphenated word is checked.
 
     The story itself can show that an unknown lower-case word is meant: it is used two or
-    more times, it stands beside another word that is not English (`zhan jing pan`), in a
+    more times (in any case: `Dunum by dunum`), it stands beside another lower-case word
+    that is not English (`zhan jing pan`; a name beside it is no such evidence), in a
     bracketed list of credits (`(AFP, dpa, epd)`), or alone in brackets or quotes (a
     term being glossed: `(lichun)`). Such words are not reported, unless they are listed
-    misspellings (`recieve`).
+    misspellings (`recieve`) used fewer than three times (a listed misspelling used three
+    times or more is a name: the `ofo` bike-sharing firm).
 
     The newsroom vocabulary (`[tool.newslint.vocabulary]`) is honoured: accepted words are
     never flagged, rejected words always are, with the preferred form as the fix.
@@ -272,8 +295,8 @@ def misspelling(doc: Document) -> Iterator[Finding]:
         known = known_map.get(lower)
         if known is None and (
             abbreviation(lower)
-            or derived(lex, lower)
-            or inflected(lex, lower)
+            # Inside a hyphenated compound words are coined freely ("right-hander", "no-hoper").
+            or ((derived(lex, lower) or inflected(lex, lower)) and (tok.compound or not _slip_of_common(lower)))
             or other_variety(lex, lower)
             or is_fragment(text, tok.span.start, tok.span.end)
             or (kind == "word" and is_name_particle(text, tok.span.start, tok.span.end))
@@ -298,7 +321,8 @@ def misspelling(doc: Document) -> Iterator[Finding]:
                     continue  # most likely a name ("Peskov said ...")
             elif len(word) < 5 and is_near_frequent(lower, SENTENCE_START_ZIPF) is None:
                 continue  # a short name that codespell lists as a typo ("Abd")
-        if known is None and kind == "word" and _meant(doc, toks, tok, lex):
+        if kind == "word" and (_meant(doc, toks, tok, lex) if known is None
+                               else _uses(doc, toks, tok) >= REPEATED_LISTED):
             continue
         finding = _misspelling_finding(doc, tok, raw, known)
         if finding is not None:

@@ -413,3 +413,35 @@ def test_known_misspellings_are_found_by_binary_search_in_the_sorted_file():
     small = SortedTable(b"# header\nalpha\tA\nbeta\tB,b\ngamma\tG")  # no final line break
     assert [small.get(k) for k in ("alpha", "beta", "gamma", "delta", "")] == ["A", "B,b", "G", None, None]
     assert "beta" in small and "bet" not in small
+
+
+# -- typos that look like words made of parts; words the story itself vouches for ----------
+@pytest.mark.parametrize(
+    ("text", "typo", "fix"),
+    [
+        ("Applications for memberhip of the club rose, officials said.\n", "memberhip", "membership"),
+        ("The loan of 2 milklion dollars was approved on Monday.\n", "milklion", "million"),
+        ("Talks between the two countrise resumed in Geneva.\n", "countrise", "countries"),
+    ],
+)
+def test_a_slip_of_a_common_word_is_flagged_though_its_parts_are_words(lint, text, typo, fix):
+    (d,) = spl(lint(text, select=["SPL001"]))
+    assert words([d], text) == [typo] and d.suggestions[0] == fix
+
+
+def test_a_slip_beside_a_name_is_still_flagged(lint):
+    text = "The British international, Louise Damen, finishwed third in the final.\n"
+    assert words(lint(text, select=["SPL001"]), text) == ["finishwed"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The sprinter was booed by a shouty crowd and a whizzy gadget froze.\n",  # -y adjectives
+        "The veteran was seen as a no-hoper before the final.\n",  # a coined compound part
+        "Dunum by dunum, the land has been taken from the family, the farmers said.\n",  # used twice
+        "Users of ofo pay 1 yuan. An ofo bike is yellow, and ofo has 10 million users.\n",  # a name used often
+    ],
+)
+def test_regular_coinages_and_words_the_story_repeats_pass(lint, text):
+    assert spl(lint(text, select=["SPL001"])) == []

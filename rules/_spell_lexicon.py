@@ -136,6 +136,11 @@ class Lexicon:
                 found.add(w)
         return found
 
+    def frequent_among(self, words: Iterable[str]) -> set[str]:
+        """The ones of ``words`` in the frequent list (set intersections, in C)."""
+        keys = set(words)
+        return (keys & self._lower.keys()) | (keys & self._upper.keys())
+
     @property
     def frequent_lower(self) -> dict[str, int]:
         """The frequent lower-case words (a dict: test membership with ``in``): the fast

@@ -242,7 +242,7 @@ def best_slip_score(word: str) -> float:
     none): how strongly ``word`` reads as a slip of a common word ("memberhip" of
     "membership" scores 1.25, "unpatched" of "unmatched" -0.3)."""
     lex = lexicon()
-    near = [e for e in edits1(word) if lex.is_frequent(e)]
+    near = lex.frequent_among(edits1(word))
     return max((FREQ_WEIGHT * lex.zipf(e) - channel_cost(word, e) for e in near), default=float("-inf"))
 
 
@@ -251,9 +251,9 @@ def is_near_frequent(word: str, min_zipf: float, max_cost: float = 1.6) -> str |
     a capitalized word at a sentence start, which is otherwise taken for a name."""
     lex = lexicon()
     best, best_z = None, -1.0
-    for w in edits1(word):
-        if lex.is_frequent(w):
-            z = lex.zipf(w)
-            if z >= min_zipf and z > best_z and channel_cost(word, w) <= max_cost:
-                best, best_z = w, z
+    e1 = edits1(word)
+    for w in filter(lex.frequent_among(e1).__contains__, e1):  # in edits1's order: ties go to the first
+        z = lex.zipf(w)
+        if z >= min_zipf and z > best_z and channel_cost(word, w) <= max_cost:
+            best, best_z = w, z
     return best

@@ -24,16 +24,16 @@ COMPOUND_PART = 3  # the shortest half of a solid compound ("carmaking", "tieles
 SHORT_PART_ZIPF = 3.5  # ... and a half that short must be common ("car", "pet" in "petcare")
 COMPOUND_ZIPF = 3.0  # both halves of a solid compound this common ("bandmates")
 INFLECTED_LENGTH = 5  # shorter words are not read as inflections
-# These are generous because the checker (spelling.py) still flags a compound or an
+INFLECTED_ZIPF = 2.5  # the base of a derived or inflected word this common
+# These limits are generous because the checker (spelling.py) still flags a compound or an
 # inflection that is one slip from a common word: "conpetition" (con + petition) is
 # "competition", "memberhip" is "membership".
-INFLECTED_ZIPF = 2.5  # the base of a derived or inflected word this common
 # Regular suffixes and what the stem may have lost ("templating" = "templat" + "e" + "ing").
 SUFFIXES = (
     ("ies", ("y",)), ("ied", ("y",)), ("iness", ("y",)), ("ily", ("y",)), ("iers", ("y",)),
     ("ing", ("", "e")), ("ed", ("", "e")), ("ers", ("", "e")), ("er", ("", "e")),
     ("ness", ("",)), ("ly", ("",)), ("es", ("",)), ("s", ("",)), ("ism", ("", "e")), ("ist", ("", "e")),
-    ("y", ("", "e")),  # informal adjectives: "shouty", "pacy", "mazy"
+    ("y", ("", "e")),  # informal adjectives: "shouty", "whizzy", "stagey"
 )  # a one-edit neighbour this frequent makes a capitalized start a typo
 
 

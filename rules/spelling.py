@@ -295,7 +295,7 @@ def misspelling(doc: Document) -> Iterator[Finding]:
         known = known_map.get(lower)
         if known is None and (
             abbreviation(lower)
-            # Inside a hyphenated compound words are coined freely ("right-hander", "no-hoper").
+            # Inside a hyphenated compound words are coined freely ("no-hoper", "post-labellist").
             or ((derived(lex, lower) or inflected(lex, lower)) and (tok.compound or not _slip_of_common(lower)))
             or other_variety(lex, lower)
             or is_fragment(text, tok.span.start, tok.span.end)

@@ -502,7 +502,7 @@ def section_startup(newslint: str, args) -> tuple[list[str], dict]:
 
 
 SPELL_PROBE = r"""
-import json, sys, time
+import json, os, sys, time
 t0 = time.perf_counter()
 from rules._spell_lexicon import known_misspellings, lexicon, variant_keys, variants
 lexicon()
@@ -511,11 +511,11 @@ known_misspellings(); variants(); variant_keys()
 t2 = time.perf_counter()
 from linter.config import Config
 from linter.runner import Linter
-import os
 lin = Linter(Config(), select=("SPL001", "SPL002", "SPL003"))
 path, each = sys.argv[1], sys.argv[2] == "each"
 if os.path.isdir(path):  # a folder of stories: one document each, or all joined into one
-    texts = [open(os.path.join(path, f), encoding="utf-8").read() for f in sorted(os.listdir(path))]
+    files = sorted(os.path.join(path, f) for f in os.listdir(path))
+    texts = [open(f, encoding="utf-8").read() for f in files if os.path.isfile(f)]
 else:
     texts = [open(path, encoding="utf-8").read()]
 if not each:

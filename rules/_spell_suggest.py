@@ -237,13 +237,21 @@ def scored(typo: str, limit: int = 10) -> tuple[tuple[str, float], ...]:
 
 
 @lru_cache(maxsize=4096)
+def frequent_edits1(word: str) -> tuple[str, ...]:
+    """The frequent words one edit from ``word``, in the order of :func:`edits1`
+    (memoized: several checks ask about the same unknown word)."""
+    e1 = edits1(word)
+    return tuple(filter(lexicon().frequent_among(e1).__contains__, e1))
+
+
+@lru_cache(maxsize=4096)
 def best_slip_score(word: str) -> float:
     """The noisy-channel score of the best frequent word one edit from ``word`` (-inf if
     none): how strongly ``word`` reads as a slip of a common word ("memberhip" of
     "membership" scores 1.25, "unpatched" of "unmatched" -0.3)."""
     lex = lexicon()
-    near = lex.frequent_among(edits1(word))
-    return max((FREQ_WEIGHT * lex.zipf(e) - channel_cost(word, e) for e in near), default=float("-inf"))
+    return max((FREQ_WEIGHT * lex.zipf(e) - channel_cost(word, e) for e in frequent_edits1(word)),
+               default=float("-inf"))
 
 
 def is_near_frequent(word: str, min_zipf: float, max_cost: float = 1.6) -> str | None:
@@ -251,8 +259,7 @@ def is_near_frequent(word: str, min_zipf: float, max_cost: float = 1.6) -> str |
     a capitalized word at a sentence start, which is otherwise taken for a name."""
     lex = lexicon()
     best, best_z = None, -1.0
-    e1 = edits1(word)
-    for w in filter(lex.frequent_among(e1).__contains__, e1):  # in edits1's order: ties go to the first
+    for w in frequent_edits1(word):  # in edits1's order: ties go to the first
         z = lex.zipf(w)
         if z >= min_zipf and z > best_z and channel_cost(word, w) <= max_cost:
             best, best_z = w, z

@@ -214,13 +214,8 @@ def _piece_hits(piece: str, frequent: dict[str, int], vkeys: frozenset[str]) -> 
     """The unusual words and the spelling variants in a piece of text between spaces, at
     their offsets in the piece."""
     core = piece.strip(PUNCT)
-    if core.isalpha():  # one word in punctuation (the common case): no regex needed
-        at = piece.index(core)
-        found = ((at, core),)
-        unusual_one = found if _relevant(core, frequent) else ()
-        variant_one = found if core.lower() in vkeys else ()
-        return (unusual_one, variant_one) if unusual_one or variant_one else NOTHING
-    words = WORD.findall(piece)
+    # One word in punctuation (the common case) needs no regex.
+    words = (core,) if core.isalpha() else WORD.findall(piece)
     unusual = []
     variant: list[tuple[int, str]] = []
     at = 0
@@ -228,10 +223,9 @@ def _piece_hits(piece: str, frequent: dict[str, int], vkeys: frozenset[str]) -> 
         at = piece.index(w, at)
         if _relevant(w, frequent):
             unusual.append((at, w))
-        if "-" in w:
-            variant.extend((at + r, p) for r, p in _variant_parts(w, vkeys))
-        elif w.lower() in vkeys:
-            variant.append((at, w))
+        parts = _variant_parts(w, vkeys)
+        if parts:  # seldom: no generator for the other words
+            variant.extend((at + r, p) for r, p in parts)
         at += len(w)
     return (tuple(unusual), tuple(variant)) if unusual or variant else NOTHING
 
@@ -339,12 +333,6 @@ Template = tuple[tuple[tuple[str, str, int, int, str, str], ...], "tuple[tuple[s
 def _template(word: str) -> Template:
     """The word's tokens at offset 0 as (whole, stem, start, end, kind, compound), read
     as not sentence-initial, and as sentence-initial if that differs (else None)."""
-    if word.isalpha():  # the common case, as _parts reads it
-        n = len(word)
-        if word[0].islower():
-            return ((word, word, 0, n, "word" if word.isascii() else "foreign", ""),), None
-        plain_name = ((word, word, 0, n, "name", ""),)
-        return plain_name, (((word, word, 0, n, "initial", ""),) if word.isascii() else None)
     plain = tuple((t.whole, t.text, t.span.start, t.span.end, t.kind, t.compound) for t in _parts(word, False))
     if word[:1].islower():  # only a capitalized word reads differently at a sentence start
         return plain, None

@@ -117,9 +117,9 @@ def _slip_of_common(word: str) -> bool:
 
 def _near_common(lex: Any, word: str) -> bool:
     """True if a common word (Zipf >= 3.5) is one edit away."""
-    from rules._spell_suggest import edits1
+    from rules._spell_suggest import frequent_edits1
 
-    return any(lex.zipf(e) >= 3.5 for e in lex.frequent_among(edits1(word)))
+    return any(lex.zipf(e) >= 3.5 for e in frequent_edits1(word))
 
 
 def _in_story(doc: Document, ranked: tuple[str, ...], lex: Any) -> tuple[str, ...]:

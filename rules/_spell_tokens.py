@@ -19,6 +19,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
+from itertools import filterfalse
 from typing import Any, NamedTuple
 
 import regex
@@ -234,19 +235,38 @@ def _piece_hits(piece: str, frequent: dict[str, int], vkeys: frozenset[str]) -> 
 # kept across documents (an archive repeats its names and rare words), up to a bound.
 _PIECES: dict[str, Hits] = {}
 _TEMPLATES: dict[str, Template] = {}
+# The pieces known to hold nothing for the spelling rules: the frequent lower-case words
+# (less the spelling variants) and every piece met since that held nothing ("said,",
+# "The", "2019"). Most of a text's pieces are in it, so one C-level pass over the text's
+# pieces drops them, and the Python loop sees only the unusual ones.
+_BORING: set[str] = set()
+_BORING_BASE = [0]  # the size of the set before any piece was added
 MEMO_LIMIT = 200_000
+
+
+def _boring() -> set[str]:
+    from rules._spell_lexicon import lexicon, variant_keys
+
+    if not _BORING or len(_BORING) > _BORING_BASE[0] + MEMO_LIMIT:
+        _BORING.clear()
+        _BORING.update(lexicon().frequent_lower)
+        _BORING.difference_update(variant_keys()[1])
+        _BORING_BASE[0] = len(_BORING)
+    return _BORING
 
 
 def _scan(doc: Document) -> Scan:
     """Read the document once for all spelling rules. The text is split at white space
-    (fast, in C); only the distinct pieces that are not frequent words (or that are
-    spelling variants) are read with ``WORD``, and only the pieces holding such a word are
-    then located, in order, with ``str.find``: the Python work is proportional to the
-    unusual words, not to all words."""
+    (fast, in C) and the pieces known to hold nothing are dropped in C (see ``_BORING``);
+    only the rest are read (once per distinct piece, with ``WORD``) and located, in
+    order, with ``str.find``: the Python work is proportional to the unusual words, not
+    to all words."""
     from rules._spell_lexicon import lexicon, variant_keys
 
     frequent = lexicon().frequent_lower
-    vkeys, vforms = variant_keys()  # lower-case variants; and as written (lower, Capitalized)
+    vkeys = variant_keys()[0]  # lower-case variants
+    boring = _boring()
+    is_boring = boring.__contains__
     text = doc.text
     n = len(text)
     starts, ends = _skip_spans(text)
@@ -261,21 +281,19 @@ def _scan(doc: Document) -> Scan:
     initial_before = INITIAL_BEFORE.search
     append = out.append
     new = tuple.__new__  # Token(...) and Span(...) without the Python-level __new__
+    skip = 0  # the first skip span that may still lie ahead (pieces come in order)
+    nskip = len(starts)
     for offset, chunk in _chunks(text):
-        pieces = chunk.split()
-        uniq = set(pieces)
-        wanted: dict[str, Hits] = {}
-        for piece in uniq.difference(frequent).union(uniq.intersection(vforms)):
+        pos = offset
+        for piece in filterfalse(is_boring, chunk.split()):  # the C loop drops most pieces
             hits = memo.get(piece)
             if hits is None:
-                hits = memo[piece] = _piece_hits(piece, frequent, vkeys)
-            if hits[0] or hits[1]:
-                wanted[piece] = hits
-        if not wanted:
-            continue
-        pos = offset
-        for piece in filter(wanted.__contains__, pieces):  # the C loop skips the rest
-            unusual, variant = wanted[piece]
+                hits = _piece_hits(piece, frequent, vkeys)
+                if hits is NOTHING:
+                    boring.add(piece)
+                    continue
+                memo[piece] = hits
+            unusual, variant = hits
             size = len(piece)
             s = find(piece, pos)
             # The piece itself, not a part of a longer one ("Ban" in "Bank").
@@ -284,13 +302,18 @@ def _scan(doc: Document) -> Scan:
             if s < 0:  # pragma: no cover - split and find see the same text
                 break
             pos = s + size
+            while skip < nskip and ends[skip] <= s:
+                skip += 1
+            # A skip span overlaps the piece: check each word (the span may hold only a
+            # part of the piece: "(https://...)", "G?ttingen,").
+            partly_skipped = skip < nskip and starts[skip] < pos
             for rel, part in variant:
                 a = s + rel
-                if not (starts and _in_skip(starts, ends, a, a + len(part))):
+                if not (partly_skipped and _in_skip(starts, ends, a, a + len(part))):
                     found.append((a, part))
             for rel, word in unusual:
                 a = s + rel
-                if starts and _in_skip(starts, ends, a, a + len(word)):
+                if partly_skipped and _in_skip(starts, ends, a, a + len(word)):
                     continue
                 tpl = templates.get(word)
                 if tpl is None:

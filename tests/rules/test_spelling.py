@@ -266,6 +266,25 @@ def test_a_long_url_is_skipped_to_its_end():
     assert [t.text for t in tokens(Document.from_text(text))] == []
 
 
+def test_a_skip_span_covering_part_of_a_piece_leaves_the_rest_checked():
+    from linter.document import Document
+    from rules._spell_tokens import tokens
+
+    text = "The council (see www.exmple.org/recieve) met in G?ttingen/spoeed and Bonn.\n"
+    got = [t.text for t in tokens(Document.from_text(text)) if t.kind == "word"]
+    assert got == ["spoeed"]  # the URL and the damaged name are skipped, not their neighbours
+
+
+def test_pieces_remembered_as_holding_nothing_do_not_hide_later_words(lint):
+    # The scan remembers pieces that held nothing ("said,", "The") across documents; a
+    # variant or a typo must still be read in the next document, in any piece.
+    first = "The mayor said the colour of the bus was red, the council said.\n"
+    assert lint(first, select=["SPL001", "SPL002"]) == []
+    second = "The mayor said the color was red. The colour, the council said, was blue. Spoeed.\n"
+    codes = sorted(d.code for d in lint(second, select=["SPL001", "SPL002"]))
+    assert codes == ["SPL001", "SPL002"]
+
+
 def test_text_without_spaces_full_of_anchors_is_read_once():
     from rules._spell_tokens import _pieces_around
 

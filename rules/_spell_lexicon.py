@@ -17,6 +17,8 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import compress, repeat
+from operator import eq, lshift, or_
 
 
 def _data(name: str) -> bytes:
@@ -55,6 +57,9 @@ def _pairs(text: str) -> tuple[list[str], list[str]]:
 
 
 RARE_ZIPF = 1.0  # the frequency assumed for a word outside the frequent list
+
+
+NO_HASH = (1 << 64) - 1  # no word_hash takes this value (see lexicon())
 
 
 def word_hash(word: str) -> int:
@@ -116,22 +121,30 @@ class Lexicon:
         """True if ``word`` is one of the rare words (its hash, by binary search)."""
         h = word_hash(word)
         rare = self._rare
-        i = bisect_left(rare, h)
-        return i < len(rare) and rare[i] == h
+        return rare[bisect_left(rare, h)] == h  # the array ends in a value no hash takes
 
-    def frequent_among(self, words: Iterable[str]) -> set[str]:
-        """The ones of ``words`` in the frequent list (set intersections, in C)."""
+    def frequent_among(self, words: Iterable[str], lower: bool = False) -> set[str]:
+        """The ones of ``words`` in the frequent list (set intersections, in C). With
+        ``lower``, the words are known to be in lower case: no capitalized entry can match."""
         keys = set(words)
-        return (keys & self._lower.keys()) | (keys & self._upper.keys())
+        found = keys & self._lower.keys()
+        return found if lower else found | (keys & self._upper.keys())
 
-    def among(self, words: Iterable[str]) -> set[str]:
+    def among(self, words: Iterable[str], lower: bool = False) -> set[str]:
         """The ones of ``words`` that are words (``{w for w in words if w in lexicon}``):
-        the frequent ones by set intersection in C, only the rest hashed and looked up
-        among the rare words; several times faster for the hundreds of strings one edit
-        from a typo."""
+        the frequent ones by set intersection, the rest hashed and looked up among the
+        rare words, all in C (``map`` over C functions: no Python call per word). The
+        hundreds of strings one edit from a typo cost a few microseconds, not a
+        millisecond. ``lower`` as for :meth:`frequent_among`."""
         keys = set(words)
-        found = self.frequent_among(keys)
-        found.update(filter(self._is_rare, keys - found))
+        found = self.frequent_among(keys, lower)
+        rest = list(keys - found)
+        if rest:
+            rare = self._rare  # ends in a value no hash takes: no index falls off the end
+            data = list(map(str.encode, rest))  # UTF-8, as in word_hash
+            hashes = list(map(or_, map(lshift, map(zlib.crc32, data), repeat(32)), map(zlib.adler32, data)))
+            at = map(bisect_left, repeat(rare), hashes)
+            found.update(compress(rest, map(eq, map(rare.__getitem__, at), hashes)))
         return found
 
     @property
@@ -165,6 +178,9 @@ def lexicon() -> Lexicon:
     rare.frombytes(_data("spelling_rare.bin"))
     if sys.byteorder != "little":  # pragma: no cover - stored little-endian
         rare.byteswap()
+    # A sentinel after the largest hash: Adler-32's low half is below 65521, so no word's
+    # hash ends in 0xFFFF and a lookup never runs off the end.
+    rare.append(NO_HASH)
     return Lexicon(_data("spelling_common.txt").decode("utf-8"), rare)
 
 

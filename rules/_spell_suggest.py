@@ -218,7 +218,7 @@ def scored(typo: str, limit: int = 10) -> tuple[tuple[str, float], ...]:
         for rank, fix in enumerate(listed.split(",")):
             scores[fix] = KNOWN_BONUS + _zipf(lex, fix) - rank * 0.5
     e1 = edits1(typo)
-    cands = lex.among(e1)
+    cands = lex.among(e1, lower=True)
     # A capitalized name is a candidate only for a capitalized typo (handled by the caller).
     best1 = max((lex.zipf(w) for w in cands), default=-1.0)
     if best1 < 3.0 and 3 <= len(typo) <= MAX_EDITS2_LENGTH:
@@ -241,7 +241,7 @@ def frequent_edits1(word: str) -> tuple[str, ...]:
     """The frequent words one edit from ``word``, in the order of :func:`edits1`
     (memoized: several checks ask about the same unknown word)."""
     e1 = edits1(word)
-    return tuple(filter(lexicon().frequent_among(e1).__contains__, e1))
+    return tuple(filter(lexicon().frequent_among(e1, lower=True).__contains__, e1))
 
 
 @lru_cache(maxsize=4096)

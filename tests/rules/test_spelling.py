@@ -242,8 +242,10 @@ def test_lexicon_among_is_membership_of_each_word():
     lex = lexicon()
     for word in ("spoeed", "goverment", "submunitons", "londn", "escalatroy"):
         cands = edits1(word)
-        assert lex.among(cands) == {w for w in cands if w in lex}
+        assert lex.among(cands) == lex.among(cands, lower=True) == {w for w in cands if w in lex}
     assert "submunitions" in lex.among(edits1("submunitons"))  # a rare word, found by its hash
+    mixed = ["London", "londn", "Spoeed", "émigré", "naïveté", "Zürich", "zzzzqx", "", "submunitions"]
+    assert lex.among(mixed) == {w for w in mixed if w in lex} >= {"London", "submunitions", "émigré"}
 
 
 @pytest.mark.parametrize(

@@ -216,7 +216,13 @@ def _piece_hits(piece: str, frequent: dict[str, int], vkeys: frozenset[str]) -> 
     their offsets in the piece."""
     core = piece.strip(PUNCT)
     # One word in punctuation (the common case) needs no regex.
-    words = (core,) if core.isalpha() else WORD.findall(piece)
+    if core.isalpha():
+        low = core.lower()
+        if low in frequent and low not in vkeys:
+            return NOTHING  # "said,", "The", "(police": a frequent word, in any case
+        words: Iterable[str] = (core,)
+    else:
+        words = WORD.findall(piece)
     unusual = []
     variant: list[tuple[int, str]] = []
     at = 0
@@ -326,16 +332,22 @@ def _scan(doc: Document) -> Scan:
     return Scan(tuple(out), tuple(found))
 
 
-def _parts(word: str, initial: bool) -> list[Token]:
+# A token at offset 0 as a plain tuple: (whole, stem, start, end, kind, compound). The scan
+# keeps these per word and makes the Token (with its offsets) for each occurrence.
+Part = tuple[str, str, int, int, str, str]
+Template = tuple[tuple[Part, ...], "tuple[Part, ...] | None"]
+
+
+def _parts(word: str, initial: bool) -> list[Part]:
     """The tokens of one word at offset 0, read as sentence-initial or not."""
-    out: list[Token] = []
     if word.isalpha():  # letters only, no apostrophe or hyphen
         if word[0].islower():
             kind = "word" if word.isascii() else "foreign"
         else:
             kind = "initial" if initial and word.isascii() else "name"
-        out.append(Token(word, word, Span(0, len(word)), kind))
-    elif "-" in word:
+        return [(word, word, 0, len(word), kind, "")]
+    out: list[Part] = []
+    if "-" in word:
         parts = word.split("-")
         # A part of a name ("Mong-koo", "Kilroy-Silk") is a name too.
         named = any(p[:1].isupper() for p in parts[1:]) or (parts[0][:1].isupper() and not initial)
@@ -350,16 +362,13 @@ def _parts(word: str, initial: bool) -> list[Token]:
     return out
 
 
-Template = tuple[tuple[tuple[str, str, int, int, str, str], ...], "tuple[tuple[str, str, int, int, str, str], ...] | None"]
-
-
 def _template(word: str) -> Template:
-    """The word's tokens at offset 0 as (whole, stem, start, end, kind, compound), read
-    as not sentence-initial, and as sentence-initial if that differs (else None)."""
-    plain = tuple((t.whole, t.text, t.span.start, t.span.end, t.kind, t.compound) for t in _parts(word, False))
+    """The word's tokens at offset 0, read as not sentence-initial, and as sentence-initial
+    if that differs (else None)."""
+    plain = tuple(_parts(word, False))
     if word[:1].islower():  # only a capitalized word reads differently at a sentence start
         return plain, None
-    first = tuple((t.whole, t.text, t.span.start, t.span.end, t.kind, t.compound) for t in _parts(word, True))
+    first = tuple(_parts(word, True))
     return plain, (first if first != plain else None)
 
 
@@ -373,7 +382,7 @@ def _without_tail(word: str) -> str:
     return word
 
 
-def _add(out: list[Token], part: str, start: int, initial: bool, compound: str = "", named: bool = False) -> None:
+def _add(out: list[Part], part: str, start: int, initial: bool, compound: str = "", named: bool = False) -> None:
     if len(part) < 2:
         return
     norm = part.replace("’", "'")
@@ -398,7 +407,7 @@ def _add(out: list[Token], part: str, start: int, initial: bool, compound: str =
         kind = "word"
     else:
         kind = "foreign"  # lower-case word with letters English doesn't use
-    out.append(Token(norm, stem, Span(start, start + len(stem)), kind, compound))
+    out.append((norm, stem, start, start + len(stem), kind, compound))
 
 
 def scan(doc: Document) -> Scan:
@@ -410,6 +419,3 @@ def tokens(doc: Document) -> tuple[Token, ...]:
     """The document's checkable words (computed once per document)."""
     return scan(doc).tokens
 
-
-def _tokens(doc: Document) -> tuple[Token, ...]:
-    return _scan(doc).tokens

@@ -110,22 +110,26 @@ def _del_cost(word: str, j: int) -> float:
 @lru_cache(maxsize=8192)
 def channel_cost(typo: str, word: str) -> float:
     """Weighted Damerau-Levenshtein (optimal string alignment) cost of ``word`` -> ``typo``
-    (memoized: an archive repeats its misspellings, and this is the checker's costliest step)."""
+    (memoized: an archive repeats its misspellings, and this is the checker's costliest step).
+    The costs of each extra and each missing letter are worked out once per row and column,
+    not once per cell."""
     n, m = len(typo), len(word)
+    dels = [_del_cost(word, j) for j in range(m)]
     prev2: list[float] = []
     prev = [0.0] * (m + 1)
     for j in range(1, m + 1):
-        prev[j] = prev[j - 1] + _del_cost(word, j - 1)
+        prev[j] = prev[j - 1] + dels[j - 1]
     for i in range(1, n + 1):
-        cur = [prev[0] + _ins_cost(typo, i - 1)] + [0.0] * m
+        ins_i = _ins_cost(typo, i - 1)
+        cur = [prev[0] + ins_i] + [0.0] * m
         ti = typo[i - 1]
         for j in range(1, m + 1):
             wj = word[j - 1]
             best = prev[j - 1] if ti == wj else prev[j - 1] + _sub_cost(ti, wj) + (FIRST_LETTER if j == 1 else 0.0)
-            d = cur[j - 1] + _del_cost(word, j - 1)
+            d = cur[j - 1] + dels[j - 1]
             if d < best:
                 best = d
-            ins = prev[j] + _ins_cost(typo, i - 1)
+            ins = prev[j] + ins_i
             if ins < best:
                 best = ins
             if i > 1 and j > 1 and ti == word[j - 2] and typo[i - 2] == wj and ti != wj:

@@ -248,6 +248,19 @@ def test_lexicon_among_is_membership_of_each_word():
     assert lex.among(mixed) == {w for w in mixed if w in lex} >= {"London", "submunitions", "émigré"}
 
 
+def test_the_rare_words_index_points_at_each_bucket_of_the_sorted_hashes():
+    from bisect import bisect_left
+
+    from rules._spell_lexicon import RARE_SHIFT, lexicon, rare_index
+
+    rare, index = lexicon()._rare, rare_index()
+    hashes = len(rare) - 1  # the last entry is the sentinel
+    assert len(index) == (1 << (64 - RARE_SHIFT)) + 1 and index[-1] == hashes
+    assert list(index) == sorted(index)
+    for b in (0, 1, 4095, 32768, 65535, *range(100, 65536, 997)):
+        assert index[b] == bisect_left(rare, b << RARE_SHIFT, 0, hashes)
+
+
 @pytest.mark.parametrize(
     ("word", "stem"),
     [("don't", "do"), ("Russia's", "Russia"), ("AOL'S", "AOL"), ("we'll", "we"), ("I'M", "I"),

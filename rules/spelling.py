@@ -477,13 +477,13 @@ def name_variant(doc: Document) -> Iterator[Finding]:
             group.sort(key=lambda n: (-counts[n], n.isascii(), spans[n][0].start))
             for other in group[1:]:
                 flagged.setdefault(other, group[0])
-    # A pair is reported only beside a spelling used twice or more, with the same first
-    # letter and a length at most one apart: only names that could be in such a pair are
-    # paired (most stories have few repeated names, and pairing costs a key per letter).
-    anchors = {(n[0], len(n)) for n, c in counts.items() if c >= 2}
-    names = sorted((n for n in counts if any((n[0], len(n) + d) in anchors for d in (-1, 0, 1))),
-                   key=lambda n: (len(n), n))
-    for a, b in near_pairs(names):  # in the order of ``names``: (shorter or equal, longer)
+    # A pair (of names of six letters or more, see near_pairs) is reported only beside a
+    # spelling used twice or more, with the same first letter and a length at most one
+    # apart: only names that could be in such a pair are paired (most stories repeat few
+    # names, and pairing costs a key per letter of every name).
+    near = {(n[0], len(n) + d) for n, c in counts.items() if c >= 2 and len(n) >= 6 for d in (-1, 0, 1)}
+    names = sorted((n for n in counts if len(n) >= 6 and (n[0], len(n)) in near), key=lambda n: (len(n), n))
+    for a, b in near_pairs(names) if near else ():  # in the order of ``names``: (shorter or equal, longer)
         if a in flagged or b in flagged or a[0] != b[0] or not one_edit(a, b):
             continue
         if b == a + "s" or a == b + "s":

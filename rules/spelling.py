@@ -122,7 +122,23 @@ def _near_common(lex: Any, word: str) -> bool:
     return any(lex.zipf(e) >= 3.5 for e in frequent_edits1(word))
 
 
-def _in_story(doc: Document, ranked: tuple[str, ...], lex: Any) -> tuple[str, ...]:
+STORY_WINDOW = 20_000  # characters either side of a typo read as "the story" (a long story is ~25,000)
+
+
+def _story_words(doc: Document, at: int) -> set[str]:
+    """The white-space pieces of the story around offset ``at``: the whole text, unless it
+    is longer than a long story (an archive in one file), then STORY_WINDOW characters
+    either side (a word spelled right far away is no evidence, and the split stays small)."""
+    text = doc.text
+    if len(text) <= 2 * STORY_WINDOW:
+        return doc.cached("spelling.story_words", lambda: set(text.split()))  # type: ignore[no-any-return]
+    lo, hi = max(0, at - STORY_WINDOW), at + STORY_WINDOW
+    lo = text.rfind(" ", 0, lo) + 1 if lo else 0  # whole pieces only
+    end = text.find(" ", hi)
+    return set(text[lo : end if end >= 0 else len(text)].split())
+
+
+def _in_story(doc: Document, ranked: tuple[str, ...], lex: Any, start: int) -> tuple[str, ...]:
     """The suggestions with the first of the top three that the story uses elsewhere (and
     that is not a very common word) moved to the front: a writer who misspells a word has
     usually spelled it right nearby."""
@@ -130,8 +146,8 @@ def _in_story(doc: Document, ranked: tuple[str, ...], lex: Any) -> tuple[str, ..
     for i, w in enumerate(ranked[1:3], 1):
         if lex.zipf(w) >= STORY_BOOST_ZIPF:
             continue
-        if words is None:  # the text's white-space pieces: one split, in C
-            words = doc.cached("spelling.story_words", lambda: set(doc.text.split()))
+        if words is None:  # the white-space pieces around the typo: one split, in C
+            words = _story_words(doc, start)
         if w in words or w + "," in words or w + "." in words or w + "'s" in words:
             return (w, *ranked[:i], *ranked[i + 1 :])
     return ranked
@@ -156,7 +172,7 @@ def _misspelling_finding(doc: Document, tok: Token, raw: str, known: str | None)
     candidates = scored(lower)
     if len(candidates) > 1 and (known is None or "," in known):
         ranked = rerank(candidates, *neighbours(doc.text, tok.span.start, tok.span.end))[:5]
-        ranked = _in_story(doc, ranked, lexicon())
+        ranked = _in_story(doc, ranked, lexicon(), tok.span.start)
     else:
         ranked = tuple(w for w, _ in candidates[:5])
     if known is None and len(lower) >= FAR_LENGTH and (not ranked or _best_score(lower, ranked[0]) < FAR_SCORE):

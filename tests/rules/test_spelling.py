@@ -321,6 +321,20 @@ def test_a_suggestion_used_elsewhere_in_the_story_goes_first(lint):
     assert d.suggestions[0] == "conman"
 
 
+def test_in_an_archive_only_the_words_around_a_typo_count_as_its_story(lint):
+    from rules.spelling import STORY_WINDOW
+
+    filler = "The council met on Tuesday and the mayor spoke about the budget for the year. " * (
+        3 * STORY_WINDOW // 80)
+    typo = "Some conmon target the elderly, the police said.\n"
+    near = filler + "Police said a conman had called. " + typo + filler
+    far = "Police said a conman had called. " + filler + typo + filler
+    (d_near,) = spl(lint(near, select=["SPL001"]))
+    (d_far,) = spl(lint(far, select=["SPL001"]))
+    assert d_near.suggestions[0] == "conman"
+    assert d_far.suggestions[0] != "conman"  # 3 windows away: another story of the archive
+
+
 def test_hyphenated_compound_parts_and_lower_case_names_are_not_misspellings(lint):
     text = (
         "The minister defended a laissez-faire approach to the banks. "

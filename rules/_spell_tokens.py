@@ -365,12 +365,6 @@ def _parts(word: str, initial: bool) -> list[Part]:
 def _template(word: str) -> Template:
     """The word's tokens at offset 0, read as not sentence-initial, and as sentence-initial
     if that differs (else None)."""
-    if word.isalpha():  # most words: one token, whose kind alone depends on the position
-        first = word[0]
-        if first.islower():
-            return ((word, word, 0, len(word), "word" if word.isascii() else "foreign", ""),), None
-        name = ((word, word, 0, len(word), "name", ""),)
-        return name, (((word, word, 0, len(word), "initial", ""),) if word.isascii() else None)
     plain = tuple(_parts(word, False))
     if word[:1].islower():  # only a capitalized word reads differently at a sentence start
         return plain, None

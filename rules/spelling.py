@@ -123,32 +123,38 @@ def _near_common(lex: Any, word: str) -> bool:
 
 
 STORY_WINDOW = 20_000  # characters either side of a typo read as "the story" (a long story is ~25,000)
+STORY_ENDINGS = ("", ",", ".", "'s")  # how a word may end a white-space piece and still count
 
 
-def _story_words(doc: Document, at: int) -> set[str]:
-    """The white-space pieces of the story around offset ``at``: the whole text, unless it
-    is longer than a long story (an archive in one file), then STORY_WINDOW characters
-    either side (a word spelled right far away is no evidence, and the split stays small)."""
-    text = doc.text
-    if len(text) <= 2 * STORY_WINDOW:
-        return doc.cached("spelling.story_words", lambda: set(text.split()))  # type: ignore[no-any-return]
-    lo, hi = max(0, at - STORY_WINDOW), at + STORY_WINDOW
-    lo = text.rfind(" ", 0, lo) + 1 if lo else 0  # whole pieces only
-    end = text.find(" ", hi)
-    return set(text[lo : end if end >= 0 else len(text)].split())
+def _used_in(text: str, word: str, lo: int, hi: int) -> bool:
+    """True if a white-space piece of ``text[lo:hi]`` is ``word``, or ``word`` with a comma,
+    a full stop or "'s" (found with ``str.find``: no split of the whole text)."""
+    find = text.find
+    n = len(text)
+    i = find(word, lo, hi)
+    while i >= 0:
+        if i == 0 or text[i - 1].isspace():
+            j = i + len(word)
+            for end in STORY_ENDINGS:
+                k = j + len(end)
+                if text.startswith(end, j) and (k == n or text[k].isspace()):
+                    return True
+        i = find(word, i + 1, hi)
+    return False
 
 
 def _in_story(doc: Document, ranked: tuple[str, ...], lex: Any, start: int) -> tuple[str, ...]:
     """The suggestions with the first of the top three that the story uses elsewhere (and
     that is not a very common word) moved to the front: a writer who misspells a word has
-    usually spelled it right nearby."""
-    words: set[str] | None = None
+    usually spelled it right nearby. The story is the whole text, unless that is longer
+    than a long story (an archive in one file): then STORY_WINDOW characters either side of
+    the typo (a word spelled right far away is no evidence)."""
+    text = doc.text
+    lo, hi = 0, len(text)
+    if hi > 2 * STORY_WINDOW:
+        lo, hi = max(0, start - STORY_WINDOW), min(hi, start + STORY_WINDOW)
     for i, w in enumerate(ranked[1:3], 1):
-        if lex.zipf(w) >= STORY_BOOST_ZIPF:
-            continue
-        if words is None:  # the white-space pieces around the typo: one split, in C
-            words = _story_words(doc, start)
-        if w in words or w + "," in words or w + "." in words or w + "'s" in words:
+        if lex.zipf(w) < STORY_BOOST_ZIPF and _used_in(text, w, lo, hi):
             return (w, *ranked[:i], *ranked[i + 1 :])
     return ranked
 

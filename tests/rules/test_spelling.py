@@ -321,6 +321,19 @@ def test_a_suggestion_used_elsewhere_in_the_story_goes_first(lint):
     assert d.suggestions[0] == "conman"
 
 
+@pytest.mark.parametrize("word", ["conman", "con", "man", "conmen"])
+def test_a_word_is_used_in_the_story_exactly_when_a_white_space_piece_is_it(word):
+    from rules.spelling import _used_in
+
+    text = ("conman said the conman's friend, a conmanly man, met a conman. Then\t"
+            "(conman) and \"conman\" and conman,\nand conmen: the man conman")
+    pieces = set(text.split())
+    expected = any(word + end in pieces for end in ("", ",", ".", "'s"))
+    assert _used_in(text, word, 0, len(text)) is expected
+    assert _used_in(text, "conman", 0, 7) is True and _used_in(text, "conman", 1, 30) is True
+    assert _used_in("(conman) and conmanly", "conman", 0, 21) is False
+
+
 def test_in_an_archive_only_the_words_around_a_typo_count_as_its_story(lint):
     from rules.spelling import STORY_WINDOW
 

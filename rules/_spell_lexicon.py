@@ -59,7 +59,7 @@ def _pairs(text: str) -> tuple[list[str], list[str]]:
 RARE_ZIPF = 1.0  # the frequency assumed for a word outside the frequent list
 
 
-NO_HASH = (1 << 64) - 1  # no word_hash takes this value (see lexicon())
+NO_HASH = (1 << 64) - 1  # no word_hash takes this value (see Lexicon.__init__)
 
 
 def word_hash(word: str) -> int:
@@ -90,6 +90,10 @@ class Lexicon:
         self._upper.pop("", None)
         self._starts = [int(i) for i, _ in pairs]
         self._zipf = [int(z) / 10 for _, z in pairs]
+        # A sentinel after the largest hash: Adler-32's low half is below 65521, so no word's
+        # hash ends in 0xFFFF, and a lookup never runs off the end.
+        if not rare or rare[-1] != NO_HASH:
+            rare.append(NO_HASH)
         self._rare = rare
         self._index: array | None = None  # rare_index(), read at the first among()
         self._children: dict[str, str | None] = {}
@@ -200,9 +204,6 @@ def lexicon() -> Lexicon:
     rare.frombytes(_data("spelling_rare.bin"))
     if sys.byteorder != "little":  # pragma: no cover - stored little-endian
         rare.byteswap()
-    # A sentinel after the largest hash: Adler-32's low half is below 65521, so no word's
-    # hash ends in 0xFFFF and a lookup never runs off the end.
-    rare.append(NO_HASH)
     return Lexicon(_data("spelling_common.txt").decode("utf-8"), rare)
 
 

@@ -95,7 +95,7 @@ class Lexicon:
         if not rare or rare[-1] != NO_HASH:
             rare.append(NO_HASH)
         self._rare = rare
-        self._index: array | None = None  # rare_index(), read at the first among()
+        self._index: array | None = None  # rare_index(), read at the first rare-word lookup
         self._children: dict[str, str | None] = {}
         self._sorted: list[str] | None = None
 
@@ -123,10 +123,19 @@ class Lexicon:
         return word in self._lower or word in self._upper or self._is_rare(word)
 
     def _is_rare(self, word: str) -> bool:
-        """True if ``word`` is one of the rare words (its hash, by binary search)."""
+        """True if ``word`` is one of the rare words (its hash, by binary search in its
+        bucket of the index, as in :meth:`among`)."""
         h = word_hash(word)
-        rare = self._rare
-        return rare[bisect_left(rare, h)] == h  # the array ends in a value no hash takes
+        rare, index = self._rare, self._bucket_index()
+        b = h >> RARE_SHIFT
+        return rare[bisect_left(rare, h, index[b], index[b + 1])] == h  # the array ends in a value no hash takes
+
+    def _bucket_index(self) -> array:
+        """rare_index(), read at the first lookup of a rare word."""
+        index = self._index
+        if index is None:
+            index = self._index = rare_index()
+        return index
 
     def frequent_among(self, words: Iterable[str], lower: bool = False) -> set[str]:
         """The ones of ``words`` in the frequent list (set intersections, in C). With
@@ -146,10 +155,7 @@ class Lexicon:
         found = self.frequent_among(keys, lower)
         rest = list(keys - found)
         if rest:
-            rare = self._rare  # ends in a value no hash takes: no index falls off the end
-            index = self._index
-            if index is None:
-                index = self._index = rare_index()
+            rare, index = self._rare, self._bucket_index()  # the array ends in a value no hash takes
             data = list(map(str.encode, rest))  # UTF-8, as in word_hash
             hashes = list(map(or_, map(lshift, map(zlib.crc32, data), repeat(32)), map(zlib.adler32, data)))
             buckets = list(map(rshift, hashes, repeat(RARE_SHIFT)))

@@ -53,7 +53,10 @@ WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036f])+(?:['’\-](?:[^\W_]|[\u0300-\u03
 CONTRACTION_TAILS = ("'s", "'ll", "'ve", "'re", "'d", "'m", "n't")
 # Before a sentence-initial word: nothing, an end mark, an opening quote, a colon, a bullet.
 # (Not a bracket or dash: "(Stade Toulousain)" holds a name more often than a sentence.)
-INITIAL_BEFORE = patterns.compile(r"""(?:^|[.!?:;…\n•*"“‘'])[\s"“‘']*$""")
+# A straight quote opens only after a space or at the start: in `market," Investec said`
+# it closes the quotation and the name after it is inside the sentence. After an end mark,
+# closing quotes may come between ('said.” Next').
+INITIAL_BEFORE = patterns.compile(r"""(?:(?:^|[.!?:;…\n•*“‘])[\s"“‘'”’]*|(?:^|\s)["'][\s"“‘']*)$""")
 DIGIT = patterns.compile(r"\d")
 WINDOW = 2000  # characters either side of an anchor that a not-prose match may cover (long URLs)
 CHUNK = 1 << 16  # characters read at once by the tokenizer

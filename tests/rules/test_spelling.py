@@ -83,6 +83,17 @@ def test_sentence_start_typo_near_a_common_word_is_flagged(lint):
     assert words(lint(text, select=["SPL001"]), text) == ["Goverment", "Thier"]
 
 
+def test_a_name_after_a_closing_quote_is_inside_the_sentence(lint):
+    # `,"` closes a quotation: "Investec" continues the sentence and is a name.
+    good = '"Prices will fall further," Investec economist Philip Shaw said.\n'
+    assert spl(lint(good, select=["SPL001"])) == []
+    # After an end mark and a closing curly quote a new sentence starts and is checked.
+    bad = "“Prices will fall,” she said. “It is over.” Goverment officials disagreed.\n"
+    assert words(lint(bad, select=["SPL001"]), bad) == ["Goverment"]
+    opening = 'He said: "Thier plan failed." He left.\n'
+    assert words(lint(opening, select=["SPL001"]), opening) == ["Thier"]
+
+
 def test_possessive_and_contraction_with_both_apostrophes(lint):
     text = "The goverment’s plan and the goverment's budget weren’t ready, and it's late.\n"
     assert words(lint(text, select=["SPL001"]), text) == ["goverment", "goverment"]

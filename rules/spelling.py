@@ -204,17 +204,20 @@ def _uses(doc: Document, toks: tuple[Token, ...], tok: Token) -> int:
 def _meant(doc: Document, toks: tuple[Token, ...], tok: Token, lex: Any) -> bool:
     """True if the story itself says an unknown lower-case word is meant: it is used twice
     or more, it stands in a foreign phrase, in a list of credits, or alone in brackets or
-    quotes."""
+    quotes. A known misspelling beside it ("will recieve repressentations") is English gone
+    wrong, not a foreign word."""
     from rules._spell_evidence import in_credits, in_foreign_phrase, mentioned
+    from rules._spell_lexicon import known_misspellings
 
     if _uses(doc, toks, tok) >= REPEATED:
         return True
     text = doc.text
     start, end = tok.span
+    listed = known_misspellings()
     return (
         mentioned(text, start, end)
         or in_credits(text, start, end)
-        or in_foreign_phrase(text, start, end, lex.knows)
+        or in_foreign_phrase(text, start, end, lambda w: lex.knows(w) or w in listed)
     )
 
 

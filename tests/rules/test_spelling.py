@@ -104,6 +104,13 @@ def test_each_part_of_a_hyphenated_word_is_checked(lint):
     assert words(lint(text, select=["SPL001"]), text) == ["runing"]
 
 
+def test_a_known_misspelling_beside_an_unknown_word_is_not_a_foreign_phrase(lint):
+    # Two unknown lower-case words side by side read as a foreign phrase and stay quiet,
+    # but "recieve" is English misspelled: the word after it is still checked.
+    text = "The goverment will recieve repressentations from the unions.\n"
+    assert words(lint(text, select=["SPL001"]), text) == ["goverment", "recieve", "repressentations"]
+
+
 def test_vocabulary_accept_and_reject(lint):
     vocab = Vocabulary(accept=frozenset({"Ons", "newsroomy"}), reject={"Kiev": "Kyiv"})
     text = "The newsroomy style in Kiev hid repressentations, Ons said.\n"

@@ -241,9 +241,25 @@ def config_from_mapping(data: Mapping[str, Any], *, path: str | None = None, roo
         elif isinstance(value, dict):
             rule_options[key] = dict(value)  # a rule's own table; checked later
         else:
-            raise NewslintError(f"{source}: unknown key `{key}`")
+            table = "tool.newslint." if path is None or Path(path).name == "pyproject.toml" else ""
+            raise NewslintError(f"{source}: unknown key `{key}`{_option_hint(key, table)}")
     kw["rule_options"] = rule_options
     return Config(**kw)
+
+
+def _option_hint(key: str, table: str) -> str:
+    """For a top-level key that is a rule's option (``language``): where it belongs. Only on
+    the error path, so loading the rules here costs a correct run nothing."""
+    try:
+        from linter.plugins import load_engine
+
+        owners = sorted(r.name for r in load_engine().rules if key in r.options)
+    except Exception:  # noqa: BLE001 - a hint must never hide the error itself
+        return ""
+    if not owners:
+        return ""
+    tables = " or ".join(f"[{table}{name}]" for name in owners)
+    return f"; `{key}` is an option of {', '.join(owners)}: set it in {tables}"
 
 
 def load_file(path: Path) -> Config:

@@ -50,6 +50,8 @@ def test_explicit_config_overrides(newslint, story, tmp_path):
     "content, message",
     [
         ('selectt = ["PUN001"]\n', "newslint.toml: unknown key `selectt`"),
+        # A rule's option at the top level: the error says which table it belongs in.
+        ('language = "en-GB"\n', "`language` is an option of spelling-variant: set it in [spelling-variant]"),
         ('select = "PUN001,,"\nignore = 3\n', "newslint.toml: `ignore` must be a list of strings"),
         ('select = ["PUN999"]\n', "unknown rule or prefix 'PUN999' in"),
         ('[severity]\ndoubled-punctuation = "fatal"\n', 'severity.doubled-punctuation = \'fatal\''),

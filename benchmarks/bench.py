@@ -415,13 +415,13 @@ def section_jobs(wl: dict[str, Workload], newslint: str, args) -> tuple[list[str
 STARTUP_PROBE = r"""
 import json, sys, time
 t0 = time.perf_counter()
-import linter.cli, linter.check, linter.runner
+import newslint.cli, linter.check, linter.runner
 t1 = time.perf_counter()
-from linter.plugins import load_engine
+from newslint.plugins import load_engine
 engine = load_engine()
 t2 = time.perf_counter()
-from linter.config import Config
-from linter.runner import Linter
+from newslint.config import Config
+from newslint.runner import Linter
 lin = Linter(Config(), engine=engine)
 t3 = time.perf_counter()
 text = open(sys.argv[1], encoding="utf-8").read()
@@ -504,13 +504,13 @@ def section_startup(newslint: str, args) -> tuple[list[str], dict]:
 SPELL_PROBE = r"""
 import json, os, sys, time
 t0 = time.perf_counter()
-from rules._spell_lexicon import known_misspellings, lexicon, variant_keys, variants
+from newslint.rules.spelling.lexicon import known_misspellings, lexicon, variant_keys, variants
 lexicon()
 t1 = time.perf_counter()
 known_misspellings(); variants(); variant_keys()
 t2 = time.perf_counter()
-from linter.config import Config
-from linter.runner import Linter
+from newslint.config import Config
+from newslint.runner import Linter
 lin = Linter(Config(), select=("SPL001", "SPL002", "SPL003"))
 path, each = sys.argv[1], sys.argv[2] == "each"
 if os.path.isdir(path):  # a folder of stories: one document each, or all joined into one

@@ -25,8 +25,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--select", default="")
     args = ap.parse_args(argv)
 
-    from linter.config import Config
-    from linter.runner import Linter, read_source
+    from newslint.config import Config
+    from newslint.runner import Linter, read_source
 
     linter = Linter(Config(select=tuple(args.select.split(",")) if args.select else Config().select))
     files = sorted(str(p) for p in Path(args.folder).rglob("*") if p.is_file())

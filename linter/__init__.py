@@ -2,7 +2,7 @@
 
 Public API (stable)::
 
-    from linter import lint_text, lint_paths, Config
+    from newslint import lint_text, lint_paths, Config
     diagnostics = lint_text("The mayor said..", format="text")
 
 Plugin authors need :data:`hookimpl` and the data model: :class:`Document`, :class:`Span`,
@@ -13,12 +13,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from linter.diagnostics import Applicability, Diagnostic, Edit, FileResult, Finding, Fix, Severity
-from linter.document import Block, Document, Position, Span, TextBuilder
-from linter.errors import NewslintError
-from linter.formats import Format
-from linter.hookspecs import hookimpl
-from linter.registry import Rule
+from newslint.diagnostics import Applicability, Diagnostic, Edit, FileResult, Finding, Fix, Severity
+from newslint.document import Block, Document, Position, Span, TextBuilder
+from newslint.errors import NewslintError
+from newslint.formats import Format
+from newslint.hookspecs import hookimpl
+from newslint.registry import Rule
 
 __version__ = "0.1.0"
 
@@ -46,17 +46,17 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from linter.config import Config
+    from newslint.config import Config
 
 
 def __getattr__(name: str) -> Any:
     # The runner and config pull in more; load them only when asked for.
     if name in ("lint_text", "lint_paths"):
-        from linter import runner
+        from newslint import runner
 
         return getattr(runner, name)
     if name == "Config":
-        from linter.config import Config
+        from newslint.config import Config
 
         return Config
     raise AttributeError(name)

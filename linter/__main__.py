@@ -1,5 +1,5 @@
 """``python -m linter``: the same as the ``newslint`` command."""
 
-from linter.cli import entry
+from newslint.cli import entry
 
 entry()

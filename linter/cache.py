@@ -16,9 +16,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from linter import __version__
-from linter.diagnostics import FileResult
-from linter.runner import Linter, content_digest, decode
+from newslint import __version__
+from newslint.diagnostics import FileResult
+from newslint.runner import Linter, content_digest, decode
 
 log = logging.getLogger(__name__)
 
@@ -43,8 +43,11 @@ def fingerprint(linter: Linter, spec: Any) -> str:
         repr(linter.date),
     ]
     # Built-in rules ship with newslint; a local edit to them must invalidate the cache too.
-    for name in ("rules", "linter"):
-        folder = Path(__file__).resolve().parent.parent / name
+    import newslint.rules
+
+    engine_dir = Path(__file__).resolve().parent
+    rules_dir = Path(newslint.rules.__file__).resolve().parent
+    for folder in (rules_dir, engine_dir):  # installed, rules/ sits inside the engine's folder
         try:
             stamps = sorted((p.name, p.stat().st_mtime_ns) for p in folder.rglob("*")
                             if p.is_file() and "__pycache__" not in p.parts)

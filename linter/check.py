@@ -9,12 +9,13 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from linter import __version__, patterns
-from linter.cli import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, _no_color, _print_load_errors, unified_diff
-from linter.config import Config, load_config
-from linter.diagnostics import Applicability, FileResult
-from linter.errors import NewslintError
-from linter.runner import FixMode, Linter, discover, lint_file
+from newslint import __version__, patterns
+from newslint.console import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, no_color, print_load_errors
+from newslint.config import Config, load_config
+from newslint.diagnostics import Applicability, FileResult
+from newslint.errors import NewslintError
+from newslint.fixes import unified_diff
+from newslint.runner import FixMode, Linter, discover, lint_file
 
 PARALLEL_MIN_FILES = 16  # below this, one process is faster than starting workers
 PROGRESS_MIN_FILES = 50
@@ -49,7 +50,7 @@ def run_check(args: argparse.Namespace) -> int:
     spec = LinterSpec(config, _flatten(args.select), _flatten(args.extend_select) or (),
                       _flatten(args.ignore) or (), args.date)
     linter = spec.build()
-    _print_load_errors(linter.engine.load_errors)
+    print_load_errors(linter.engine.load_errors)
     fmt_name = args.output_format or "full"
     reporter = linter.engine.reporters.get(fmt_name)
     if reporter is None:
@@ -58,7 +59,7 @@ def run_check(args: argparse.Namespace) -> int:
     if args.unsafe_fixes and not (args.fix or args.diff):
         raise NewslintError("--unsafe-fixes needs --fix or --diff")
     mode = FixMode(apply=args.fix or args.diff, unsafe=args.unsafe_fixes, write=args.fix and not args.diff)
-    color = not reporter.machine and sys.stdout.isatty() and not _no_color(args.no_color)
+    color = not reporter.machine and sys.stdout.isatty() and not no_color(args.no_color)
 
     if "-" in paths:
         if len(paths) > 1:
@@ -67,7 +68,7 @@ def run_check(args: argparse.Namespace) -> int:
     else:
         # Built-in machine formats never show source lines: --jobs workers need not send the
         # text of every file back to the main process.
-        keep_source = bool(args.diff) or not reporter.machine or not reporter.write.__module__.startswith("linter.")
+        keep_source = bool(args.diff) or not reporter.machine or not reporter.write.__module__.startswith("newslint.")
         results = _lint_files(spec, linter, paths, mode, args, show_progress=not reporter.machine,
                               keep_source=keep_source)
 
@@ -91,7 +92,7 @@ def run_check(args: argparse.Namespace) -> int:
             return EXIT_ERROR
         return EXIT_FINDINGS if changed and not args.exit_zero else EXIT_CLEAN
 
-    from linter.reporters import ReportContext
+    from newslint.reporters import ReportContext
 
     fixed = sum(r.fixed for r in results)
     ctx = ReportContext(
@@ -116,7 +117,7 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def _lint_stdin(linter: Linter, args: argparse.Namespace, mode: FixMode) -> FileResult:
-    from linter.runner import decode
+    from newslint.runner import decode
 
     data = sys.stdin.buffer.read()
     name = args.stdin_filename or "-"
@@ -168,7 +169,7 @@ def _lint_files(spec: LinterSpec, linter: Linter, paths: Sequence[str], mode: Fi
             todo.append(path)
     cache = None
     if not args.no_cache and not mode.apply:
-        from linter.cache import ResultCache
+        from newslint.cache import ResultCache
 
         cache = ResultCache.open(linter, spec)
         if cache is not None:

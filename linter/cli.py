@@ -5,16 +5,15 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import difflib
 import os
 import sys
 from collections.abc import Sequence
-from typing import TextIO
 
-from linter import __version__
-from linter.errors import NewslintError
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+from newslint import __version__
+from newslint.console import EXIT_CLEAN, EXIT_ERROR, no_color, print_load_errors
+from newslint.errors import NewslintError
+
 
 
 class _Parser(argparse.ArgumentParser):
@@ -29,10 +28,12 @@ def _csv(value: str) -> list[str]:
 
 
 def _date(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a date like 2024-11-22, got {value!r}") from None
+    from newslint.dates import to_date
+
+    date = to_date(value)
+    if date is None:
+        raise argparse.ArgumentTypeError(f"expected a date like 2024-11-22, got {value!r}")
+    return date
 
 
 def _jobs(value: str) -> int:
@@ -107,7 +108,7 @@ def entry() -> None:
             stream.flush()
         except (OSError, ValueError):  # a closed pipe (`newslint check | head`): nothing to keep
             pass
-    store = sys.modules.get("linter.patterns")
+    store = sys.modules.get("newslint.patterns")
     if store is not None:
         store.flush()
     os._exit(code)
@@ -122,7 +123,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     try:
         if args.command == "check":
-            from linter.check import run_check
+            from newslint.check import run_check
 
             return run_check(args)
         if args.command == "rules":
@@ -146,10 +147,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _cmd_rules(args: argparse.Namespace) -> int:
     import json
 
-    from linter.plugins import load_engine
+    from newslint.plugins import load_engine
 
     engine = load_engine()
-    _print_load_errors(engine.load_errors)
+    print_load_errors(engine.load_errors)
     rows = [
         {
             "code": r.code,
@@ -175,7 +176,7 @@ def _cmd_rules(args: argparse.Namespace) -> int:
     from rich.console import Console
     from rich.table import Table
 
-    console = Console(no_color=_no_color(False), highlight=False)
+    console = Console(no_color=no_color(False), highlight=False)
     table = Table(box=None, pad_edge=False, header_style="bold")
     for col in ("code", "name", "default", "severity", "fixable", "summary"):
         table.add_column(col, overflow="fold")
@@ -188,7 +189,7 @@ def _cmd_rules(args: argparse.Namespace) -> int:
 def _cmd_rule(args: argparse.Namespace) -> int:
     import json
 
-    from linter.plugins import load_engine
+    from newslint.plugins import load_engine
 
     engine = load_engine()
     rule = engine.rules.lookup(args.rule)
@@ -206,7 +207,7 @@ def _cmd_rule(args: argparse.Namespace) -> int:
         opts = "\n\n## Option defaults\n\n```toml\n[tool.newslint." + rule.name + "]\n" + "".join(
             f"{k} = {_toml(v)}\n" for k, v in rule.options.items()) + "```\n"
     text = head + meta + rule.doc + opts
-    if sys.stdout.isatty() and not _no_color(False):
+    if sys.stdout.isatty() and not no_color(False):
         from rich.console import Console
         from rich.markdown import Markdown
 
@@ -224,23 +225,3 @@ def _toml(value: object) -> str:
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(_toml(v) for v in value) + "]"
     return '"' + str(value).replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def _no_color(flag: bool) -> bool:
-    return flag or bool(os.environ.get("NO_COLOR"))
-
-
-def _print_load_errors(errors: Sequence[str], stream: TextIO | None = None) -> None:
-    for e in errors:
-        (stream or sys.stderr).write(f"newslint: error: {e}\n")
-
-
-def unified_diff(path: str, old: str, new: str) -> str:
-    """A unified diff of one file's fixes (line endings kept as they are)."""
-    lines = difflib.unified_diff(
-        old.splitlines(keepends=True), new.splitlines(keepends=True), fromfile=f"a/{path}", tofile=f"b/{path}"
-    )
-    out = []
-    for line in lines:
-        out.append(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n")
-    return "".join(out)

@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from linter.diagnostics import Severity
-from linter.errors import NewslintError
+from newslint.diagnostics import Severity
+from newslint.dates import to_date
+from newslint.errors import NewslintError
 
 CONFIG_NAMES = ("newslint.toml", ".newslint.toml", "pyproject.toml")
 
@@ -121,23 +122,9 @@ def _str_list(value: Any, key: str, source: str) -> tuple[str, ...]:
     return tuple(value)
 
 
-def as_date(value: Any) -> dt.date | None:
-    """A date from a TOML date, a datetime or an ISO string (``2024-11-22...``); else None."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip()[:10])
-        except ValueError:
-            return None
-    return None
-
-
-def parse_date(value: Any, where: str) -> dt.date:
+def _required_date(value: Any, where: str) -> dt.date:
     """A date from TOML (a date value or an ISO string), or a clear error."""
-    date = as_date(value)
+    date = to_date(value)
     if date is None:
         raise NewslintError(f"{where}: expected a date like 2024-11-22, got {value!r}")
     return date
@@ -233,7 +220,7 @@ def config_from_mapping(data: Mapping[str, Any], *, path: str | None = None, roo
         elif key == "vocabulary":
             kw["vocabulary"] = _vocabulary(value, base, source)
         elif key == "date":
-            kw["date"] = parse_date(value, f"{source}: date")
+            kw["date"] = _required_date(value, f"{source}: date")
         elif key == "cache-dir":
             if not isinstance(value, str):
                 raise NewslintError(f"{source}: `cache-dir` must be a string")
@@ -251,7 +238,7 @@ def _option_hint(key: str, table: str) -> str:
     """For a top-level key that is a rule's option (``language``): where it belongs. Only on
     the error path, so loading the rules here costs a correct run nothing."""
     try:
-        from linter.plugins import load_engine
+        from newslint.plugins import load_engine
 
         owners = sorted(r.name for r in load_engine().rules if key in r.options)
     except Exception:  # noqa: BLE001 - a hint must never hide the error itself

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
-from linter.document import Position, Span
+from newslint.document import Position, Span
 
 
 def _by_fields(self: Any) -> tuple[Any, tuple[Any, ...]]:

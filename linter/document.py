@@ -12,6 +12,7 @@ once per document, and shared.
 
 from __future__ import annotations
 
+import datetime as dt
 from array import array
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping
@@ -21,7 +22,7 @@ from typing import Any, NamedTuple
 
 import regex
 
-from linter import patterns
+from newslint import patterns
 
 
 class Span(NamedTuple):
@@ -125,6 +126,7 @@ class TextBuilder:
         blocks: tuple[Block, ...] | None = None,
         metadata: Mapping[str, Any] | None = None,
         format_name: str = "text",
+        date: dt.date | None = None,
     ) -> Document:
         """Finish: the document with its text, map, blocks and metadata."""
         return Document(
@@ -134,6 +136,7 @@ class TextBuilder:
             blocks=blocks,
             metadata=dict(metadata or {}),
             format_name=format_name,
+            date=date,
         )
 
 
@@ -176,6 +179,9 @@ class Document:
     blocks: tuple[Block, ...] | None = None
     metadata: dict[str, Any] = field(default_factory=dict)
     format_name: str = "text"
+    #: The story's date (from ``--date``, configuration, HTML meta or front matter): the
+    #: reference for weekdays given without a year.
+    date: dt.date | None = None
     _cache: dict[str, Any] = field(default_factory=dict, repr=False)  # the document's own tokens
     _shared: dict[str, Any] = field(default_factory=dict, repr=False)  # what rules share: cached()
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import difflib
 import os
 import stat
 from collections.abc import Iterable
 from pathlib import Path
 
-from linter.diagnostics import SourceEdit, SourceFix
+from newslint.diagnostics import SourceEdit, SourceFix
 
 
 def _conflict(a: SourceEdit, b: SourceEdit) -> bool:
@@ -92,3 +93,14 @@ def write_atomic(path: Path, text: str, *, encoding: str, bom: bool) -> None:
         except OSError:
             pass
         raise
+
+
+def unified_diff(path: str, old: str, new: str) -> str:
+    """A unified diff of one file's fixes (line endings kept as they are)."""
+    lines = difflib.unified_diff(
+        old.splitlines(keepends=True), new.splitlines(keepends=True), fromfile=f"a/{path}", tofile=f"b/{path}"
+    )
+    out = []
+    for line in lines:
+        out.append(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n")
+    return "".join(out)

@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING
 import pluggy
 
 if TYPE_CHECKING:
-    from linter.formats import Format
-    from linter.registry import Rule
-    from linter.reporters import Reporter
+    from newslint.formats import Format
+    from newslint.registry import Rule
+    from newslint.reporters.base import Reporter
 
 PROJECT = "newslint"
 hookspec = pluggy.HookspecMarker(PROJECT)
@@ -31,7 +31,7 @@ hookimpl = pluggy.HookimplMarker(PROJECT)
 def newslint_register_rules(register: Callable[[Rule], None]) -> None:
     """Offer rules to the engine.
 
-    :param register: call once per :class:`~linter.registry.Rule`; a code or name already
+    :param register: call once per :class:`~newslint.registry.Rule`; a code or name already
         taken by another plugin is an error naming both plugins.
     """
 
@@ -41,7 +41,7 @@ def newslint_register_formats(register: Callable[[Format], None]) -> None:
     """Offer document formats: a name, the file suffixes it claims, and
     ``parse(source) -> Document``.
 
-    :param register: call once per :class:`~linter.formats.Format`.
+    :param register: call once per :class:`~newslint.formats.Format`.
     """
 
 
@@ -50,5 +50,5 @@ def newslint_register_reporters(register: Callable[[Reporter], None]) -> None:
     """Offer output formats for ``--output-format``: a name and
     ``write(results, stream, options)``.
 
-    :param register: call once per :class:`~linter.reporters.Reporter`.
+    :param register: call once per :class:`~newslint.reporters.Reporter`.
     """

@@ -9,31 +9,32 @@ from typing import Any
 
 import pluggy
 
-from linter import entrypoints, hookspecs
-from linter.errors import NewslintError
-from linter.formats import Format
-from linter.registry import Rule, RuleSet, validate_rule
+from newslint import entrypoints, hookspecs
+from newslint.errors import NewslintError
+from newslint.formats import Format
+from newslint.registry import Rule, RuleSet, validate_rule
 
 ENTRY_POINT_GROUP = "newslint"
 QUOTATIONS_OPTION = "check-quotations"
 
 # Built-in plugins, by module name: registered exactly as third-party ones are.
 BUILTIN_PLUGINS: tuple[str, ...] = (
-    "linter.formats",
-    "linter.formats_markdown",
-    "linter.formats_html",
-    "linter.reporters",
-    "rules.encoding",
-    "rules.punctuation",
-    "rules.duplicates",
-    "rules.artifacts",
-    "rules.characters",
-    "rules.spacing",
-    "rules.quotes",
-    "rules.spelling",
-    "rules.units",
-    "rules.dates",
-    "rules.numbers",
+    "newslint.formats",
+    "newslint.formats.markdown",
+    "newslint.formats.html",
+    "newslint.reporters",
+    "newslint.rules.encoding",
+    "newslint.rules.punctuation",
+    "newslint.rules.duplicates.words",
+    "newslint.rules.duplicates.paragraphs",
+    "newslint.rules.artifacts",
+    "newslint.rules.characters",
+    "newslint.rules.spacing",
+    "newslint.rules.quotes",
+    "newslint.rules.spelling.checks",
+    "newslint.rules.measures.units",
+    "newslint.rules.dates.checks",
+    "newslint.rules.measures.numbers",
 )
 
 

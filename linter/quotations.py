@@ -2,7 +2,7 @@
 
 Style and word-choice rules leave quoted speech alone::
 
-    from linter.quotations import in_quotation, quotation_spans
+    from newslint.quotations import in_quotation, quotation_spans
     if in_quotation(doc, match.start()):
         continue
 
@@ -25,8 +25,8 @@ from dataclasses import dataclass
 
 import regex
 
-from linter import patterns
-from linter.document import Document, Span, find_all
+from newslint import patterns
+from newslint.document import Document, Span, find_all
 
 DOUBLE_STRAIGHT = '"'
 DOUBLE_CURLY = "“”„"

@@ -10,10 +10,10 @@ from typing import Any
 
 import regex
 
-from linter import patterns
-from linter.diagnostics import Finding, Severity
-from linter.document import Document
-from linter.errors import NewslintError
+from newslint import patterns
+from newslint.diagnostics import Finding, Severity
+from newslint.document import Document
+from newslint.errors import NewslintError
 
 CODE = patterns.compile(r"^[A-Z]{2,5}[0-9]{3}$")
 NAME = patterns.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")

@@ -18,20 +18,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from linter.config import Config, validate_config
-from linter.diagnostics import (
+from newslint.config import Config, validate_config
+from newslint.diagnostics import (
     Applicability,
     Diagnostic,
     FileResult,
     SourceEdit,
     SourceFix,
 )
-from linter.document import Document, Position, Span
-from linter.errors import NewslintError
-from linter.fixes import apply_fixes, newline_of, write_atomic
-from linter.plugins import Engine, load_engine
-from linter.registry import Rule, _takes_options
-from linter.suppression import parse_suppressions
+from newslint.document import Document, Position, Span
+from newslint.errors import NewslintError
+from newslint.fixes import apply_fixes, newline_of, write_atomic
+from newslint.plugins import Engine, load_engine
+from newslint.registry import Rule, _takes_options
+from newslint.suppression import parse_suppressions
 
 
 MAX_FIX_PASSES = 10
@@ -155,7 +155,7 @@ class Linter:
         doc = fmt.parse(source)
         doc.metadata.setdefault("vocabulary", self.config.vocabulary)
         if self.date is not None:
-            doc.metadata["date"] = self.date
+            doc.date = self.date
         doc.metadata["filename"] = filename
         doc.metadata["plain_directives"] = getattr(fmt, "plain_directives", False)
         return doc
@@ -202,7 +202,7 @@ class Linter:
             if quiet_in_quotes:
                 # A speaker's words are theirs: style findings inside a quotation are dropped.
                 if within_quotation is None:
-                    from linter.quotations import within_quotation
+                    from newslint.quotations import within_quotation
                 findings = [f for f in findings if not within_quotation(doc, f.span)]
             for f in findings:
                 out.append(_diagnostic(doc, f, rule, severity, filename, newline))
@@ -421,7 +421,7 @@ def lint_paths(paths: Sequence[str] | str, config: Config | None = None, *,
     :param fix: apply safe fixes and write files back (``unsafe_fixes`` for the others).
     :returns: one :class:`FileResult` per file, sorted by path.
     """
-    from linter.config import load_config
+    from newslint.config import load_config
 
     if isinstance(paths, (str, os.PathLike)):
         paths = [os.fspath(paths)]

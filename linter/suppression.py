@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 import regex
 
-from linter import patterns
-from linter.document import source_line_starts
+from newslint import patterns
+from newslint.document import source_line_starts
 
 _BODY = r"newslint:\s*(?P<verb>disable-next-line|disable|enable)(?:\s*=\s*(?P<names>[\w\-, ]*?))?\s*"
 COMMENT_DIRECTIVE = patterns.compile(r"<!--\s*" + _BODY + r"-->")

@@ -7,8 +7,8 @@ from enum import Enum
 
 import regex
 
-from linter import patterns
-from linter import Applicability, Document, Edit, Finding, Fix, Rule, Severity, Span, hookimpl
+from newslint import patterns
+from newslint import Applicability, Document, Edit, Finding, Fix, Rule, Severity, Span, hookimpl
 
 # Lines that are always page furniture, compared after folding case, punctuation and spaces.
 LISTED = frozenset(

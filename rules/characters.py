@@ -8,8 +8,8 @@ from collections.abc import Callable, Iterator
 
 import regex
 
-from linter import patterns
-from linter import Document, Edit, Finding, Fix, Rule, Severity, Span, hookimpl
+from newslint import patterns
+from newslint import Document, Edit, Finding, Fix, Rule, Severity, Span, hookimpl
 
 # Whitespace at the end of a line, no-break and zero-width spaces included.
 TRAILING_CHARS = " \t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u205f\u2060\u3000\ufeff"

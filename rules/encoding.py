@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from linter import Document, Finding, Rule, Severity, Span, hookimpl
+from newslint import Document, Finding, Rule, Severity, Span, hookimpl
 
 
 def encoding(doc: Document) -> Iterator[Finding]:

@@ -8,9 +8,9 @@ from typing import Any
 
 import regex
 
-from linter import patterns
-from linter import Applicability, Document, Edit, Finding, Fix, Rule, Severity, Span, hookimpl
-from linter.quotations import before_sic
+from newslint import patterns
+from newslint import Applicability, Document, Edit, Finding, Fix, Rule, Severity, Span, hookimpl
+from newslint.quotations import before_sic
 
 # A mark typed twice: exactly two dots (an ellipsis has three), ",," ";;", exactly "!!" or
 # "??" (longer runs are deliberate emphasis), "::" outside code, or a comma typed together

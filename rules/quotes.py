@@ -8,9 +8,9 @@ from typing import Any
 
 import regex
 
-from linter import patterns
-from linter import Applicability, Document, Edit, Finding, Fix, Rule, Severity, Span, hookimpl
-from linter.quotations import QuoteMark, analyse
+from newslint import patterns
+from newslint import Applicability, Document, Edit, Finding, Fix, Rule, Severity, Span, hookimpl
+from newslint.quotations import QuoteMark, analyse
 
 STYLES = ("any", "straight", "curly")
 # Typographic punctuation that only typeset copy has: a tie-breaker between quote styles.

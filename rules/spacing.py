@@ -7,9 +7,9 @@ from collections.abc import Callable, Iterator
 
 import regex
 
-from linter import patterns
-from linter import Document, Edit, Finding, Fix, Rule, Severity, Span, hookimpl
-from linter.quotations import before_sic
+from newslint import patterns
+from newslint import Document, Edit, Finding, Fix, Rule, Severity, Span, hookimpl
+from newslint.quotations import before_sic
 
 # Cheap scans; the context of each hit is checked in Python.
 SPACES = patterns.compile(r"\x20{2,}|\x20(?=[,.;:!?])")

@@ -356,12 +356,12 @@ HEADER = """# newslint spelling data: {what}
 
 
 def word_hash(word: str) -> int:
-    """The 64-bit key of a rare word (same as rules._spell_lexicon.word_hash)."""
+    """The 64-bit key of a rare word (same as newslint.rules.spelling.lexicon.word_hash)."""
     b = word.encode("utf-8")
     return (zlib.crc32(b) << 32) | zlib.adler32(b)
 
 
-RARE_INDEX_BITS = 16  # same as rules._spell_lexicon.RARE_INDEX_BITS
+RARE_INDEX_BITS = 16  # same as newslint.rules.spelling.lexicon.RARE_INDEX_BITS
 
 
 def write_rare_index(out: Path) -> None:
@@ -388,7 +388,7 @@ CONTEXT_MAGIC = b"NLCTX001"
 
 
 def context_bytes(unigrams: dict[str, int], bigrams: dict[str, int]) -> bytes:
-    """The word and word-pair counts as one binary file (read by rules._spell_context):
+    """The word and word-pair counts as one binary file (read by newslint.rules.spelling.context):
     a header (magic, number of words, number of pairs, log10 of the total count and of
     the smallest pair count, in thousandths), then the sorted CRC-32 keys of the words
     (uint32), their log10 counts in thousandths (uint16), and the same for the pairs

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from linter.config import Config
-from linter.runner import lint_text
+from newslint.config import Config
+from newslint.runner import lint_text
 
 NEWSLINT = shutil.which("newslint", path=os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", ""))
 

@@ -126,7 +126,7 @@ def test_vocabulary_table_is_validated(newslint, story, tmp_path):
     (tmp_path / "newslint.toml").write_text(
         '[vocabulary]\naccept = ["Sybiha"]\naccept-file = "accept.txt"\nreject = { Kiev = "Kyiv" }\n'
     )
-    from linter.config import load_file
+    from newslint.config import load_file
 
     cfg = load_file(tmp_path / "newslint.toml")
     assert cfg.vocabulary.accept == {"Sybiha", "Kyiv", "Oreshnik"}
@@ -137,7 +137,7 @@ def test_vocabulary_table_is_validated(newslint, story, tmp_path):
 def test_accept_patterns_compile_and_time_out():
     import time
 
-    from linter.config import config_from_mapping
+    from newslint.config import config_from_mapping
 
     cfg = config_from_mapping({"vocabulary": {"accept-patterns": [r"Al-\p{Lu}\p{Ll}+", r"(a+)+b"]}})
     assert cfg.vocabulary.accepts("Al-Shifa")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from linter.document import Document, Position, Span, TextBuilder
+from newslint.document import Document, Position, Span, TextBuilder
 
 
 def test_crlf_becomes_lf_and_maps_back():

@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 import stat
 
-from linter.diagnostics import Applicability, SourceEdit, SourceFix
-from linter.document import Position
-from linter.fixes import apply_fixes, newline_of, write_atomic
+from newslint.diagnostics import Applicability, SourceEdit, SourceFix
+from newslint.document import Position
+from newslint.fixes import apply_fixes, newline_of, write_atomic
 
 P = Position(1, 1)
 

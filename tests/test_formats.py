@@ -9,11 +9,12 @@ import time
 
 import pytest
 
-from linter.document import Span
-from linter.formats import parse_text
-from linter.formats_html import OBJECT, parse_html
-from linter.formats_markdown import parse_markdown
-from linter.runner import FixMode, Linter
+from newslint.document import Span
+from newslint.formats import parse_text
+from newslint.formats.assembler import OBJECT
+from newslint.formats.html import parse_html
+from newslint.formats.markdown import parse_markdown
+from newslint.runner import FixMode, Linter
 
 
 def at(source: str, needle: str, nth: int = 0) -> tuple[int, int]:
@@ -140,10 +141,10 @@ def test_markdown_entities_escapes_and_placeholders():
 def test_markdown_front_matter_date_and_rows():
     source = "+++\ntitle = \"Story\"\ndate = 2023-02-24\n+++\nBody said..\n"
     doc = parse_markdown(source)
-    assert doc.metadata["date"] == dt.date(2023, 2, 24)
+    assert doc.date == dt.date(2023, 2, 24)
     assert doc.text == "Body said.."
     assert doc.text_position(doc.text.index("..")) == (5, 10)
-    assert parse_markdown("---\ndate: November 22, 2024\n---\nText.\n").metadata["date"] == dt.date(2024, 11, 22)
+    assert parse_markdown("---\ndate: November 22, 2024\n---\nText.\n").date == dt.date(2024, 11, 22)
     # a thematic break is not front matter
     assert parse_markdown("---\nJust a paragraph.\n---\n").text == "Just a paragraph."
 
@@ -214,7 +215,7 @@ def test_html_script_style_comments_code_and_attributes_are_not_linted(lint):
     assert found(lint, NOT_PROSE_HTML, "html", select=("PUN001", "DUP001")) == []
     doc = parse_html(NOT_PROSE_HTML)
     assert doc.text == f"Run {OBJECT} and visit {OBJECT} today.\n\nFine link"
-    assert doc.metadata["date"] == dt.date(2024, 11, 22)
+    assert doc.date == dt.date(2024, 11, 22)
 
 
 def test_html_block_structure():

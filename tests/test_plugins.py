@@ -10,15 +10,15 @@ import types
 import conftest
 import pytest
 
-from linter import Finding, Rule, Severity, Span, hookimpl
-from linter.errors import NewslintError
-from linter.plugins import load_engine
-from linter.runner import Linter
+from newslint import Finding, Rule, Severity, Span, hookimpl
+from newslint.errors import NewslintError
+from newslint.plugins import load_engine
+from newslint.runner import Linter
 
 PACK = textwrap.dedent(
     '''
     """A newsroom's own rule pack."""
-    from linter import Finding, Rule, Severity, Span, hookimpl
+    from newslint import Finding, Rule, Severity, Span, hookimpl
 
     def kiev(doc):
         """## What it does
@@ -52,7 +52,7 @@ def test_entry_point_pack_and_crashing_rule(newslint, story, tmp_path):
     proc = newslint("check", "--output-format", "json", "--select", "HSE,PUN001", p, env=env)
     found = [(f["code"], f["plugin"]) for f in json.loads(proc.stdout)]
     assert ("HSE001", "newsroom") in found
-    assert ("PUN001", "rules.punctuation") in found
+    assert ("PUN001", "newslint.rules.punctuation") in found
     # The crash is reported with the rule and its plugin, and the run exits 2.
     assert proc.returncode == 2
     assert "internal error in rule HSE002 (house-broken) from plugin 'newsroom': RuntimeError: boom" in proc.stderr
@@ -66,7 +66,7 @@ def test_duplicate_code_names_both_plugins(newslint, tmp_path, story):
     proc = newslint("check", story("Fine.\n"), env=env)
     assert proc.returncode == 2
     assert "rule code PUN001 is registered twice" in proc.stderr
-    assert "'rules.punctuation'" in proc.stderr and "'newsroom'" in proc.stderr
+    assert "'newslint.rules.punctuation'" in proc.stderr and "'newsroom'" in proc.stderr
 
 
 def test_broken_pack_import_does_not_stop_the_run(newslint, tmp_path, story):

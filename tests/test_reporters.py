@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from linter.diagnostics import (
+from newslint.diagnostics import (
     Applicability,
     Diagnostic,
     FileResult,
@@ -18,20 +18,13 @@ from linter.diagnostics import (
     SourceEdit,
     SourceFix,
 )
-from linter.document import Position
-from linter.plugins import load_engine
-from linter.registry import Rule, RuleSet
-from linter.reporters_full import make_snippet
-from linter.reporters import (
-    ReportContext,
-    github_data,
-    github_property,
-    write_concise,
-    write_full,
-    write_github,
-    write_json,
-    write_sarif,
-)
+from newslint.document import Position
+from newslint.plugins import load_engine
+from newslint.registry import Rule, RuleSet
+from newslint.reporters.full import make_snippet
+from newslint.reporters import ReportContext, write_full
+from newslint.reporters.machine import github_data, github_property, write_concise, write_github, write_json
+from newslint.reporters.sarif import write_sarif
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 

@@ -26,11 +26,11 @@ import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from linter.config import Config
-from linter.diagnostics import Applicability, Diagnostic, SourceFix
-from linter.fixes import apply_fixes
-from linter.plugins import load_engine
-from linter.runner import FixMode, Linter
+from newslint.config import Config
+from newslint.diagnostics import Applicability, Diagnostic, SourceFix
+from newslint.fixes import apply_fixes
+from newslint.plugins import load_engine
+from newslint.runner import FixMode, Linter
 
 # -- the engine with every built-in rule on ------------------------------------------------
 
@@ -359,7 +359,7 @@ def test_unreadable_file_is_an_error_line(newslint, story, tmp_path):
 BROKEN_PACK = textwrap.dedent(
     '''
     """A rule pack with one rule that crashes and one that reports past the end."""
-    from linter import Finding, Rule, Severity, Span, hookimpl
+    from newslint import Finding, Rule, Severity, Span, hookimpl
 
     def crash(doc):
         """## What it does
@@ -429,7 +429,7 @@ def test_fix_keeps_encoding_bom_line_endings_and_mode(newslint, story, tmp_path)
 UNENCODABLE_PACK = textwrap.dedent(
     '''
     """A rule whose fix inserts a character Windows-1252 cannot hold."""
-    from linter import Edit, Finding, Fix, Rule, Severity, Span, hookimpl
+    from newslint import Edit, Finding, Fix, Rule, Severity, Span, hookimpl
 
     def minus(doc):
         """## What it does

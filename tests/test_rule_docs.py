@@ -7,9 +7,9 @@ import re
 
 import pytest
 
-from linter.config import Config
-from linter.plugins import load_engine
-from linter.runner import lint_text
+from newslint.config import Config
+from newslint.plugins import load_engine
+from newslint.runner import lint_text
 
 ENGINE = load_engine(entry_points=False)
 RULES = list(ENGINE.rules)
@@ -49,7 +49,7 @@ def test_rule_doc_examples_are_true(rule):
 
 
 def test_rule_command_prints_every_doc(newslint, capsys):
-    from linter.cli import main
+    from newslint.cli import main
 
     for rule in RULES:  # in-process: one command per rule would cost a start-up each
         assert main(["rule", rule.code]) == 0

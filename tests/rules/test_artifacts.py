@@ -156,7 +156,7 @@ UI_PHRASE_LINES = [
 
 @pytest.mark.parametrize("line", UI_PHRASE_LINES)
 def test_art001_ui_phrase_gate_lets_matches_through(line):
-    from rules import artifacts
+    from newslint.rules import artifacts
 
     assert artifacts.UI_PHRASE.search(line), line  # the pattern matches ...
     assert artifacts._may_be_ui_phrase(artifacts._fold(line)), line  # ... so the gate must pass
@@ -167,7 +167,7 @@ def test_art001_ui_phrase_gate_lets_matches_through(line):
     ["INSERT PHOTO HERE", "[PHOTO HERE]", "Map here", "insert chart", "Chart goes HERE!!", "Graphic here »"],
 )
 def test_art001_placeholder_gate_lets_matches_through(line):
-    from rules import artifacts
+    from newslint.rules import artifacts
 
     assert artifacts.PLACEHOLDER.match(line), line
     assert artifacts._may_be_placeholder(line, artifacts._fold(line)), line
@@ -178,7 +178,7 @@ def test_art001_placeholder_gate_lets_matches_through(line):
              "Storm closes harbour pic.twitter.com/a1b2c3"],
 )
 def test_art001_embed_gate_lets_matches_through(line):
-    from rules import artifacts
+    from newslint.rules import artifacts
 
     assert artifacts.EMBED.match(line), line
     assert artifacts._may_embed(line, artifacts._fold(line)), line
@@ -189,7 +189,7 @@ def test_art001_fold_knows_every_letter_regex_matches_to_ascii():
     ignoring case; the gates rely on it."""
     import regex
 
-    from rules import artifacts
+    from newslint.rules import artifacts
 
     chars = "".join(chr(c) for c in range(128, 0x30000) if not 0xD800 <= c < 0xE000)
     found = set(regex.findall(r"(?i)[a-z]", chars))
@@ -207,7 +207,7 @@ def test_art001_headlines_that_share_key_words_stay_quiet(lint, line):
 
 
 def test_art001_sentence_end_helper_matches_the_pattern():
-    from rules import artifacts
+    from newslint.rules import artifacts
 
     for line in ["He said.", "He said..", "Wait...", "Really?”", "No!)", "Go.'\"", "Hello", "A. B", "“Yes.”"]:
         assert artifacts._ends_sentence(line) == bool(artifacts.SENTENCE_END.search(line)), line

@@ -104,7 +104,7 @@ def test_chr002_json(newslint, story):
 def test_chr001_every_character_it_looks_for_is_not_printable():
     """invisible-character skips its scans when the text (line breaks and tabs aside) is
     printable: that is only right while every character NBSP and INVISIBLE find is not."""
-    from rules import characters
+    from newslint.rules import characters
 
     chars = "".join(chr(c) for c in range(0x30000) if not 0xD800 <= c < 0xE000)
     found = set(characters.NBSP.findall(chars)) | set("".join(characters.INVISIBLE.findall(chars)))

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from linter.config import Config
+from newslint.config import Config
 
 
 # -- DAT001 weekday-mismatch ------------------------------------------------------------------
@@ -218,9 +218,9 @@ DATE_CASES = [
 
 @pytest.mark.parametrize("text", DATE_CASES)
 def test_date_prefilter_finds_what_the_patterns_find(text):
-    from rules import _dates_parse as dp
+    from newslint.rules.dates import parse as dp
 
-    every = [d for d in (dp.parse_date(m) for m in dp.pattern("date").finditer(text)) if d is not None]
+    every = [d for d in (dp.read_date(m) for m in dp.pattern("date").finditer(text)) if d is not None]
     assert list(dp.dates(text)) == every and len(every) >= 2
     assert [m.span() for m in dp.weekday_names(text)] == [m.span() for m in dp.pattern("weekday_name").finditer(text)]
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from linter.config import Config
+from newslint.config import Config
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -228,7 +228,7 @@ def test_dup002_near_copy_among_similar_paragraphs_is_found(lint):
 
 
 def test_dup002_near_possible_needs_shared_pairs_and_close_lengths():
-    from rules import duplicates
+    from newslint.rules.duplicates import paragraphs as duplicates
 
     a = "the ferry terminal would stay closed until the engineers inspected the pier".split()
     b = "the ferry terminal will stay closed until the engineers have inspected the pier".split()
@@ -244,7 +244,7 @@ def test_dup002_near_possible_needs_shared_pairs_and_close_lengths():
               "Café “owner’s” son — ẞtraße", "ÉTÉ été", "tab\there\nnext line"],
 )
 def test_dup002_word_split_matches_the_pattern(chunk):
-    from rules import duplicates
+    from newslint.rules.duplicates import paragraphs as duplicates
 
     assert duplicates._words(chunk) == duplicates.WORDS.findall(chunk.casefold())
 
@@ -253,6 +253,6 @@ def test_dup002_word_split_matches_the_pattern(chunk):
     "text", ["It was was late.", "rock'n'roll rock'n'roll", "don’t don’t go", "O'Brien O'Brien said"],
 )
 def test_dup001_possessive_candidate_still_finds_repeats(text):
-    from rules import duplicates
+    from newslint.rules.duplicates import words as duplicates
 
     assert duplicates.CANDIDATE.search(text), text

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from linter.config import Config
+from newslint.config import Config
 
 
 def test_num_rules_are_off_by_default(lint):

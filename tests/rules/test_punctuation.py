@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from linter.config import Config
+from newslint.config import Config
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -178,7 +178,7 @@ def test_punctuation_rules_in_json(newslint, story):
     "text", ["", "said..", "a.....b", ",.,.;", "!!??!!", "::x::", ".,..,", "x;;;;,;", "… ... .. ."],
 )
 def test_pun001_candidates_match_the_pattern(text):
-    from rules import punctuation
+    from newslint.rules import punctuation
 
     assert punctuation._candidates(text) == [m.start() for m in punctuation.DOUBLED_CANDIDATE.finditer(text)]
 

@@ -1,9 +1,9 @@
-"""linter.quotations: the shared analysis other rules use to leave quotations alone."""
+"""newslint.quotations: the shared analysis other rules use to leave quotations alone."""
 
 from __future__ import annotations
 
-from linter.document import Document, Span
-from linter.quotations import analyse, before_sic, in_quotation, quotation_spans
+from newslint.document import Document, Span
+from newslint.quotations import analyse, before_sic, in_quotation, quotation_spans
 
 
 def spans_text(text: str) -> list[str]:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from linter.config import Config
+from newslint.config import Config
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -174,7 +174,7 @@ def test_quotes_in_json(newslint, story):
     ],
 )
 def test_quo001_look_first_lets_every_mixed_story_through(lint, text, style, count):
-    from rules import quotes
+    from newslint.rules import quotes
 
     assert quotes._may_mix(text, style) == (count > 0)
     diags = lint(text, select=["QUO001"], config=Config(rule_options={"mixed-quotes": {"style": style}}))

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from linter.config import Config, Vocabulary
-from linter.diagnostics import Applicability
+from newslint.config import Config, Vocabulary
+from newslint.diagnostics import Applicability
 
 
 def spl(diags, code="SPL001"):
@@ -140,8 +140,8 @@ def test_clean_story_through_the_command(newslint, story):
 
 def test_dictionary_loads_and_clean_copy_draws_nothing(lint):
     # Load time and words per second are measured by benchmarks/bench.py, not here.
-    from linter.document import Document
-    from rules import _spell_lexicon, spelling
+    from newslint.document import Document
+    from newslint.rules.spelling import checks as spelling, lexicon as _spell_lexicon
 
     _spell_lexicon.lexicon.cache_clear()
     lex = _spell_lexicon.lexicon()
@@ -189,8 +189,8 @@ def test_different_real_names_are_not_variants(lint):
 
 # -- the scan: located by str.find, skip spans by anchors ------------------------------------
 def test_tokens_are_located_exactly_even_inside_longer_words(lint):
-    from linter.document import Document
-    from rules._spell_tokens import tokens
+    from newslint.document import Document
+    from newslint.rules.spelling.tokens import tokens
 
     text = "Banx said the Banxs were at Banx-run banks. Visit www.banxsite.com or mail banx@example.org.\n"
     doc = Document.from_text(text)
@@ -233,7 +233,7 @@ def test_a_single_slip_among_words_is_still_flagged(lint):
 
 # -- name-variant pairs through deletion keys ------------------------------------------------
 def test_near_pairs_find_one_edit_names_and_only_those():
-    from rules._spell_morph import near_pairs, one_edit
+    from newslint.rules.spelling.morph import near_pairs, one_edit
 
     names = sorted(["Peskov", "Peskow", "Pesokv", "Peskovv", "Zelensky", "Zelenskyy", "Clinton", "Obama"],
                    key=lambda n: (len(n), n))
@@ -244,8 +244,8 @@ def test_near_pairs_find_one_edit_names_and_only_those():
 
 
 def test_all_three_rules_are_quiet_on_a_long_clean_document(lint):
-    from linter.document import Document
-    from rules import spelling
+    from newslint.document import Document
+    from newslint.rules.spelling import checks as spelling
 
     doc = Document.from_text(CLEAN * 1000)
     assert list(spelling.misspelling(doc)) == []
@@ -254,8 +254,8 @@ def test_all_three_rules_are_quiet_on_a_long_clean_document(lint):
 
 
 def test_lexicon_among_is_membership_of_each_word():
-    from rules._spell_lexicon import lexicon
-    from rules._spell_suggest import edits1
+    from newslint.rules.spelling.lexicon import lexicon
+    from newslint.rules.spelling.suggest import edits1
 
     lex = lexicon()
     for word in ("spoeed", "goverment", "submunitons", "londn", "escalatroy"):
@@ -269,7 +269,7 @@ def test_lexicon_among_is_membership_of_each_word():
 def test_the_rare_words_index_points_at_each_bucket_of_the_sorted_hashes():
     from bisect import bisect_left
 
-    from rules._spell_lexicon import RARE_SHIFT, lexicon, rare_index
+    from newslint.rules.spelling.lexicon import RARE_SHIFT, lexicon, rare_index
 
     rare, index = lexicon()._rare, rare_index()
     hashes = len(rare) - 1  # the last entry is the sentinel
@@ -285,14 +285,14 @@ def test_the_rare_words_index_points_at_each_bucket_of_the_sorted_hashes():
      ("they've", "they"), ("you're", "you"), ("she'd", "she"), ("'s", "'s"), ("o'clock", "o'clock")],
 )
 def test_possessive_and_contraction_endings_come_off(word, stem):
-    from rules._spell_tokens import _without_tail
+    from newslint.rules.spelling.tokens import _without_tail
 
     assert _without_tail(word) == stem
 
 
 def test_a_long_url_is_skipped_to_its_end():
-    from linter.document import Document
-    from rules._spell_tokens import tokens
+    from newslint.document import Document
+    from newslint.rules.spelling.tokens import tokens
 
     path = "/".join(["frontpage"] * 60)  # the typo below stands ~600 characters past "://"
     text = f"Read the report at https://localnews.press/annual?ref={path}/spoeed/latest today, the mayor said.\n"
@@ -300,8 +300,8 @@ def test_a_long_url_is_skipped_to_its_end():
 
 
 def test_a_skip_span_covering_part_of_a_piece_leaves_the_rest_checked():
-    from linter.document import Document
-    from rules._spell_tokens import tokens
+    from newslint.document import Document
+    from newslint.rules.spelling.tokens import tokens
 
     text = "The council (see www.exmple.org/recieve) met in G?ttingen/spoeed and Bonn.\n"
     got = [t.text for t in tokens(Document.from_text(text)) if t.kind == "word"]
@@ -319,7 +319,7 @@ def test_pieces_remembered_as_holding_nothing_do_not_hide_later_words(lint):
 
 
 def test_text_without_spaces_full_of_anchors_is_read_once():
-    from rules._spell_tokens import _pieces_around
+    from newslint.rules.spelling.tokens import _pieces_around
 
     text = "ab?cd" * 2000
     pieces = _pieces_around(text, range(2, len(text), 5))
@@ -329,7 +329,7 @@ def test_text_without_spaces_full_of_anchors_is_read_once():
 
 
 def test_a_suggestion_used_elsewhere_in_the_story_goes_first(lint):
-    from rules._spell_suggest import suggest
+    from newslint.rules.spelling.suggest import suggest
 
     typo = "conmon"
     ranked = suggest(typo)
@@ -341,7 +341,7 @@ def test_a_suggestion_used_elsewhere_in_the_story_goes_first(lint):
 
 @pytest.mark.parametrize("word", ["conman", "con", "man", "conmen"])
 def test_a_word_is_used_in_the_story_exactly_when_a_white_space_piece_is_it(word):
-    from rules.spelling import _used_in
+    from newslint.rules.spelling.checks import _used_in
 
     text = ("conman said the conman's friend, a conmanly man, met a conman. Then\t"
             "(conman) and \"conman\" and conman,\nand conmen: the man conman")
@@ -353,7 +353,7 @@ def test_a_word_is_used_in_the_story_exactly_when_a_white_space_piece_is_it(word
 
 
 def test_in_an_archive_only_the_words_around_a_typo_count_as_its_story(lint):
-    from rules.spelling import STORY_WINDOW
+    from newslint.rules.spelling.checks import STORY_WINDOW
 
     filler = "The council met on Tuesday and the mayor spoke about the budget for the year. " * (
         3 * STORY_WINDOW // 80)
@@ -386,7 +386,7 @@ def test_frequent_news_words_are_known_but_slips_of_them_are_not(lint):
 
 
 def test_sound_key_matches_misspellings_that_sound_right():
-    from rules._spell_suggest import skeleton
+    from newslint.rules.spelling.suggest import skeleton
 
     assert skeleton("pheremones") == skeleton("pheromones")
     assert skeleton("sucess") == skeleton("success")
@@ -400,7 +400,7 @@ def test_a_word_marked_sic_is_left_alone(lint):
 
 
 def test_accept_patterns_alone_are_honoured(lint):
-    from linter.config import config_from_mapping
+    from newslint.config import config_from_mapping
 
     cfg = config_from_mapping({"vocabulary": {"accept-patterns": [r"flimber\w*"]}})
     text = "The committee flimbered the proposal and then recieved it.\n"
@@ -418,7 +418,7 @@ def test_the_words_around_a_typo_pick_the_suggestion(lint):
 
 
 def test_word_pair_counts_favour_pairs_that_occur():
-    from rules._spell_context import counts, neighbours, rerank
+    from newslint.rules.spelling.context import counts, neighbours, rerank
 
     model = counts()
     assert model.association("three", "or") > 0 > model.association("the", "or")
@@ -446,8 +446,8 @@ def test_a_capitalized_sentence_start_before_another_name_or_in_quotes_is_a_name
 
 
 def test_ise_and_ize_forms_of_a_known_word_are_words(lint):
-    from rules._spell_lexicon import lexicon
-    from rules._spell_morph import other_variety
+    from newslint.rules.spelling.lexicon import lexicon
+    from newslint.rules.spelling.morph import other_variety
 
     text = "Ministers warned against the weaponisation of migration and energy supplies.\n"
     assert spl(lint(text, select=["SPL001"])) == []
@@ -479,7 +479,7 @@ def test_context_reranking_through_the_command(newslint, story):
 
 
 def test_known_misspellings_are_found_by_binary_search_in_the_sorted_file():
-    from rules._spell_lexicon import SortedTable, _data, _pairs, known_misspellings
+    from newslint.rules.spelling.lexicon import SortedTable, _data, _pairs, known_misspellings
 
     raw = _data("spelling_typos.tsv")
     keys, values = _pairs(raw.decode("utf-8"))

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from linter.config import Config
+from newslint.config import Config
 
 
 def codes(diags, code):
@@ -228,7 +228,7 @@ PREFILTER_CASES = [
 
 @pytest.mark.parametrize("text", PREFILTER_CASES)
 def test_measures_prefilter_finds_what_the_grammar_finds(text):
-    from rules import _units_parse as up
+    from newslint.rules.measures import unit_parse as up
 
     # the grammar tried at every position, as before the prefilter
     every = [up.build(m, text) for m in up._figure_measure().finditer(text)]

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 import regex
 
-from linter import patterns
-from linter.document import find_all
+from newslint import patterns
+from newslint.document import find_all
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
@@ -211,7 +211,7 @@ def _group_numbers(pat: regex.Pattern[str]) -> tuple[int, ...]:
     return tuple(pat.groupindex[name] for name in _DATE_GROUPS)
 
 
-def parse_date(m: regex.Match[str]) -> DateText | None:
+def read_date(m: regex.Match[str]) -> DateText | None:
     """A :class:`DateText` from a match that holds the date groups."""
     iso, im, iday, iy, mdy, dmy, mon, day, year, ordinal = _group_numbers(m.re)
     g = m.group
@@ -246,7 +246,7 @@ def dates(text: str, toks: Tokens | None = None) -> Iterator[DateText]:
     if not toks.any:
         return
     for m in _matches(pattern("date"), text, _date_starts(text, toks)):
-        d = parse_date(m)
+        d = read_date(m)
         if d is not None:
             yield d
 
@@ -255,7 +255,7 @@ def dateline(text: str, lines: int = 8) -> dt.date | None:
     """The story's date from a line near the top that holds only a date."""
     head = "\n".join(text.lstrip().split("\n", lines)[:lines])
     for m in pattern("dateline").finditer(head):
-        d = parse_date(m)
+        d = read_date(m)
         if d is not None and d.year is not None and len(m.group()) <= 80:
             try:
                 return dt.date(d.year, d.month, d.day)

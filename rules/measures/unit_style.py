@@ -9,9 +9,9 @@ from typing import Any
 
 import regex
 
-from linter import patterns
-from linter import Document, Edit, Finding, Fix, Span
-from rules._units_parse import Measure, measures
+from newslint import patterns
+from newslint import Document, Edit, Finding, Fix, Span
+from newslint.rules.measures.unit_parse import Measure, measures
 
 _ER_RE = patterns.compile(r"(?i)(met|lit)(er|re)")
 

@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 import regex
 
-from linter import patterns
+from newslint import patterns
 
 _PREV = patterns.compile(r"(\p{L}[\p{L}\p{M}]*)[\s,;:\"“”'‘’]{1,3}$")
 _NEXT = patterns.compile(r"[\s,;:\"“”'‘’]{1,3}(\p{L}[\p{L}\p{M}]*)")

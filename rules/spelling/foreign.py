@@ -7,7 +7,7 @@ from functools import lru_cache
 
 import regex
 
-from linter import patterns
+from newslint import patterns
 
 _INITIALS = "b p m f d t n l g k h j q x zh ch sh r z c s y w".split()
 _FINALS = (

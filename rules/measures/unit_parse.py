@@ -15,9 +15,9 @@ from dataclasses import dataclass
 
 import regex
 
-from linter import patterns
-from rules._numbers_parse import NUMBER, ONES, TEENS, TENS, Num, parse_number
-from rules._units_data import ALIASES, UNIT, UNITS, Unit, lookup
+from newslint import patterns
+from newslint.rules.measures.number_parse import NUMBER, ONES, TEENS, TENS, Num, parse_number
+from newslint.rules.measures.unit_data import ALIASES, UNIT, UNITS, Unit, lookup
 
 FLAGS = regex.VERBOSE | regex.IGNORECASE
 SEP = r"(?:[ \u00a0\u202f]{1,2}|-|[ \u00a0]-[ \u00a0]?)?"
@@ -74,7 +74,7 @@ def _patterns() -> _Patterns:
     The grammars are inlined: a match then costs several times less than with a pattern that
     calls them by name (``(?&num)``), e.g. ~10 us against ~50 us at a measure. Inlined patterns
     compile slower (~0.15 s each) and store bigger (~33 KB against ~10 KB, ~1 ms more to load
-    with the store), but compiled patterns are kept between runs by :mod:`linter.patterns`.
+    with the store), but compiled patterns are kept between runs by :mod:`newslint.patterns`.
     The reverse search is tried without the compound part first (see :func:`_search_before`):
     ~20 us against ~130 us inlined or ~290 us calling the grammars.
     """

@@ -25,7 +25,7 @@ from functools import lru_cache
 
 import regex
 
-from linter import patterns
+from newslint import patterns
 
 CONTEXT_WEIGHT = 0.5  # weight of each neighbour's association against the noisy-channel score
 CLIP = 2.0  # the most (log10) one neighbour can add or take away
@@ -91,7 +91,7 @@ class Counts:
 @lru_cache(maxsize=1)
 def counts() -> Counts:
     """The word and word-pair counts (loaded once)."""
-    from rules._spell_lexicon import _data
+    from newslint.rules.spelling.lexicon import _data
 
     return Counts(_data("spelling_context.bin"))
 

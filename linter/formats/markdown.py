@@ -5,7 +5,7 @@ their text is located in the source with a cursor that walks each block left to 
 stepping over the markup each token stands for (``**``, ``[``, ``](url "title")``, backticks,
 ``\\``, entities). Code (fenced, indented, inline), link destinations, autolinks, bare URLs,
 raw HTML tags, comments and YAML/TOML front matter are not fed to the text; inline code and
-URLs stand as one :data:`~linter.formats_html.OBJECT` character. Headings, paragraphs, list
+URLs stand as one :data:`~newslint.formats.assembler.OBJECT` character. Headings, paragraphs, list
 items, blockquotes, table cells, image alt text ("alt") and captions become blocks; soft line
 breaks inside a paragraph stay ``\\n``. HTML blocks go through the HTML format's walker.
 """
@@ -18,11 +18,13 @@ from typing import Any
 
 import regex
 
-from linter import patterns
-from linter.document import Document, source_line_starts
-from linter.formats import Format
-from linter.formats_html import OBJECT, Assembler, HtmlWalker, Op, iso_date, no_gc
-from linter.hookspecs import hookimpl
+from newslint import patterns
+from newslint.document import Document, source_line_starts
+from newslint.formats import Format
+from newslint.dates import to_date
+from newslint.formats.assembler import OBJECT, Assembler, Op, no_gc
+from newslint.formats.html_walker import HtmlWalker
+from newslint.hookspecs import hookimpl
 
 NEWLINE = patterns.compile(r"\r\n|\r|\n")
 BACKTICKS = patterns.compile(r"`+")
@@ -33,7 +35,6 @@ FRONT_KEY = patterns.compile(r"^([A-Za-z_][\w\-]*)[ \t]*[:=][ \t]*(.*?)[ \t]*$")
 IMAGE_FILE = patterns.compile(r"(?i)^\S+\.(?:jpe?g|png|gif|webp|svg|avif|tiff?|bmp)$")
 EMPHASIS = {"em_open": 1, "strong_open": 1, "s_open": 1, "em_close": -1, "strong_close": -1, "s_close": -1}
 DATE_KEYS = ("date", "published", "pubdate", "publishdate", "publish_date", "date_published")
-DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%Y/%m/%d")
 ALIGN_SLACK = 16  # how far the fallback aligner may skip markup to find a character
 
 _MD: Any = None
@@ -82,18 +83,6 @@ def front_matter(source: str) -> tuple[int, dict[str, str]]:
         pos = nxt
     return 0, {}
 
-
-def parse_date(value: str) -> dt.date | None:
-    """A front-matter date: ISO ("2024-11-22", "2024-11-22T09:00:00Z") or "November 22, 2024"."""
-    d = iso_date(value)
-    if d is not None:
-        return d
-    for fmt in DATE_FORMATS:
-        try:
-            return dt.datetime.strptime(value.strip(), fmt).date()
-        except ValueError:
-            continue
-    return None
 
 
 # -- the walker ---------------------------------------------------------------------------
@@ -368,13 +357,13 @@ def parse_markdown(source: str) -> Document:
     """Markdown (CommonMark with tables): prose blocks, mapped back to the source."""
     end, pairs = front_matter(source)
     metadata: dict[str, Any] = {}
+    date = None
     if pairs:
         metadata["front_matter"] = pairs
         for key in DATE_KEYS:
             if key in pairs:
-                d = parse_date(pairs[key])
-                if d is not None:
-                    metadata["date"] = d
+                date = to_date(pairs[key])
+                if date is not None:
                     break
     # The front matter becomes blank lines, so markdown-it's line numbers stay the source's.
     md_source = "\n" * sum(1 for _ in NEWLINE.finditer(source, 0, end)) + source[end:] if end else source
@@ -384,7 +373,7 @@ def parse_markdown(source: str) -> Document:
         walker = MarkdownWalker(source, asm)
         walker.walk(tokens)
         del tokens
-        doc = asm.build("markdown", metadata)
+        doc = asm.build("markdown", metadata, date=date)
         doc._cache["line_starts"] = walker.starts  # what Document.line_starts would compute
         return doc
 

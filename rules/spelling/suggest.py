@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from rules._spell_lexicon import Lexicon, known_misspellings, lexicon
+from newslint.rules.spelling.lexicon import Lexicon, known_misspellings, lexicon
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 VOWELS = frozenset("aeiouy")

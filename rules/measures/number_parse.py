@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import regex
 
-from linter import patterns
+from newslint import patterns
 
 ONES = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,

@@ -9,12 +9,12 @@ from typing import Any
 
 import regex
 
-from linter import patterns
-from linter import Document, Edit, Finding, Fix, Rule, Severity, Span, hookimpl
-from linter.diagnostics import Applicability
-from linter.quotations import before_sic
-from rules._spell_foreign import is_fragment, is_name_particle, is_pinyin
-from rules._spell_morph import (
+from newslint import patterns
+from newslint import Document, Edit, Finding, Fix, Rule, Severity, Span, hookimpl
+from newslint.diagnostics import Applicability
+from newslint.quotations import before_sic
+from newslint.rules.spelling.foreign import is_fragment, is_name_particle, is_pinyin
+from newslint.rules.spelling.morph import (
     abbreviation,
     compound_known,
     compound_part,
@@ -25,7 +25,7 @@ from rules._spell_morph import (
     one_edit,
     other_variety,
 )
-from rules._spell_tokens import INITIAL_BEFORE, Token, fold, scan, tokens
+from newslint.rules.spelling.tokens import INITIAL_BEFORE, Token, fold, scan, tokens
 
 # A capitalized word after one of these is a name, even at a sentence start ("Minister ...").
 TITLES = frozenset(
@@ -90,7 +90,7 @@ _NAME_FOLLOWS = patterns.compile(r"[ \u00a0]+(?:\p{Lu}|\p{Ll}{1,3}-\p{Lu})")
 def _initial_name(text: str, start: int, end: int) -> bool:
     """True if a capitalized word at a sentence start reads as a name: the next word is
     capitalized too (a first name and a surname), or it stands alone in quotes."""
-    from rules._spell_evidence import mentioned
+    from newslint.rules.spelling.evidence import mentioned
 
     return _NAME_FOLLOWS.match(text, end) is not None or mentioned(text, start, end)
 
@@ -110,14 +110,14 @@ def _slip_of_common(word: str) -> bool:
     """True if ``word`` is so close to a common word that it reads as a slip of it, even
     though its parts make a word: "memberhip" (member + hip) is "membership", "milklion" is
     "million", "countrise" is "countries"."""
-    from rules._spell_suggest import best_slip_score
+    from newslint.rules.spelling.suggest import best_slip_score
 
     return best_slip_score(word) >= SLIP_SCORE
 
 
 def _near_common(lex: Any, word: str) -> bool:
     """True if a common word (Zipf >= 3.5) is one edit away."""
-    from rules._spell_suggest import frequent_edits1
+    from newslint.rules.spelling.suggest import frequent_edits1
 
     return any(lex.zipf(e) >= 3.5 for e in frequent_edits1(word))
 
@@ -161,8 +161,8 @@ def _in_story(doc: Document, ranked: tuple[str, ...], lex: Any, start: int) -> t
 
 def _best_score(word: str, best: str) -> float:
     """The noisy-channel score of the best suggestion (a split pair counts as plausible)."""
-    from rules._spell_lexicon import lexicon
-    from rules._spell_suggest import FREQ_WEIGHT, channel_cost
+    from newslint.rules.spelling.lexicon import lexicon
+    from newslint.rules.spelling.suggest import FREQ_WEIGHT, channel_cost
 
     if " " in best or "-" in best:
         return 0.0
@@ -170,9 +170,9 @@ def _best_score(word: str, best: str) -> float:
 
 
 def _misspelling_finding(doc: Document, tok: Token, raw: str, known: str | None) -> Finding | None:
-    from rules._spell_context import neighbours, rerank
-    from rules._spell_lexicon import lexicon
-    from rules._spell_suggest import scored
+    from newslint.rules.spelling.context import neighbours, rerank
+    from newslint.rules.spelling.lexicon import lexicon
+    from newslint.rules.spelling.suggest import scored
 
     lower = tok.text.lower()
     candidates = scored(lower)
@@ -206,8 +206,8 @@ def _meant(doc: Document, toks: tuple[Token, ...], tok: Token, lex: Any) -> bool
     or more, it stands in a foreign phrase, in a list of credits, or alone in brackets or
     quotes. A known misspelling beside it ("will recieve repressentations") is English gone
     wrong, not a foreign word."""
-    from rules._spell_evidence import in_credits, in_foreign_phrase, mentioned
-    from rules._spell_lexicon import known_misspellings
+    from newslint.rules.spelling.evidence import in_credits, in_foreign_phrase, mentioned
+    from newslint.rules.spelling.lexicon import known_misspellings
 
     if _uses(doc, toks, tok) >= REPEATED:
         return True
@@ -277,7 +277,7 @@ def misspelling(doc: Document) -> Iterator[Finding]:
     Word lists: SCOWL 2020.12.07 (Debian `scowl`), wordfreq 3.1.1, codespell 2.4.3;
     see `rules/data/README.md`.
     """
-    from rules._spell_lexicon import known_misspellings, lexicon
+    from newslint.rules.spelling.lexicon import known_misspellings, lexicon
 
     lex = lexicon()
     vocab = _vocabulary(doc)
@@ -339,7 +339,7 @@ def misspelling(doc: Document) -> Iterator[Finding]:
                 continue  # the same unknown capitalized word twice: a name, not a typo
             if _initial_name(text, tok.span.start, tok.span.end):
                 continue  # "Shami Chakrabarti, ...", "Abd al-Majed", '"Palestino"'
-            from rules._spell_suggest import is_near_frequent
+            from newslint.rules.spelling.suggest import is_near_frequent
 
             if known is None:
                 if len(word) < 5 or is_near_frequent(lower, SENTENCE_START_ZIPF) is None:
@@ -385,7 +385,7 @@ def spelling_variant(doc: Document, options: Mapping[str, Any]) -> Iterator[Find
     Variant pairs derived from SCOWL's American and British lists and codespell's en-GB to
     en-US list; see `rules/data/README.md`.
     """
-    from rules._spell_lexicon import variants
+    from newslint.rules.spelling.lexicon import variants
 
     us_map, gb_map = variants()
     language = options.get("language", "any")
@@ -480,7 +480,7 @@ def name_variant(doc: Document) -> Iterator[Finding]:
     ## Fix safety
     The fix (the usual spelling) is unsafe: two different people may share a near name.
     """
-    from rules._spell_lexicon import lexicon
+    from newslint.rules.spelling.lexicon import lexicon
 
     lex = lexicon()
     vocab = _vocabulary(doc)

@@ -8,12 +8,12 @@ from typing import Any
 
 import regex
 
-from linter import patterns
-from linter import Applicability, Document, Edit, Finding, Fix, Rule, Severity, Span, hookimpl
-from rules._numbers_parse import Num, format_like
-from rules._units_data import UNITS
-from rules._units_parse import Measure, conversions
-from rules._units_style import unit_style_findings
+from newslint import patterns
+from newslint import Applicability, Document, Edit, Finding, Fix, Rule, Severity, Span, hookimpl
+from newslint.rules.measures.number_parse import Num, format_like
+from newslint.rules.measures.unit_data import UNITS
+from newslint.rules.measures.unit_parse import Measure, conversions
+from newslint.rules.measures.unit_style import unit_style_findings
 
 # A temperature change, not a temperature: "warming of 2C (3.6F)", "rose by 5 degrees".
 DELTA_WORDS = ("warming", "warmer", "cooler", "colder", "hotter", "rise", "rose", "risen", "increase",

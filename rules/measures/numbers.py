@@ -9,10 +9,10 @@ from typing import Any
 
 import regex
 
-from linter import patterns
-from linter import Applicability, Document, Edit, Finding, Fix, Rule, Severity, Span, hookimpl
-from rules._numbers_parse import ONES, TEENS, TENS
-from rules._units_data import UNIT
+from newslint import patterns
+from newslint import Applicability, Document, Edit, Finding, Fix, Rule, Severity, Span, hookimpl
+from newslint.rules.measures.number_parse import ONES, TEENS, TENS
+from newslint.rules.measures.unit_data import UNIT
 
 PERCENT_FORM = patterns.compile(r"(?P<gap>[ \u00a0]?)(?P<form>%|per[ \u00a0]cent(?!\p{L})|percent(?!\p{L}))",
                              regex.IGNORECASE)

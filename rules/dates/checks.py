@@ -12,10 +12,9 @@ from typing import Any
 
 import regex
 
-from linter import patterns
-from linter import Applicability, Document, Edit, Finding, Fix, Rule, Severity, Span, hookimpl
-from linter.config import as_date
-from rules._dates_parse import (
+from newslint import patterns
+from newslint import Applicability, Document, Edit, Finding, Fix, Rule, Severity, Span, hookimpl
+from newslint.rules.dates.parse import (
     weekday_dates,
     WEEKDAYS,
     DateText,
@@ -24,7 +23,7 @@ from rules._dates_parse import (
     dates,
     days_in,
     nearest_year,
-    parse_date,
+    read_date,
     pattern,
     tokens,
 )
@@ -45,7 +44,7 @@ def _dates(doc: Document) -> list[DateText]:
 
 
 def _story_date(doc: Document) -> dt.date | None:
-    date = as_date(doc.metadata.get("date"))
+    date = doc.date
     if date is not None:
         return date
     return doc.cached("dates.dateline", lambda: dateline(doc.text))
@@ -59,7 +58,7 @@ JOINED = patterns.compile(
 def _year_nearby(text: str, d: DateText, start: int, end: int) -> int | None:
     """The year of a full date joined to this one ("from Thursday, Nov. 21, to Sunday, Nov. 24, 2024")."""
     for m in pattern("date").finditer(text, end, min(len(text), end + 60)):
-        other = parse_date(m)
+        other = read_date(m)
         if other is not None and other.year is not None and JOINED.match(text[end:other.start]):
             return other.year if (d.month, d.day) <= (other.month, other.day) else other.year - 1
         break
@@ -132,7 +131,7 @@ def weekday_mismatch(doc: Document) -> Iterator[Finding]:
         return
     story: dt.date | None | bool = False
     for m in weekday_dates(text, toks):
-        d = parse_date(m)
+        d = read_date(m)
         if d is None or not _valid(d):
             continue
         year = d.year

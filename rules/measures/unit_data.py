@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import regex
 
-from linter import patterns
+from newslint import patterns
 
 INCH = 0.0254
 FOOT = 0.3048

@@ -9,13 +9,13 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, NamedTuple, TextIO
 
-from linter.diagnostics import Applicability, Diagnostic, FileResult
+from newslint.diagnostics import Applicability, Diagnostic, FileResult
 
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
 
-    from linter.reporters import ReportContext
+    from newslint.reporters.base import ReportContext
 
 TAB_SIZE = 4  # tabs in source lines expand to this many columns
 MAX_LINE_CELLS = 200  # longer source lines are shown as a window around the finding

@@ -25,12 +25,12 @@ def _data(name: str) -> bytes:
     """A file of ``rules/data`` (read directly; through importlib.resources, ~10 ms to
     import, only when the package is not on disk, as in a zip)."""
     try:
-        with open(os.path.join(os.path.dirname(__file__), "data", name), "rb") as fh:
+        with open(os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", name), "rb") as fh:
             return fh.read()
     except OSError:
         from importlib import resources
 
-        return resources.files("rules.data").joinpath(name).read_bytes()
+        return resources.files("newslint.rules.data").joinpath(name).read_bytes()
 
 
 def _body(text: str) -> str:

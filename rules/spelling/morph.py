@@ -8,7 +8,7 @@ from typing import Any
 
 import regex
 
-from linter import patterns
+from newslint import patterns
 
 # Prefixes that make new words freely ("unpatched", "rebranding").
 DERIVING = ("counter", "under", "inter", "multi", "super", "over", "anti", "post", "semi", "non",
@@ -51,7 +51,7 @@ def compound_known(lex: Any, compound: str) -> bool:
 def compound_part(part: str) -> bool:
     """True for a part of a hyphenated compound that is frequent on its own in running
     text but not a dictionary word ("faire" in "laissez-faire", "feely" in "touchy-feely")."""
-    from rules._spell_lexicon import compound_parts
+    from newslint.rules.spelling.lexicon import compound_parts
 
     return part.lower() in compound_parts()
 

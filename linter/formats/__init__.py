@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from linter.document import Document, TextBuilder
-from linter.hookspecs import hookimpl
-from linter.suppression import PLAIN_DIRECTIVE
+from newslint.document import Document, TextBuilder
+from newslint.hookspecs import hookimpl
+from newslint.suppression import PLAIN_DIRECTIVE
 
 
 @dataclass(frozen=True, slots=True)

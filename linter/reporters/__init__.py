@@ -1,0 +1,38 @@
+"""Output formats for ``--output-format``: each is a :class:`Reporter` registered by hook.
+
+- ``base``: :class:`Reporter` and :class:`ReportContext`, shared by every format.
+- ``full``: ruff's layout, with rich (the default).
+- ``machine``: json, concise and github.
+- ``sarif``: SARIF 2.1.0.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TextIO
+
+from newslint.diagnostics import FileResult
+from newslint.hookspecs import hookimpl
+from newslint.reporters.base import ReportContext, Reporter
+from newslint.reporters.machine import write_concise, write_github, write_json
+from newslint.reporters.sarif import write_sarif
+
+__all__ = ["ReportContext", "Reporter"]
+
+
+def write_full(results: Sequence[FileResult], stream: TextIO, ctx: ReportContext) -> None:
+    """Each finding with its source line and a caret underline, then a summary
+    (ruff's layout; see :mod:`newslint.reporters.full`). rich is imported only here."""
+    from newslint.reporters.full import write_full as write
+
+    write(results, stream, ctx)
+
+
+@hookimpl
+def newslint_register_reporters(register: Callable[[Reporter], None]) -> None:
+    register(Reporter("full", write_full, machine=False,
+                      description="each finding with its source line, then a summary (default)"))
+    register(Reporter("concise", write_concise, description="path:row:col: CODE [name] message"))
+    register(Reporter("json", write_json, description="a JSON array of findings"))
+    register(Reporter("github", write_github, description="GitHub Actions workflow commands (annotations)"))
+    register(Reporter("sarif", write_sarif, description="SARIF 2.1.0 JSON, for code scanning"))

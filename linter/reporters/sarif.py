@@ -1,0 +1,135 @@
+"""SARIF 2.1.0, for code-scanning dashboards: every rule's id, name and help, and one
+result per finding."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+from newslint.diagnostics import Diagnostic, FileResult, Severity
+from newslint.reporters.base import ReportContext
+
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+INFORMATION_URI = "https://pypi.org/project/newslint/"
+
+
+def sarif_uri(filename: str) -> dict[str, str]:
+    """An artifactLocation: a relative URI under ``%SRCROOT%`` (the working folder), or a
+    ``file:`` URI for a path outside it."""
+    from pathlib import Path
+    from urllib.parse import quote
+
+    path = Path(filename)
+    if path.is_absolute():
+        try:
+            path = path.relative_to(Path.cwd())
+        except ValueError:
+            return {"uri": path.as_uri()}
+    rel = os.path.normpath(str(path)).replace(os.sep, "/")
+    return {"uri": quote(rel, safe="/"), "uriBaseId": "%SRCROOT%"}
+
+
+def _region(start: Any, end: Any) -> dict[str, int]:
+    return {"startLine": start.row, "startColumn": start.column, "endLine": end.row, "endColumn": end.column}
+
+
+def short_description(rule: Any) -> str:
+    """The first sentence of the rule's "What it does" paragraph (``Rule.summary`` is only
+    its first line, which may stop mid-sentence)."""
+    doc = rule.doc
+    marker = "## What it does"
+    if marker in doc:
+        doc = doc.split(marker, 1)[1]
+    para = " ".join(doc.strip().split("\n\n", 1)[0].split())
+    m = re.match(r"(.+?[.!?])(?=\s+[A-Z]|$)", para)
+    return (m.group(1) if m else para) or rule.summary or rule.name
+
+
+def _sarif_rule(rule: Any) -> dict[str, Any]:
+    doc = rule.doc or rule.summary or rule.name
+    props = {k: v for k, v in (("plugin", rule.plugin), ("fixable", rule.fixable)) if v}
+    out: dict[str, Any] = {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": short_description(rule)},
+        "fullDescription": {"text": doc, "markdown": doc},
+        "help": {"text": doc, "markdown": doc},
+        "defaultConfiguration": {"level": SARIF_LEVEL.get(rule.severity, "warning"), "enabled": rule.default},
+    }
+    if props:
+        out["properties"] = props
+    return out
+
+
+def _sarif_result(d: Diagnostic, index: int) -> dict[str, Any]:
+    artifact = sarif_uri(d.filename)
+    res: dict[str, Any] = {
+        "ruleId": d.code,
+        "ruleIndex": index,
+        "level": SARIF_LEVEL.get(d.severity, "warning"),
+        "message": {"text": d.message},
+        "locations": [{"physicalLocation": {"artifactLocation": artifact,
+                                            "region": _region(d.location, d.end_location)}}],
+    }
+    if d.fix is not None:
+        res["fixes"] = [{
+            "description": {"text": d.fix.title},
+            "artifactChanges": [{
+                "artifactLocation": artifact,
+                "replacements": [
+                    {"deletedRegion": _region(e.location, e.end_location), "insertedContent": {"text": e.content}}
+                    for e in d.fix.edits
+                ],
+            }],
+            "properties": {"applicability": d.fix.applicability.value},
+        }]
+    props: dict[str, Any] = {"name": d.name}
+    if d.suggestions:
+        props["suggestions"] = list(d.suggestions)
+    res["properties"] = props
+    return res
+
+
+def sarif_log(results: Sequence[FileResult], ctx: ReportContext) -> dict[str, Any]:
+    """The SARIF log as a dict: one run, every registered rule, one result per finding."""
+    from pathlib import Path
+
+    rules = [_sarif_rule(r) for r in ctx.rules]
+    index = {r["id"]: i for i, r in enumerate(rules)}
+    out: list[dict[str, Any]] = []
+    for r in results:
+        for d in r.diagnostics:
+            if d.code not in index:  # a finding from a rule the RuleSet does not hold
+                index[d.code] = len(rules)
+                rules.append({"id": d.code, "name": d.name})
+            out.append(_sarif_result(d, index[d.code]))
+    driver: dict[str, Any] = {"name": "newslint", "informationUri": INFORMATION_URI, "rules": rules}
+    if ctx.version:
+        driver["version"] = ctx.version
+        driver["semanticVersion"] = ctx.version
+    notifications = [{"level": "error", "message": {"text": e}} for r in results for e in r.errors]
+    notifications += [{"level": "note", "message": {"text": n}} for r in results for n in r.notes]
+    root = Path.cwd().as_uri()
+    run: dict[str, Any] = {
+        "tool": {"driver": driver},
+        "invocations": [{
+            "executionSuccessful": not any(r.errors for r in results),
+            "toolExecutionNotifications": notifications,
+        }],
+        "originalUriBaseIds": {"%SRCROOT%": {"uri": root if root.endswith("/") else root + "/"}},
+        "columnKind": "unicodeCodePoints",
+        "results": out,
+    }
+    return {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
+
+
+def write_sarif(results: Sequence[FileResult], stream: TextIO, ctx: ReportContext) -> None:
+    """A SARIF 2.1.0 log (for code-scanning services)."""
+    json.dump(sarif_log(results, ctx), stream, ensure_ascii=False, indent=2)
+    stream.write("\n")
+

@@ -6,7 +6,9 @@ Public API (stable)::
     diagnostics = lint_text("The mayor said..", format="text")
 
 Plugin authors need :data:`hookimpl` and the data model: :class:`Document`, :class:`Span`,
-:class:`Finding`, :class:`Fix`, :class:`Edit`, :class:`Rule`, :class:`Severity`.
+:class:`Finding`, :class:`Fix`, :class:`Edit`, :class:`Rule`, :class:`Severity`, and for new
+input and output formats :class:`Format`, :class:`TextBuilder`, :class:`Reporter` and
+:class:`ReportContext`.
 """
 
 from __future__ import annotations
@@ -35,6 +37,8 @@ __all__ = [
     "Format",
     "NewslintError",
     "Position",
+    "ReportContext",
+    "Reporter",
     "Rule",
     "Severity",
     "Span",
@@ -47,6 +51,7 @@ __all__ = [
 
 if TYPE_CHECKING:
     from newslint.config import Config
+    from newslint.reporters.base import ReportContext, Reporter
 
 
 def __getattr__(name: str) -> Any:
@@ -55,6 +60,10 @@ def __getattr__(name: str) -> Any:
         from newslint import runner
 
         return getattr(runner, name)
+    if name in ("Reporter", "ReportContext"):  # the reporters package loads the built-in writers
+        from newslint.reporters import base
+
+        return getattr(base, name)
     if name == "Config":
         from newslint.config import Config
 

@@ -1,4 +1,4 @@
-"""``python -m linter``: the same as the ``newslint`` command."""
+"""``python -m newslint``: the same as the ``newslint`` command."""
 
 from newslint.cli import entry
 

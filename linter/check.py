@@ -159,7 +159,7 @@ def _jobs_for(requested: int, n_files: int) -> int:
 
 def _lint_files(spec: LinterSpec, linter: Linter, paths: Sequence[str], mode: FixMode,
                 args: argparse.Namespace, *, show_progress: bool, keep_source: bool = True) -> list[FileResult]:
-    found = list(discover(paths, linter.config))
+    found = list(discover(paths, linter.config, linter.engine.suffixes()))
     results: dict[str, FileResult] = {}
     todo: list[str] = []
     for path, error in found:

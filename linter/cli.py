@@ -17,6 +17,13 @@ from newslint.errors import NewslintError
 
 
 class _Parser(argparse.ArgumentParser):
+    def format_help(self) -> str:
+        # Help texts that list what plugins registered are filled in only when help is shown.
+        for action in self._actions:
+            if action.dest == "output_format" and getattr(action, "registry", False):
+                action.help = _output_format_help()
+        return super().format_help()
+
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
         sys.stderr.write(f"newslint: error: {message}\n")
@@ -66,8 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
     sel.add_argument("--ignore", type=_csv, action="append", default=[], metavar="RULES",
                      help="leave these rules out")
     out = check.add_argument_group("output")
-    out.add_argument("--output-format", metavar="FORMAT", default=None,
-                     help="full (default), concise, json, sarif, github")
+    fmt = out.add_argument("--output-format", metavar="FORMAT", default=None, help="how to report findings")
+    fmt.registry = True  # type: ignore[attr-defined]  # help lists the registered reporters
     out.add_argument("--statistics", action="store_true", help="count findings per rule")
     out.add_argument("-q", "--quiet", action="store_true", help="print findings only, no summary or notes")
     out.add_argument("--no-color", action="store_true", help="no colours (also NO_COLOR=1)")
@@ -92,6 +99,19 @@ def build_parser() -> argparse.ArgumentParser:
     rule.add_argument("rule", metavar="NAME|CODE")
     rule.add_argument("--output-format", choices=("text", "json"), default="text")
     return parser
+
+
+def _output_format_help() -> str:
+    """The registered reporters, for ``--output-format``'s help: ``full`` (the default) first."""
+    from newslint.plugins import load_engine
+
+    try:
+        reporters = load_engine().reporters
+    except NewslintError:
+        return "how to report findings (see `newslint check --output-format x` for the list)"
+    names = sorted(reporters, key=lambda n: (n != "full", n))
+    text = "; ".join(f"{n}: {reporters[n].description}" if reporters[n].description else n for n in names)
+    return text.replace("%", "%%")  # argparse formats help with %
 
 
 def entry() -> None:
@@ -159,6 +179,7 @@ def _cmd_rules(args: argparse.Namespace) -> int:
             "severity": r.severity.value,
             "fixable": r.fixable or "no",
             "plugin": r.plugin,
+            "source": r.source,
             "summary": r.summary,
         }
         for r in engine.rules
@@ -196,12 +217,13 @@ def _cmd_rule(args: argparse.Namespace) -> int:
     if args.output_format == "json":
         json.dump({"code": rule.code, "name": rule.name, "severity": rule.severity.value,
                    "default": rule.default, "fixable": rule.fixable, "options": dict(rule.options),
-                   "plugin": rule.plugin, "doc": rule.doc}, sys.stdout, indent=2, default=list)
+                   "plugin": rule.plugin, "source": rule.source, "doc": rule.doc}, sys.stdout, indent=2, default=list)
         sys.stdout.write("\n")
         return EXIT_CLEAN
     head = f"# {rule.name} ({rule.code})\n\n"
     meta = (f"Derived from the **{rule.plugin}** plugin. Default: {'on' if rule.default else 'off'}; "
-            f"severity: {rule.severity.value}; fix: {rule.fixable or 'none'}.\n\n")
+            f"severity: {rule.severity.value}; fix: {rule.fixable or 'none'}.\n\n"
+            f"Source: `{rule.source}`.\n\n")
     opts = ""
     if rule.options:
         opts = "\n\n## Option defaults\n\n```toml\n[tool.newslint." + rule.name + "]\n" + "".join(

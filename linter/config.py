@@ -33,7 +33,9 @@ TOP_KEYS = {
     "cache-dir",
 }
 
-DEFAULT_INCLUDE = ("*.txt", "*.text", "*.md", "*.markdown", "*.html", "*.htm")
+# No `include` set: every registered format's suffixes (the built-ins: *.txt, *.text, *.md,
+# *.markdown, *.html, *.htm; a rule pack's format adds its own).
+DEFAULT_INCLUDE: tuple[str, ...] = ()
 DEFAULT_EXCLUDE = (
     ".git",
     ".hg",

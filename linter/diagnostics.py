@@ -29,6 +29,12 @@ class Applicability(str, Enum):
 
     SAFE = "safe"
     UNSAFE = "unsafe"
+    #: Shown as help, never applied: the edit would touch markup or an entity (ruff's name).
+    DISPLAY = "display-only"
+
+    def applies(self, unsafe: bool) -> bool:
+        """Whether ``--fix`` applies it (``unsafe``: with ``--unsafe-fixes``)."""
+        return self is Applicability.SAFE or (unsafe and self is Applicability.UNSAFE)
 
 
 @dataclass(frozen=True, slots=True)

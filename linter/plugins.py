@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 import pluggy
+import regex
 
 from newslint import entrypoints, hookspecs
 from newslint.errors import NewslintError
@@ -73,10 +74,29 @@ def make_plugin_manager(*, entry_points: bool = True, extra: tuple[Any, ...] = (
     return pm, errors, versions
 
 
-def _collect(pm: pluggy.PluginManager, hook_name: str, register_for: Callable[[str], Callable[[Any], None]]) -> None:
+def _collect(pm: pluggy.PluginManager, hook_name: str, register_for: Callable[[str], Callable[[Any], None]],
+             errors: list[str], commit: Callable[[list[tuple[str, Any]]], None]) -> None:
+    """Call each plugin's ``hook_name`` with a ``register`` callback, in registration order
+    (built-ins first). What a plugin offers is kept only if its hook returns normally: a hook
+    that raises (anything, even ``SystemExit``) becomes that plugin's load error and the
+    other plugins still register. Duplicates and invalid objects are errors of the run."""
     hook = getattr(pm.hook, hook_name)
-    for impl in hook.get_hookimpls():  # registration order: built-ins first
-        impl.function(register_for(impl.plugin_name))
+    for impl in hook.get_hookimpls():
+        offered: list[tuple[str, Any]] = []
+        check = register_for(impl.plugin_name)
+
+        def register(obj: Any, _check: Callable[[Any], None] = check, _name: str = impl.plugin_name) -> None:
+            _check(obj)  # validates; raises NewslintError for a bad or duplicate object
+            offered.append((_name, obj))
+
+        try:
+            impl.function(register)
+        except NewslintError:
+            raise
+        except (Exception, SystemExit, KeyboardInterrupt) as exc:  # noqa: BLE001 - a broken pack must not stop the run
+            errors.append(f"plugin {impl.plugin_name!r} failed in {hook_name}: {type(exc).__name__}: {exc}")
+            continue
+        commit(offered)
 
 
 @dataclass
@@ -85,9 +105,13 @@ class Engine:
 
     rules: RuleSet
     formats: dict[str, Format]
-    reporters: dict[str, Any]
+    reporters: dict[str, Any]  # name -> Reporter
     plugin_versions: dict[str, str] = field(default_factory=dict)
     load_errors: list[str] = field(default_factory=list)
+
+    def suffixes(self) -> tuple[str, ...]:
+        """Every suffix a registered format claims (what a folder walk picks up)."""
+        return tuple(dict.fromkeys(s for fmt in self.formats.values() for s in fmt.suffixes))
 
     def format_for(self, filename: str) -> Format | None:
         """The format claiming a file's suffix, or None."""
@@ -101,19 +125,23 @@ class Engine:
 
 
 def load_engine(*, entry_points: bool = True, extra: tuple[Any, ...] = ()) -> Engine:
-    """Build the :class:`Engine`; duplicate codes, names and format names are errors."""
+    """Build the :class:`Engine`. Rules, formats and reporters are validated alike, each
+    records the plugin that registered it, and a duplicate of any kind (a rule code or name,
+    a format name or suffix, a reporter name) is an error naming both plugins."""
+    from newslint.reporters.base import Reporter
+
     pm, errors, versions = make_plugin_manager(entry_points=entry_points, extra=extra)
     rules: dict[str, Rule] = {}
     names: dict[str, Rule] = {}
+    formats: dict[str, Format] = {}
+    suffixes: dict[str, Format] = {}
+    reporters: dict[str, Reporter] = {}
 
-    def register_rule(plugin: str) -> Callable[[Rule], None]:
-        def register(rule: Rule) -> None:
+    def check_rule(plugin: str) -> Callable[[Any], None]:
+        def check(rule: Any) -> None:
             if not isinstance(rule, Rule):
                 raise NewslintError(f"plugin {plugin!r} registered {rule!r}, which is not a Rule")
-            rule = replace(rule, plugin=plugin)
-            if rule.style and QUOTATIONS_OPTION not in rule.options:
-                # A speaker's words are theirs: a style rule skips quotations unless asked.
-                rule = replace(rule, options={**rule.options, QUOTATIONS_OPTION: False})
+            rule = _prepared(rule, plugin)
             validate_rule(rule)
             if rule.code in rules:
                 other = rules[rule.code]
@@ -127,38 +155,90 @@ def load_engine(*, entry_points: bool = True, extra: tuple[Any, ...] = ()) -> En
                     f"rule name {rule.name!r} is registered twice: by plugin {other.plugin!r} "
                     f"({other.code}) and by plugin {plugin!r} ({rule.code})"
                 )
+        return check
+
+    def commit_rules(offered: list[tuple[str, Any]]) -> None:
+        for plugin, rule in offered:
+            rule = _prepared(rule, plugin)
+            if rule.code in rules or rule.name in names:  # the same plugin offered it twice
+                raise NewslintError(f"rule {rule.code} ({rule.name}) is registered twice by plugin {plugin!r}")
             rules[rule.code] = rule
             names[rule.name] = rule
 
-        return register
-
-    formats: dict[str, Format] = {}
-
-    def register_format(plugin: str) -> Callable[[Format], None]:
-        def register(fmt: Format) -> None:
+    def check_format(plugin: str) -> Callable[[Any], None]:
+        def check(fmt: Any) -> None:
+            if not isinstance(fmt, Format):
+                raise NewslintError(f"plugin {plugin!r} registered {fmt!r}, which is not a Format")
+            _validate_format(fmt, plugin)
             if fmt.name in formats:
                 raise NewslintError(
                     f"format {fmt.name!r} is registered twice: by plugin {formats[fmt.name].plugin!r} "
                     f"and by plugin {plugin!r}"
                 )
-            formats[fmt.name] = replace(fmt, plugin=plugin)
+            for suffix in fmt.suffixes:
+                if suffix.lower() in suffixes:
+                    other = suffixes[suffix.lower()]
+                    raise NewslintError(
+                        f"file suffix {suffix!r} is claimed twice: by format {other.name!r} of plugin "
+                        f"{other.plugin!r} and by format {fmt.name!r} of plugin {plugin!r}"
+                    )
+        return check
 
-        return register
+    def commit_formats(offered: list[tuple[str, Any]]) -> None:
+        for plugin, fmt in offered:
+            fmt = replace(fmt, plugin=plugin)
+            if fmt.name in formats or any(x.lower() in suffixes for x in fmt.suffixes):
+                raise NewslintError(f"format {fmt.name!r} or one of its suffixes is registered twice by plugin {plugin!r}")
+            formats[fmt.name] = fmt
+            for suffix in fmt.suffixes:
+                suffixes[suffix.lower()] = fmt
 
-    reporters: dict[str, Any] = {}
-
-    def register_reporter(plugin: str) -> Callable[[Any], None]:
-        def register(rep: Any) -> None:
+    def check_reporter(plugin: str) -> Callable[[Any], None]:
+        def check(rep: Any) -> None:
+            if not isinstance(rep, Reporter):
+                raise NewslintError(f"plugin {plugin!r} registered {rep!r}, which is not a Reporter")
+            if not isinstance(rep.name, str) or not NAME.match(rep.name):
+                raise NewslintError(f"plugin {plugin!r}: reporter name {rep.name!r} must be lower-case "
+                                    "letters, digits and hyphens")
+            if not callable(rep.write):
+                raise NewslintError(f"plugin {plugin!r}: reporter {rep.name!r} has no callable write")
             if rep.name in reporters:
                 raise NewslintError(
-                    f"reporter {rep.name!r} is registered twice: by plugin "
-                    f"{getattr(reporters[rep.name], 'plugin', '?')!r} and by plugin {plugin!r}"
+                    f"reporter {rep.name!r} is registered twice: by plugin {reporters[rep.name].plugin!r} "
+                    f"and by plugin {plugin!r}"
                 )
-            reporters[rep.name] = rep
+        return check
 
-        return register
+    def commit_reporters(offered: list[tuple[str, Any]]) -> None:
+        for plugin, rep in offered:
+            if rep.name in reporters:
+                raise NewslintError(f"reporter {rep.name!r} is registered twice by plugin {plugin!r}")
+            reporters[rep.name] = replace(rep, plugin=plugin)
 
-    _collect(pm, "newslint_register_rules", register_rule)
-    _collect(pm, "newslint_register_formats", register_format)
-    _collect(pm, "newslint_register_reporters", register_reporter)
+    _collect(pm, "newslint_register_rules", check_rule, errors, commit_rules)
+    _collect(pm, "newslint_register_formats", check_format, errors, commit_formats)
+    _collect(pm, "newslint_register_reporters", check_reporter, errors, commit_reporters)
     return Engine(RuleSet(rules.values()), formats, reporters, versions, errors)
+
+
+NAME = regex.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+
+
+def _prepared(rule: Rule, plugin: str) -> Rule:
+    rule = replace(rule, plugin=plugin)
+    if rule.style and QUOTATIONS_OPTION not in rule.options:
+        # A speaker's words are theirs: a style rule skips quotations unless asked.
+        rule = replace(rule, options={**rule.options, QUOTATIONS_OPTION: False})
+    return rule
+
+
+def _validate_format(fmt: Format, plugin: str) -> None:
+    if not isinstance(fmt.name, str) or not NAME.match(fmt.name):
+        raise NewslintError(f"plugin {plugin!r}: format name {fmt.name!r} must be lower-case letters, "
+                            "digits and hyphens")
+    if (not isinstance(fmt.suffixes, tuple) or not fmt.suffixes
+            or not all(isinstance(x, str) and len(x) > 1 and x.startswith(".") for x in fmt.suffixes)):
+        raise NewslintError(f"plugin {plugin!r}: format {fmt.name!r} must claim a tuple of suffixes "
+                            f"such as ('.nitf',), not {fmt.suffixes!r}")
+    if not callable(fmt.parse):
+        raise NewslintError(f"plugin {plugin!r}: format {fmt.name!r} has no callable parse")

@@ -70,6 +70,30 @@ class Rule:
         m = regex.search(r"^.+?[.!?](?=\s+[\p{Lu}`(]|$)", para)
         return m.group() if m else para
 
+    @property
+    def source(self) -> str:
+        """Where the check is defined: ``module:function``, with the file when it is known
+        (``newslint.rules.spelling.checks:misspelling (rules/spelling/checks.py)``)."""
+        import sys
+
+        fn = inspect.unwrap(self.check)
+        module = getattr(fn, "__module__", "") or ""
+        where = f"{module}:{getattr(fn, '__qualname__', getattr(fn, '__name__', '?'))}"
+        path = getattr(sys.modules.get(module), "__file__", None)
+        if path:
+            import os
+
+            parts = os.path.normpath(path).split(os.sep)
+            # Built-ins: show the repository path (rules/..., linter/...), as a newcomer finds it.
+            for top in ("rules", "linter", "newslint"):
+                if top in parts:
+                    i = len(parts) - 1 - parts[::-1].index(top)
+                    where += f" ({'/'.join(parts[i:])})"
+                    break
+            else:
+                where += f" ({path})"
+        return where
+
     def run(self, doc: Document, options: Mapping[str, Any]) -> Iterable[Finding]:
         """Call the check with the document (and its options when it takes them)."""
         if _takes_options(self.check):

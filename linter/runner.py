@@ -230,7 +230,7 @@ class Linter:
             result.diagnostics, result.errors = diags, errors
             if not fix.apply:
                 break
-            fixes = [d.fix for d in diags if d.fix and (fix.unsafe or d.fix.applicability is Applicability.SAFE)]
+            fixes = [d.fix for d in diags if d.fix and d.fix.applicability.applies(fix.unsafe)]
             if not fixes:
                 break
             new, applied = apply_fixes(current, fixes)
@@ -267,15 +267,18 @@ def _diagnostic(doc: Document, f: Any, rule: Rule, severity: Any, filename: str,
     ffix = f.fix
     if ffix is not None and ffix.edits:
         edits = []
+        display_only = False
         for ed in ffix.edits:
             where = doc.verbatim_range(ed.span)
             if where is None:
-                edits = []
+                display_only = True
                 break  # the edit would touch markup or an entity: show, never apply
             es, ee = where
             content = ed.replacement if newline == "\n" else ed.replacement.replace("\n", newline)
             edits.append(SourceEdit(es, ee, content, ps if es == s else position(es), pe if ee == e else position(ee)))
-        if edits:
+        if display_only:
+            fix = SourceFix(ffix.title, Applicability.DISPLAY, ())
+        elif edits:
             app = ffix.applicability
             fix = SourceFix(ffix.title, app if type(app) is Applicability else Applicability(app), tuple(edits))
     return Diagnostic(filename, rule.code, rule.name, severity, f.message, ps, pe, s, e, fix,
@@ -322,15 +325,16 @@ def _special(path: str) -> bool:
         return False  # a broken link or a vanished file: reported when read
 
 
-def discover(paths: Sequence[str], config: Config) -> Iterator[tuple[str, str | None]]:
+def discover(paths: Sequence[str], config: Config, suffixes: Iterable[str] = ()) -> Iterator[tuple[str, str | None]]:
     """Files to check, in sorted order: ``(path, error)``; error is set for a bad path.
 
     Folders are walked recursively, skipping hidden and VCS folders and excludes; files
-    found there must match the include globs. Files named explicitly are always checked
-    (unless excluded by config).
+    found there must match the include globs (by default, ``*`` + each registered format's
+    suffix: ``suffixes``). Files named explicitly are always checked (unless excluded by
+    config).
     """
     excluded = _excluder((*config.exclude, *config.extend_exclude), config.root)
-    included = _glob_matcher(config.include)
+    included = _glob_matcher(config.include or tuple(f"*{s}" for s in suffixes))
     seen: set[str] = set()
     for raw in paths:
         p = raw
@@ -430,7 +434,7 @@ def lint_paths(paths: Sequence[str] | str, config: Config | None = None, *,
     linter = Linter(cfg, select=select, ignore=ignore)
     mode = FixMode(apply=fix, unsafe=unsafe_fixes, write=True)
     results = []
-    for path, error in discover(paths, cfg):
+    for path, error in discover(paths, cfg, linter.engine.suffixes()):
         if error:
             results.append(FileResult(path, errors=[f"{path}: {error}"]))
             continue

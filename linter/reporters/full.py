@@ -45,11 +45,11 @@ STYLES: dict[str, str] = {
 
 
 def _fix_available(d: Diagnostic, unsafe: bool) -> bool:
-    return d.fix is not None and (unsafe or d.fix.applicability is Applicability.SAFE)
+    return d.fix is not None and d.fix.applicability.applies(unsafe)
 
 
 def _fix_hidden(d: Diagnostic, unsafe: bool) -> bool:
-    return d.fix is not None and not unsafe and d.fix.applicability is not Applicability.SAFE
+    return d.fix is not None and not unsafe and d.fix.applicability is Applicability.UNSAFE
 
 
 def _plural(n: int, word: str) -> str:
@@ -121,6 +121,8 @@ def make_snippet(line: str, start: int, end: int | None) -> Snippet:
 
 def _help(d: Diagnostic) -> str | None:
     if d.fix is not None:
+        if d.fix.applicability is Applicability.DISPLAY:
+            return f"{d.fix.title} (display-only: the fix would edit markup)"
         return d.fix.title
     if d.suggestions:
         shown = [f'"{s}"' for s in d.suggestions[:3]]

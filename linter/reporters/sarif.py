@@ -76,7 +76,7 @@ def _sarif_result(d: Diagnostic, index: int) -> dict[str, Any]:
         "locations": [{"physicalLocation": {"artifactLocation": artifact,
                                             "region": _region(d.location, d.end_location)}}],
     }
-    if d.fix is not None:
+    if d.fix is not None and d.fix.edits:
         res["fixes"] = [{
             "description": {"text": d.fix.title},
             "artifactChanges": [{

@@ -114,7 +114,8 @@ def test_art001_html_and_markdown(lint):
     md = "Ferries sailed again on Wednesday.\n\n**Related Articles**\n\nThe storm has passed.\n"
     diags = lint(md, format="markdown", select=["ART001"])
     assert [d.location.row for d in diags] == [3]
-    assert diags[0].fix is None  # the line holds markup: shown, never applied
+    # The line holds markup: the fix is shown (display-only), never applied.
+    assert diags[0].fix.applicability.value == "display-only" and diags[0].fix.edits == ()
 
 
 def test_art001_and_dup002_leave_html_titles_cells_and_alt_text_alone(lint):

@@ -415,7 +415,7 @@ def section_jobs(wl: dict[str, Workload], newslint: str, args) -> tuple[list[str
 STARTUP_PROBE = r"""
 import json, sys, time
 t0 = time.perf_counter()
-import newslint.cli, linter.check, linter.runner
+import newslint.cli, newslint.check, newslint.runner
 t1 = time.perf_counter()
 from newslint.plugins import load_engine
 engine = load_engine()
@@ -471,7 +471,7 @@ def section_startup(newslint: str, args) -> tuple[list[str], dict]:
     if probe.returncode == 0:
         info = json.loads(probe.stdout.strip().splitlines()[-1])
         raw["probe"] = info
-        rows.append(f"| import linter.cli, linter.check, linter.runner | {info['import'] * 1000:.0f} ms |")
+        rows.append(f"| import newslint.cli, newslint.check, newslint.runner | {info['import'] * 1000:.0f} ms |")
         rows.append(f"| load_engine(): import and register {info['n_rules']} rules' plugins | "
                     f"{info['engine'] * 1000:.0f} ms |")
         rows.append(f"| Linter(): resolve config ({info['enabled']} rules on) | {info['linter'] * 1000:.0f} ms |")
@@ -483,7 +483,7 @@ def section_startup(newslint: str, args) -> tuple[list[str], dict]:
                 rows.append(f"| first-call cost of {name} (lazy data: dictionaries, tables) | {cost * 1000:.0f} ms |")
     else:
         rows.append(f"| start-up probe failed | {probe.stderr.strip().splitlines()[-1:]} |")
-    imp = subprocess.run([py, "-X", "importtime", "-c", "from linter.plugins import load_engine; load_engine()"],
+    imp = subprocess.run([py, "-X", "importtime", "-c", "from newslint.plugins import load_engine; load_engine()"],
                          capture_output=True, text=True, cwd=d, timeout=args.timeout)
     top = []
     for line in imp.stderr.splitlines():

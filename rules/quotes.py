@@ -221,7 +221,10 @@ def unbalanced_quotes(doc: Document) -> Iterator[Finding]:
             fix = None
             if new is not None:
                 other = "opening" if odd is second else "closing"
-                fix = Fix(f'Use "{new}" to match the {other} mark', (Edit(Span(odd.offset, odd.offset + 1), new),))
+                kind = "straight" if new in "\"'" else "curly"
+                which = "opening" if role == "open" else "closing"
+                fix = Fix(f"Make the {which} mark {kind} ({new}) to match the {other} one",
+                          (Edit(Span(odd.offset, odd.offset + 1), new),))
             yield Finding(p.span, message, fix)
         elif p.kind == "in-word":
             yield Finding(p.span, 'Double quotation mark inside a word (an apostrophe typed as \'"\'?)',
@@ -236,4 +239,6 @@ def unbalanced_quotes(doc: Document) -> Iterator[Finding]:
 def newslint_register_rules(register: Callable[[Rule], None]) -> None:
     register(Rule("QUO001", "mixed-quotes", Severity.WARNING, mixed_quotes, options={"style": "any"},
                   choices={"style": STYLES}, fixable="sometimes"))
-    register(Rule("QUO002", "unbalanced-quotes", Severity.WARNING, unbalanced_quotes))
+    # Safe for a mismatched pair (one mark changed to match the other), unsafe for a mark
+    # inside a word, none for a mark with no partner.
+    register(Rule("QUO002", "unbalanced-quotes", Severity.WARNING, unbalanced_quotes, fixable="sometimes"))

@@ -10,7 +10,7 @@ from typing import Any
 import regex
 
 from newslint import patterns
-from newslint import Document, Edit, Finding, Fix, Rule, Severity, Span, hookimpl
+from newslint import Applicability, Document, Edit, Finding, Fix, Rule, Severity, Span, hookimpl
 
 
 # -- DUP001 repeated-word ------------------------------------------------------------------
@@ -34,7 +34,7 @@ CANDIDATE = patterns.compile(r"\b(\p{L}++(?:['’]\p{L}++)*+)\s++\1\b", regex.IG
 # Doubles that grammar allows ("she had had enough") or speech repeats for effect.
 ALLOWED_DOUBLES = frozenset(
     "had really very no bye ha haha hee ho yeah yes tut knock blah bla la na go hear chop boo"
-    " yo wow".split()
+    " yo wow much so too far again never".split()  # intensifiers: "much, much more", "far, far away"
 )
 # Small words that are never names: "The The" or "OF OF" is a slip, "Duran Duran" is a band.
 FUNCTION_WORDS = frozenset(
@@ -174,7 +174,9 @@ def repeated_word(doc: Document, options: Mapping[str, Any]) -> Iterator[Finding
     - `allow`: more words whose doubling is fine (lower case), such as `["bang"]`.
 
     ## Fix safety
-    The fix deletes the second copy and is safe.
+    The fix deletes the second copy. It is safe for small function words (`the the`,
+    `to to`, `of of`), which are never doubled on purpose; for any other word (`call
+    racism racism`) it is unsafe: a writer may repeat a word for effect.
     """
     text = doc.text
     allowed = frozenset(w.lower() for w in options.get("allow", ()))
@@ -194,7 +196,8 @@ def repeated_word(doc: Document, options: Mapping[str, Any]) -> Iterator[Finding
         yield Finding(
             span=Span(m.start(), m.end()),
             message=f'Repeated word "{m["first"]} {word}"',
-            fix=Fix(f'Remove the repeated "{word}"', (Edit(Span(s, e), ""),)),
+            fix=Fix(f'Remove the repeated "{word}"', (Edit(Span(s, e), ""),),
+                    Applicability.SAFE if word.lower() in FUNCTION_WORDS else Applicability.UNSAFE),
         )
 
 
@@ -203,4 +206,4 @@ def repeated_word(doc: Document, options: Mapping[str, Any]) -> Iterator[Finding
 @hookimpl
 def newslint_register_rules(register: Callable[[Rule], None]) -> None:
     register(Rule("DUP001", "repeated-word", Severity.ERROR, repeated_word, options={"allow": ()},
-                  fixable="safe"))
+                  fixable="sometimes"))

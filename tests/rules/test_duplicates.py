@@ -88,6 +88,32 @@ def test_dup001_fix_through_the_command(newslint, story):
     assert path.read_text(encoding="utf-8") == "Engineers said the bridge\nwas safe and would reopen.\n"
 
 
+@pytest.mark.parametrize(
+    ("text", "safe"),
+    [
+        ("Officials said the the bridge would reopen.", True),
+        ("He wanted to to leave early.", True),
+        ("We have to call racism racism when we see it.", False),  # repetition for effect
+        ("The convoy crossed the bridge bridge at dawn.", False),  # a content word: unsafe
+    ],
+)
+def test_dup001_fix_is_safe_only_for_function_words(lint, text, safe):
+    (d,) = lint(text, select=["DUP001"])
+    assert d.fix.applicability.value == ("safe" if safe else "unsafe")
+
+
+def test_dup001_leaves_intensifiers_alone(lint):
+    assert lint("The new park offers much much more than the old one.", select=["DUP001"]) == []
+
+
+def test_dup001_fix_keeps_deliberate_repetition(newslint, story):
+    text = "We have to call racism racism, and the the board agreed.\n"
+    path = story(text)
+    proc = newslint("check", "--select", "DUP001", "--fix", path)
+    assert proc.returncode == 1, proc.stdout + proc.stderr  # "racism racism" is still reported
+    assert path.read_text(encoding="utf-8") == "We have to call racism racism, and the board agreed.\n"
+
+
 # -- DUP002 duplicate-paragraph / DUP003 duplicate-caption ---------------------------------
 def test_dup_page_reports_every_repeat_once(lint):
     diags = lint(read("dup_page.txt"), select=["DUP002", "DUP003"])

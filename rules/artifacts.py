@@ -173,14 +173,51 @@ STAMP = patterns.compile(
 )
 # A prompt at the start of a line: "Subscribe to The Daily Digest", "Sign up for alerts".
 PROMPT = patterns.compile(r"^\s*(?:subscribe|sign\s+up|register)\s+(?:to|for|now|today)\b(?!.*[.?!]\s+\p{Lu})", regex.IGNORECASE)
+# Phrases that only page furniture uses, even in a whole sentence ("Copyright 2019 Hawaii
+# News Now. All rights reserved.", "Click here to subscribe."). Other UI_PHRASE evidence
+# ("this article", "join us", "read more") is also how writers talk about their own
+# writing: a line that reads as a sentence of five words or more with one is prose
+# ("This article has been cross-posted to Medium.", "In this post, you will learn how to:").
+HARD_PHRASE = patterns.compile(
+    r"""©|\bcopyright\b|\ball\s+rights\s+reserved\b|\bwe\s+use\s+cookies\b|^\s*click\s+here\b
+      |\b(?:sign\s+up|subscribe)\s+(?:to|for)\s+(?:our|the)\s+(?:[\p{L}-]+\s+){0,2}newsletters?\b""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+# A line that reads as a sentence: five words or more, ending like a sentence or with a colon.
+SENTENCE_LIKE_END = patterns.compile(r"(?:(?<!\.)\.|[?!:])['\"’”)*_]*\s*$")
+# Page furniture inside a line of running text, where a scraper joined a whole page into
+# one paragraph: a teaser label after a sentence ("... said. READ MORE: Afghan refugees
+# return ..."), a share prompt ("Share this slide:"), an embedded post's credit ("A post
+# shared by Jane Doe (@jdoe) on Mar 3, 2017 at 9:15am PST"). Labels are in capitals or
+# end in a colon, so a sentence that merely says "watch" or "read more" is not matched.
+INLINE = patterns.compile(
+    r"""
+    (?:^|(?<=[.!?;"”’)]\s{1,3})|(?<=[.!?]["”’]))
+    (?P<label>
+        (?-i:READ\s+MORE|READ\s+ALSO|ALSO\s+READ|SEE\s+ALSO|RELATED(?:\s+(?:STORIES|STORY|COVERAGE|CONTENT|ARTICLES?))?
+            |MORE\s+(?:ON\s+THIS|FROM\s+\p{Lu}+)|WATCH|LISTEN|ADVERTISEMENT)\s*:
+      | (?-i:Read\s+more|Read\s+also|Also\s+read|See\s+also|Related(?:\s+(?:stories|coverage|articles?))?)\s*:
+      | (?-i:Share)\s+this\s+(?:slide|article|story|post|page|video)\s*:
+      | (?-i:Follow\s+us)\s+on\s+(?:Facebook|Twitter|Instagram|X)\b
+      | (?-i:A)\s+(?:post|photo|video)\s+shared\s+by\s+[^()\n]{1,80}?\(@[\w.]{1,30}\)
+            (?:\s+on\s+\p{L}{3,9}\.?\s+\d{1,2},\s+\d{4}(?:\s+at\s+\d{1,2}:\d\d\s*(?:[ap]m)?(?:\s+[A-Z]{3})?)?)?
+    )
+    """,
+    regex.VERBOSE,
+)
+INLINE_KEYS = ("READ", "ALSO", "SEE ", "RELATED", "MORE ", "WATCH", "LISTEN", "ADVERTISEMENT",
+               "Read ", "See also", "Also read", "Related", "Share this", "Follow us", "shared by")
 SENTENCE_END = patterns.compile(r"(?:(?<!\.)\.|[?!])['\"’”)]*\s*$")  # an ellipsis does not count
 INNER_SENTENCE = patterns.compile(r"\p{Ll}[.?!]['\"’”)]*\s+\p{Lu}")  # two sentences: running text
 
 
 class Kind(Enum):
-    """How sure the check is: listed forms and markup are certain; the rest is evidence."""
+    """How sure the check is: listed forms are certain; markup and template syntax are
+    certain too, but deleting them may break the page or the site's build (a Liquid tag
+    left in Markdown is the site's, not the writer's); the rest is evidence."""
 
     CERTAIN = "certain"
+    MARKUP = "markup"
     LIKELY = "likely"
 
 
@@ -285,7 +322,9 @@ def classify(line: str) -> Kind | None:
     if n <= 60 and lead in LISTED_LEADS and " ".join(FOLD.sub(" ", folded).split()) in LISTED:
         return Kind.CERTAIN
     head = stripped[0]
-    if head in "[{<%$&" and SYNTAX.match(stripped) or head in "unN[#" and JUNK.match(stripped):
+    if head in "[{<%$&" and SYNTAX.match(stripped):
+        return Kind.MARKUP
+    if head in "unN[#" and JUNK.match(stripped):
         return Kind.CERTAIN
     if (n <= 4 or head in "XT") and LONE_CAPS.match(stripped):
         return None if stripped in NOT_STRAY else Kind.LIKELY
@@ -314,6 +353,7 @@ def classify(line: str) -> Kind | None:
         and _may_be_ui_phrase(low)
         and not (INNER_SENTENCE.search(stripped) and len(stripped.split()) > 8)  # running text
         and UI_PHRASE.search(stripped)
+        and not (_sentence_like(stripped) and HARD_PHRASE.search(stripped) is None)
     ):
         return Kind.LIKELY
     if low.startswith(CREDIT_KEYS) and CREDIT.match(stripped):
@@ -321,6 +361,11 @@ def classify(line: str) -> Kind | None:
     if n <= 60 and not ends and (lead in UI_WORDS or lead.isdigit()) and _ui_only(stripped):
         return Kind.LIKELY  # (_ui_only rejects a line whose first word is no interface word)
     return None
+
+
+def _sentence_like(stripped: str) -> bool:
+    """A line of five words or more that ends like a sentence (or with a colon): prose."""
+    return len(stripped.split()) >= 5 and SENTENCE_LIKE_END.search(stripped) is not None
 
 
 def _ui_only(text: str) -> bool:
@@ -360,7 +405,9 @@ def _delete_line(text: str, span: Span) -> Edit:
     return Edit(Span(s, e), "")
 
 
-NOT_COPY_KINDS = frozenset({"alt", "table-cell", "title"})
+# Headings are the writer's own ("### Ads" in a how-to post, "## Search"), alt text,
+# table cells and page titles are not copy a scraper left behind.
+NOT_COPY_KINDS = frozenset({"alt", "table-cell", "title", "heading"})
 
 
 def stray_artifact(doc: Document) -> Iterator[Finding]:
@@ -393,9 +440,23 @@ def stray_artifact(doc: Document) -> Iterator[Finding]:
     Ryabkov said a downgrading of ties was being studied.
     ```
 
+    Inside a line of running text (a whole page scraped into one paragraph), it flags
+    page furniture after a sentence: a teaser label in capitals or with a colon (`READ
+    MORE:`, `RELATED:`, `WATCH:`, `Read more:`), a share prompt (`Share this slide:`),
+    `Follow us on Twitter` and an embedded post's credit (`A post shared by Jane Doe
+    (@jdoe) on Mar 3, 2017`).
+
+    Prose is left alone: a heading (`### Ads`), and a sentence of five words or more that
+    only talks about the page (`This article has been cross-posted to Medium.`, `In this
+    post, you will learn how to:`), unless it holds a phrase only furniture uses
+    (`All rights reserved`, `Click here`).
+
     ## Fix safety
-    Deleting the line is safe for the listed forms, shortcodes and template tags; for lines
-    judged on evidence alone (a lone `TT`-like token, interface words) the fix is unsafe.
+    Deleting the line is safe for the listed forms (`Advertisement`, `Read more`); for
+    markup and template syntax (`{{image}}`, `{% raw %}`, `[caption ...]`) it is unsafe,
+    since a site's build may need them; for lines judged on evidence alone (a lone
+    `TT`-like token, interface words) it is unsafe too. Furniture inside a line has no
+    fix: where the teaser ends is for an editor to see.
     """
     text = doc.text
     prev = ""
@@ -414,6 +475,8 @@ def stray_artifact(doc: Document) -> Iterator[Finding]:
             continue
         kind = classify(line)
         if kind is None or _continues(before, line):
+            if kind is None and any(key in line for key in INLINE_KEYS):
+                yield from _inline(line, sp.start)
             continue
         lead = len(line) - len(line.lstrip())
         trail = len(line) - len(line.rstrip())
@@ -426,6 +489,21 @@ def stray_artifact(doc: Document) -> Iterator[Finding]:
             span=span,
             message=f'Stray artifact "{shown}"',
             fix=Fix("Delete the line", (_delete_line(text, sp),), applicability),
+        )
+
+
+def _inline(line: str, offset: int) -> Iterator[Finding]:
+    """Page furniture inside a line of running text (no fix: its end is not certain)."""
+    for m in INLINE.finditer(line):
+        label = m["label"]
+        if label.endswith(":") and not line[m.end() :].strip():
+            continue  # "... as follows. Related:" ending the line: a lead-in, not a teaser
+        shown = " ".join(label.split())
+        if len(shown) > 40:
+            shown = shown[:37] + "..."
+        yield Finding(
+            span=Span(offset + m.start("label"), offset + m.end("label")),
+            message=f'Page furniture "{shown}" inside the text',
         )
 
 

@@ -4,6 +4,7 @@
 - ``full``: ruff's layout, with rich (the default).
 - ``machine``: json, concise and github.
 - ``sarif``: SARIF 2.1.0.
+- ``junit``: JUnit XML; ``gitlab``: GitLab Code Quality JSON.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from typing import TextIO
 from newslint.diagnostics import FileResult
 from newslint.hookspecs import hookimpl
 from newslint.reporters.base import ReportContext, Reporter
+from newslint.reporters.gitlab import write_gitlab
+from newslint.reporters.junit import write_junit
 from newslint.reporters.machine import write_concise, write_github, write_json
 from newslint.reporters.sarif import write_sarif
 
@@ -36,3 +39,5 @@ def newslint_register_reporters(register: Callable[[Reporter], None]) -> None:
     register(Reporter("json", write_json, description="a JSON array of findings"))
     register(Reporter("github", write_github, description="GitHub Actions workflow commands (annotations)"))
     register(Reporter("sarif", write_sarif, description="SARIF 2.1.0 JSON, for code scanning"))
+    register(Reporter("junit", write_junit, description="JUnit XML: a test case per finding"))
+    register(Reporter("gitlab", write_gitlab, description="GitLab Code Quality JSON"))

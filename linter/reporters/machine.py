@@ -119,18 +119,24 @@ def github_property(s: str) -> str:
 
 
 def write_github(results: Sequence[FileResult], stream: TextIO, ctx: ReportContext) -> None:
-    """One ``::error file=...,line=...::message`` annotation per finding."""
+    """One ``::error file=...,line=...::message`` annotation per finding, and one
+    ``::error file=...::`` per file-level error (a file that could not be read or checked).
+
+    ``col`` and ``endColumn`` are given only for a finding within one line: the Actions
+    toolkit rejects columns on an annotation that spans lines."""
     for r in results:
         for d in r.diagnostics:
-            props = {
-                "file": d.filename,
-                "line": d.location.row,
-                "col": d.location.column,
-                "endLine": d.end_location.row,
-                "endColumn": d.end_location.column,
-                "title": f"{d.code} ({d.name})",
-            }
+            props: dict[str, object] = {"file": d.filename, "line": d.location.row}
+            if d.end_location.row == d.location.row:
+                props["col"] = d.location.column
+                props["endLine"] = d.end_location.row
+                props["endColumn"] = d.end_location.column
+            else:
+                props["endLine"] = d.end_location.row
+            props["title"] = f"{d.code} ({d.name})"
             joined = ",".join(f"{k}={github_property(str(v))}" for k, v in props.items())
             stream.write(f"::{GITHUB_LEVEL.get(d.severity, 'warning')} {joined}::{github_data(d.message)}\n")
-
-
+        for error in r.errors:
+            title = "newslint error"
+            stream.write(f"::error file={github_property(r.filename)},title={github_property(title)}::"
+                         f"{github_data(error)}\n")

@@ -18,20 +18,39 @@ SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.IN
 INFORMATION_URI = "https://pypi.org/project/newslint/"
 
 
-def sarif_uri(filename: str) -> dict[str, str]:
-    """An artifactLocation: a relative URI under ``%SRCROOT%`` (the working folder), or a
-    ``file:`` URI for a path outside it."""
+FULL_DESCRIPTION_LIMIT = 1024  # characters GitHub code scanning keeps of fullDescription
+
+
+def source_root(cwd: str | None = None) -> str:
+    """The folder ``%SRCROOT%`` stands for: the repository checked (the nearest folder up
+    from the working folder with a ``.git``), else the working folder. Code scanning
+    resolves artifact paths against the repository root."""
+    here = os.path.abspath(cwd or os.getcwd())
+    folder = here
+    while True:
+        if os.path.exists(os.path.join(folder, ".git")):
+            return folder
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return here
+        folder = parent
+
+
+def sarif_uri(filename: str, root: str | None = None) -> dict[str, str]:
+    """An artifactLocation: a relative URI under ``%SRCROOT%`` (``root``, by default
+    :func:`source_root`), or a ``file:`` URI for a path outside it."""
     from pathlib import Path
     from urllib.parse import quote
 
-    path = Path(filename)
-    if path.is_absolute():
-        try:
-            path = path.relative_to(Path.cwd())
-        except ValueError:
-            return {"uri": path.as_uri()}
-    rel = os.path.normpath(str(path)).replace(os.sep, "/")
-    return {"uri": quote(rel, safe="/"), "uriBaseId": "%SRCROOT%"}
+    root = root or source_root()
+    full = os.path.normpath(os.path.abspath(filename))
+    try:
+        rel = os.path.relpath(full, root)
+    except ValueError:  # another drive (Windows)
+        return {"uri": Path(full).as_uri()}
+    if rel == os.pardir or rel.startswith(os.pardir + os.sep):
+        return {"uri": Path(full).as_uri()}
+    return {"uri": quote(rel.replace(os.sep, "/"), safe="/"), "uriBaseId": "%SRCROOT%"}
 
 
 def _region(start: Any, end: Any) -> dict[str, int]:
@@ -50,6 +69,24 @@ def short_description(rule: Any) -> str:
     return (m.group(1) if m else para) or rule.summary or rule.name
 
 
+def full_description(rule: Any) -> str:
+    """The rule's "What it does" section as plain prose, cut at a sentence to fit GitHub's
+    1,024 characters (the whole documentation is in ``help``)."""
+    doc = rule.doc or ""
+    marker = "## What it does"
+    if marker in doc:
+        doc = doc.split(marker, 1)[1]
+    section = doc.split("\n## ", 1)[0]
+    text = " ".join(section.split()) or short_description(rule)
+    if len(text) <= FULL_DESCRIPTION_LIMIT:
+        return text
+    cut = text[:FULL_DESCRIPTION_LIMIT]
+    ends = [m.end() for m in re.finditer(r"[.!?](?=\s)", cut)]
+    if ends:
+        return cut[:ends[-1]]
+    return cut[:FULL_DESCRIPTION_LIMIT - 1].rsplit(" ", 1)[0] + "\u2026"
+
+
 def _sarif_rule(rule: Any) -> dict[str, Any]:
     doc = rule.doc or rule.summary or rule.name
     props = {k: v for k, v in (("plugin", rule.plugin), ("fixable", rule.fixable)) if v}
@@ -57,7 +94,7 @@ def _sarif_rule(rule: Any) -> dict[str, Any]:
         "id": rule.code,
         "name": rule.name,
         "shortDescription": {"text": short_description(rule)},
-        "fullDescription": {"text": doc, "markdown": doc},
+        "fullDescription": {"text": full_description(rule)},
         "help": {"text": doc, "markdown": doc},
         "defaultConfiguration": {"level": SARIF_LEVEL.get(rule.severity, "warning"), "enabled": rule.default},
     }
@@ -66,8 +103,9 @@ def _sarif_rule(rule: Any) -> dict[str, Any]:
     return out
 
 
-def _sarif_result(d: Diagnostic, index: int) -> dict[str, Any]:
-    artifact = sarif_uri(d.filename)
+def _sarif_result(d: Diagnostic, index: int, artifact: dict[str, str] | None = None,
+                  fingerprint: tuple[str, int] | None = None) -> dict[str, Any]:
+    artifact = artifact or sarif_uri(d.filename)
     res: dict[str, Any] = {
         "ruleId": d.code,
         "ruleIndex": index,
@@ -76,6 +114,11 @@ def _sarif_result(d: Diagnostic, index: int) -> dict[str, Any]:
         "locations": [{"physicalLocation": {"artifactLocation": artifact,
                                             "region": _region(d.location, d.end_location)}}],
     }
+    if fingerprint is not None:
+        # What the finding is, never where: the rule, the words flagged and the line around
+        # them, so an alert keeps its identity when lines are added above it.
+        line_hash, n = fingerprint
+        res["partialFingerprints"] = {"primaryLocationLineHash": f"{line_hash}:{n}"}
     if d.fix is not None and d.fix.edits:
         res["fixes"] = [{
             "description": {"text": d.fix.title},
@@ -99,22 +142,28 @@ def sarif_log(results: Sequence[FileResult], ctx: ReportContext) -> dict[str, An
     """The SARIF log as a dict: one run, every registered rule, one result per finding."""
     from pathlib import Path
 
+    from newslint.baseline import line_hashes
+
+    source_dir = source_root()
     rules = [_sarif_rule(r) for r in ctx.rules]
     index = {r["id"]: i for i, r in enumerate(rules)}
     out: list[dict[str, Any]] = []
     for r in results:
-        for d in r.diagnostics:
+        if not r.diagnostics:
+            continue
+        artifact = sarif_uri(r.filename, source_dir)
+        for d, fingerprint in zip(r.diagnostics, line_hashes(r)):
             if d.code not in index:  # a finding from a rule the RuleSet does not hold
                 index[d.code] = len(rules)
                 rules.append({"id": d.code, "name": d.name})
-            out.append(_sarif_result(d, index[d.code]))
+            out.append(_sarif_result(d, index[d.code], artifact, fingerprint))
     driver: dict[str, Any] = {"name": "newslint", "informationUri": INFORMATION_URI, "rules": rules}
     if ctx.version:
         driver["version"] = ctx.version
         driver["semanticVersion"] = ctx.version
     notifications = [{"level": "error", "message": {"text": e}} for r in results for e in r.errors]
     notifications += [{"level": "note", "message": {"text": n}} for r in results for n in r.notes]
-    root = Path.cwd().as_uri()
+    root = Path(source_dir).as_uri()
     run: dict[str, Any] = {
         "tool": {"driver": driver},
         "invocations": [{

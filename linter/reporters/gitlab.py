@@ -1,0 +1,61 @@
+"""GitLab Code Quality JSON (``artifacts: reports: codequality``): an array of issues, each
+with a fingerprint that stays the same when lines move, so merge requests show only what
+changed, as ruff's ``gitlab`` format does."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+from newslint.baseline import fingerprints
+from newslint.diagnostics import FileResult, Severity
+from newslint.reporters.base import ReportContext
+
+GITLAB_SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
+
+
+def gitlab_path(filename: str) -> str:
+    """The path relative to the project folder (``CI_PROJECT_DIR``, else the working folder)."""
+    root = os.environ.get("CI_PROJECT_DIR") or os.getcwd()
+    try:
+        rel = os.path.relpath(os.path.abspath(filename), os.path.abspath(root))
+    except ValueError:
+        return filename
+    return filename if rel.startswith("..") else rel.replace(os.sep, "/")
+
+
+def write_gitlab(results: Sequence[FileResult], stream: TextIO, ctx: ReportContext) -> None:
+    """A JSON array of Code Quality issues (``description``, ``check_name``, ``fingerprint``,
+    ``severity``, ``location.path`` and ``location.positions``). A file-level error is a
+    ``blocker`` issue on line 1 of that file."""
+    issues: list[dict[str, Any]] = []
+    for r in results:
+        path = gitlab_path(r.filename)
+        for d, fp in zip(r.diagnostics, fingerprints(r)):
+            issues.append({
+                "description": f"{d.code} {d.message}",
+                "check_name": d.code,
+                "fingerprint": hashlib.sha256(f"{path}\x00{fp}".encode("utf-8", "surrogatepass")).hexdigest()[:32],
+                "severity": GITLAB_SEVERITY.get(d.severity, "minor"),
+                "location": {
+                    "path": path,
+                    "positions": {
+                        "begin": {"line": d.location.row, "column": d.location.column},
+                        "end": {"line": d.end_location.row, "column": d.end_location.column},
+                    },
+                },
+            })
+        for n, e in enumerate(r.errors):
+            issues.append({
+                "description": e,
+                "check_name": "newslint-error",
+                "fingerprint": hashlib.sha256(f"{path}\x00error\x00{n}\x00{e}".encode("utf-8", "surrogatepass"))
+                .hexdigest()[:32],
+                "severity": "blocker",
+                "location": {"path": path, "lines": {"begin": 1}},
+            })
+    json.dump(issues, stream, ensure_ascii=False, indent=2)
+    stream.write("\n")

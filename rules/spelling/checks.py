@@ -12,7 +12,7 @@ import regex
 from newslint import patterns
 from newslint import Document, Edit, Finding, Fix, Rule, Severity, Span, hookimpl
 from newslint.diagnostics import Applicability
-from newslint.quotations import before_sic
+from newslint.quotations import before_sic, within_quotation
 from newslint.rules.spelling.foreign import is_fragment, is_name_particle, is_pinyin
 from newslint.rules.spelling.morph import (
     abbreviation,
@@ -40,6 +40,8 @@ REPEATED_LISTED = 3  # ... and even a listed misspelling used this often is a na
 FAR_LENGTH = 8  # an unknown word this long with no candidate within two edits is a term
 NAME_WORD_ZIPF = 2.0  # a rarer lower-case entry may be a case-folded name ("zelensky")
 FAR_SCORE = -2.0  # ... or whose best candidate scores this low (rare and far: "roasteries")
+RARE_VARIANT_ZIPF = 1.5  # a variant whose other spelling is rarer than this is no variety difference
+SAFE_VARIANT_ZIPF = 3.0  # a variant fix is safe only towards a spelling at least this common
 def match_case(original: str, word: str) -> str:
     """``word`` in the case pattern of ``original`` ("Spoeed" -> "Speed")."""
     if not word or not word.islower():
@@ -169,6 +171,13 @@ def _best_score(word: str, best: str) -> float:
     return FREQ_WEIGHT * lexicon().zipf(best) - channel_cost(word, best)
 
 
+def _safe_to_replace(doc: Document, span: Span, raw: str) -> bool:
+    """Whether replacing a word cannot damage what was written on purpose: the word is in
+    lower case (a capitalized word may be a name: "Labour", "Sabres", "Unter") and stands
+    outside quotations (a speaker's or an embedded post's words are theirs)."""
+    return raw.islower() and not within_quotation(doc, span)
+
+
 def _misspelling_finding(doc: Document, tok: Token, raw: str, known: str | None) -> Finding | None:
     from newslint.rules.spelling.context import neighbours, rerank
     from newslint.rules.spelling.lexicon import lexicon
@@ -187,7 +196,11 @@ def _misspelling_finding(doc: Document, tok: Token, raw: str, known: str | None)
     if known is not None and "," not in known:
         fix_to = match_case(raw, known)
         sugg = (fix_to, *(s for s in sugg if s != fix_to))
-        fix = Fix(f'Replace with "{fix_to}"', (Edit(tok.span, fix_to),), Applicability.SAFE)
+        # A listed misspelling that is also a regular form of a known word ("still lifes",
+        # not "still lives") may be meant: its fix is then unsafe, like a name's.
+        safe = _safe_to_replace(doc, tok.span, raw) and not inflected(lexicon(), lower)
+        fix = Fix(f'Replace with "{fix_to}"', (Edit(tok.span, fix_to),),
+                  Applicability.SAFE if safe else Applicability.UNSAFE)
         message = f'Misspelled word "{raw}"'
     else:
         fix = Fix(f'Replace with "{sugg[0]}"', (Edit(tok.span, sugg[0]),), Applicability.UNSAFE) if sugg else None
@@ -271,7 +284,8 @@ def misspelling(doc: Document) -> Iterator[Finding]:
     ## Fix safety
     The fix replaces the word with the best suggestion and is unsafe: the writer may have
     meant another word. It is safe for a listed misspelling with a single correction
-    (`recieve` -> `receive`) and for a vocabulary `reject` entry.
+    (`recieve` -> `receive`) in lower case outside quotations, unless the word is also a
+    regular form of a known word (`still lifes`), and for a vocabulary `reject` entry.
 
     ## References
     Word lists: SCOWL 2020.12.07 (Debian `scowl`), wordfreq 3.1.1, codespell 2.4.3;
@@ -378,8 +392,14 @@ def spelling_variant(doc: Document, options: Mapping[str, Any]) -> Iterator[Find
     ## Options
     - `language`: `"any"` (report the minority variety), `"en-US"` or `"en-GB"`.
 
+    A pair whose other spelling is hardly used anywhere (`entendre`, whose "American"
+    `entender` is a Spanish word) is not a variety difference and is not reported.
+
     ## Fix safety
-    The fix swaps in the other variety's spelling of the same word, and is safe.
+    The fix swaps in the other variety's spelling of the same word. It is safe for a
+    lower-case word outside quotations whose other spelling is in common use; it is
+    unsafe for a capitalized word (a name: `Labour MP`, the `Sabres`), inside a quotation
+    or an embedded post (the words are someone else's), and for rare spellings.
 
     ## References
     Variant pairs derived from SCOWL's American and British lists and codespell's en-GB to
@@ -387,7 +407,10 @@ def spelling_variant(doc: Document, options: Mapping[str, Any]) -> Iterator[Find
     """
     from newslint.rules.spelling.lexicon import variants
 
+    from newslint.rules.spelling.lexicon import lexicon
+
     us_map, gb_map = variants()
+    lex = lexicon()
     language = options.get("language", "any")
     vocab = _vocabulary(doc)
     text = doc.text
@@ -403,6 +426,8 @@ def spelling_variant(doc: Document, options: Mapping[str, Any]) -> Iterator[Find
                 start == 0 or INITIAL_BEFORE.search(text, max(0, start - 6), start)
             ):
                 continue  # a name: "Lincoln Center", "Labour"
+        if lex.zipf(other) < RARE_VARIANT_ZIPF:
+            continue  # the other "spelling" is hardly used: "entendre" is the word everywhere
         seen.append((Token(part, part, Span(start, start + len(part)), "word"), variety, other))
     if not seen:
         return
@@ -433,6 +458,9 @@ def spelling_variant(doc: Document, options: Mapping[str, Any]) -> Iterator[Find
         if vocab and vocab.accepts(raw):
             continue
         fix_to = match_case(raw, other)
+        # Safe only for a lower-case word outside quotations whose other spelling is in
+        # common use; a capitalized one may be a name ("Labour MP" at a sentence start).
+        safe = _safe_to_replace(doc, tok.span, raw) and lex.zipf(other) >= SAFE_VARIANT_ZIPF
         where = majority.get(other, fallback)
         if where is not None:
             line = doc.text_position(where.span.start).row
@@ -443,7 +471,8 @@ def spelling_variant(doc: Document, options: Mapping[str, Any]) -> Iterator[Find
         yield Finding(
             span=tok.span,
             message=message,
-            fix=Fix(f'Replace with "{fix_to}"', (Edit(tok.span, fix_to),), Applicability.SAFE),
+            fix=Fix(f'Replace with "{fix_to}"', (Edit(tok.span, fix_to),),
+                    Applicability.SAFE if safe else Applicability.UNSAFE),
             suggestions=(fix_to,),
         )
 

@@ -524,3 +524,53 @@ def test_a_slip_beside_a_name_is_still_flagged(lint):
 )
 def test_regular_coinages_and_words_the_story_repeats_pass(lint, text):
     assert spl(lint(text, select=["SPL001"])) == []
+
+
+# -- safe means safe: names, quotations, valid forms and foreign phrases -----------------------
+def fix_of(diags, text, word, code):
+    lines = text.split("\n")
+    for d in spl(diags, code):
+        if lines[d.location.row - 1][d.location.column - 1 : d.end_location.column - 1] == word:
+            return d.fix.applicability
+    raise AssertionError(f"{word!r} not flagged")
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "applicability"),
+    [
+        ("Officials will recieve the report on Monday.", "recieve", Applicability.SAFE),
+        ('"We will recieve the report," she said.', "recieve", Applicability.UNSAFE),  # a quotation
+        ("Museums hung still lifes by the door.", "lifes", Applicability.UNSAFE),  # a valid plural
+    ],
+)
+def test_misspelling_safe_fix_only_where_it_cannot_damage(lint, text, word, applicability):
+    assert fix_of(lint(text, select=["SPL001"]), text, word, "SPL001") is applicability
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "applicability"),
+    [
+        ("The color of the flag changed. The colour guard marched in the colour parade.", "color",
+         Applicability.SAFE),
+        ("The colour guard marched in the colour parade. Labor MPs said the color was wrong.", "Labor",
+         Applicability.UNSAFE),  # a capitalized word at a sentence start may be a name
+        ('The colour guard marched in the colour parade. "The color is wrong," she posted.', "color",
+         Applicability.UNSAFE),  # inside a quotation: her words
+    ],
+)
+def test_spelling_variant_safe_fix_only_where_it_cannot_damage(lint, text, word, applicability):
+    assert fix_of(lint(text, select=["SPL002"]), text, word, "SPL002") is applicability
+
+
+def test_spelling_variant_leaves_a_fixed_foreign_phrase_alone(lint):
+    text = "The color of the flag was a double entendre, the colors of the old one were not."
+    assert spl(lint(text, select=["SPL002"]), "SPL002") == []
+
+
+def test_safe_fixes_through_the_command_leave_names_and_quotes(newslint, story):
+    text = ('The color guard marched past the color stand. Labour MPs watched.\n'
+            '"The colour is wrong," she posted. Museums hung still lifes, and staff will recieve them.\n')
+    path = story(text)
+    proc = newslint("check", "--select", "SPL001,SPL002", "--fix", path)
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert path.read_text(encoding="utf-8") == text.replace("recieve", "receive")

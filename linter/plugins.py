@@ -36,6 +36,7 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "newslint.rules.measures.units",
     "newslint.rules.dates.checks",
     "newslint.rules.measures.numbers",
+    "newslint.rules.realword.checks",
 )
 
 

@@ -1,0 +1,394 @@
+"""Real-word errors [RWE]: indefinite-article, confused-word, mass-noun.
+
+Words that every spell checker passes because each is a word: "a hour", "less then four
+years", "a missile shrapnel lies".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from newslint import Document, Edit, Finding, Fix, Rule, Severity, Span, hookimpl, patterns
+from newslint.quotations import in_quotation
+from newslint.rules.realword.context import Around, Context, sentence_start
+from newslint.rules.realword.sets import CONFUSED, PHRASES
+from newslint.rules.realword.sounds import article_for, is_foreign_next
+
+# -- RWE001 indefinite-article -------------------------------------------------------------
+
+ARTICLE = patterns.compile(
+    r"""(?<![\p{L}\p{M}\p{N}'’\-.&/])(?P<art>a|an|A|An|AN)(?P<gap>[ \u00a0]+)(?P<q>["“‘]?)
+        (?P<next>[\p{L}\d][\p{L}\p{M}\d'’.\-]*)""",
+    regex.VERBOSE,
+)
+SWAP = {"a": "an", "an": "a", "A": "An", "An": "A", "AN": "A"}
+# Words an article never stands before: where one does, the text is garbled, not the article.
+NOT_AFTER_ARTICLE = frozenset("a an the on in of at and or to is it as if off up by".split())
+
+
+def _strip_token(tok: str) -> str:
+    return tok.rstrip(".'’-")
+
+
+def indefinite_article(doc: Document) -> Iterator[Finding]:
+    """## What it does
+    Flags "a" or "an" that does not match how the next word is said: `a hour`,
+    `an university`, `an one-off`, `a 11-year-old`, `an FBI agent` is right but
+    `a FBI agent` is not.
+
+    ## Why is this bad?
+    The article follows the sound, not the letter: "an" before a vowel sound (`an hour`,
+    `an MP`, `an 800m loss`), "a" before a consonant sound (`a university`, `a one-off`,
+    `a UN envoy`, `a NATO summit`). A spell checker passes both. Words said either way
+    (`a historic` and `an historic`) are accepted, and so are names and titles (`Group A`).
+
+    ## Example
+    ```text
+    The talks lasted a hour and ended in an unanimous vote.
+    ```
+
+    ## Use instead
+    ```text
+    The talks lasted an hour and ended in a unanimous vote.
+    ```
+
+    ## Fix safety
+    The fix swaps the article and is safe.
+
+    ## References
+    Pronunciations: the CMU Pronouncing Dictionary (as shipped with pocketsphinx).
+    """
+    text = doc.text
+    for m in ARTICLE.finditer(text):
+        art = m["art"]
+        start = m.start()
+        if art[0] == "A" and not sentence_start(text, start):
+            continue  # "Group A", "Serie A", "Plan A": a name, not an article
+        if art == "AN" and not text[m.end("next") - len(m["next"]):m.end("next")].isupper():
+            continue
+        nxt = _strip_token(m["next"])
+        if not nxt or is_foreign_next(nxt):
+            continue
+        if nxt.lower() in NOT_AFTER_ARTICLE and "-" not in nxt:
+            continue  # "a an" (a doubled article, below), "it's a on a Bosman": garbled, not a slip
+        wanted = article_for(nxt)
+        if wanted is None or wanted == "both" or wanted == art.lower():
+            continue
+        if len(m["next"]) > 1 and m["next"][1:2] == "." and m["next"][:1].isalpha():
+            continue  # "a U.S. official", "an F.B.I. agent": initials with periods (said as letters)
+        new = SWAP[art]
+        yield Finding(
+            span=Span(start, m.end("next")),
+            message=f'Use "{new}" before "{nxt}"',
+            fix=Fix(f'Change "{art}" to "{new}"', (Edit(Span(start, m.end("art")), new),)),
+        )
+    for m in DOUBLE_ARTICLE.finditer(text):
+        first = m["first"]
+        if first.lower() == m["second"]:
+            continue
+        if first[0] == "A" and not sentence_start(text, m.start()):
+            continue
+        yield Finding(
+            span=Span(m.start(), m.end()),
+            message=f'Two articles "{m.group()}"',
+            fix=Fix(f'Remove "{first}"', (Edit(Span(m.start(), m.start("second")), ""),)),
+        )
+
+
+# "a an observation tower": a doubled article, one of them left over from an edit ("a a"
+# is a repeated word, the repeated-word rule's).
+DOUBLE_ARTICLE = patterns.compile(
+    r"(?<![\p{L}\p{M}\p{N}'’\-.&/])(?P<first>a|A|an|An)[ \u00a0]+(?P<second>an|a)(?=[ \u00a0]+[\p{L}\d])"
+)
+
+
+# -- RWE002 confused-word ------------------------------------------------------------------
+
+CANDIDATE = patterns.compile(
+    r"(?<![\p{L}\p{M}\p{N}'’\-])(?:"
+    + "|".join(sorted((regex.escape(w).replace("'", "['’]") for w in CONFUSED), key=len, reverse=True))
+    + r")(?![\p{L}\p{M}\p{N}\-]|['’]\p{L})",
+    regex.IGNORECASE,
+)
+PHRASE = patterns.compile(
+    r"(?<![\p{L}\p{M}\p{N}'’\-])(?:"
+    + "|".join(sorted((regex.escape(p).replace("'", "['’]").replace(r"\ ", r"[ \u00a0]+") for p, _ in PHRASES),
+                      key=len, reverse=True))
+    + r")(?![\p{L}\p{M}\p{N}\-]|['’]\p{L})",
+    regex.IGNORECASE,
+)
+PHRASE_FIX = {p: right for p, right in PHRASES}
+# "could of course", "would of necessity": "of" there is no slip for "have".
+OF_AFTER = patterns.compile(r"[ \u00a0]+(?:course|necessity)\b", regex.IGNORECASE)
+
+# How much likelier (log10 x 1000) another member must make the words around it.
+THRESHOLD = 1400
+QUOTED_EXTRA = 1000  # inside a quotation: a speaker's words; more evidence needed
+
+
+def _like(word: str, model: str) -> str:
+    """``word`` in the case of ``model`` (lower, Capitalized or UPPER)."""
+    if model.isupper() and len(model) > 1:
+        return word.upper()
+    if model[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def _changed_words(found: str, right: str) -> tuple[int, int, str, str]:
+    """The part of ``found`` that differs from ``right``, whole words: offsets in ``found``,
+    the old and the new words ("free reign" -> "free rein": the span of "reign", "rein")."""
+    spans = [m.span() for m in regex.finditer(r"\S+", found)]
+    old, new = found.split(), right.split()
+    i = 0
+    while i < min(len(old), len(new)) - 1 and old[i].lower() == new[i].lower():
+        i += 1
+    j = 0
+    while j < min(len(old), len(new)) - 1 - i and old[-1 - j].lower() == new[-1 - j].lower():
+        j += 1
+    s, e = spans[i][0], spans[len(old) - 1 - j][1]
+    return s, e, found[s:e], " ".join(new[i:len(new) - j])
+
+
+def confused_word(doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+    """## What it does
+    Flags a word that is one member of a set of words writers confuse (`their`/`there`/
+    `they're`, `its`/`it's`, `than`/`then`, `affect`/`effect`, `lose`/`loose`,
+    `led`/`lead`, `advice`/`advise` and about sixty more), where the words around it fit
+    another member far better, and fixed phrases that are always wrong (`free reign`,
+    `sneak peak`, `could of`, `alot`).
+
+    ## Why is this bad?
+    Each word is spelled right, so spell checkers pass it, but the sentence says something
+    else or nothing: "the tsunami may effect the service sector" (affect), "after less then
+    four years" (than). Names and titles (capitalized inside a sentence), words in capitals
+    and words the model does not know are left alone; quotations need more evidence.
+
+    ## Example
+    ```text
+    Analysts said the tsunami may effect the service sector more than tourism.
+    ```
+
+    ## Use instead
+    ```text
+    Analysts said the tsunami may affect the service sector more than tourism.
+    ```
+
+    ## Options
+    - `threshold`: how much likelier (log10, default 1.8) the words around it must be
+      with the other word before it is flagged; higher flags less.
+
+    ## Fix safety
+    The fix replaces the word with the one the context wants. It is unsafe: the model
+    can be wrong, and a writer may mean the rare sense.
+
+    ## References
+    Context model: the pocketsphinx US English trigram model (CMU, BSD licence), keeping
+    only the n-grams that hold a confusion word.
+    """
+    text = doc.text
+    threshold = int(round(float(options.get("threshold", THRESHOLD / 1000)) * 1000))
+    ctx = Context(text)
+    for m in PHRASE.finditer(text):
+        found = m.group()
+        key = regex.sub(r"[ \u00a0]+", " ", found.lower().replace("’", "'"))
+        if key.endswith(" of") and OF_AFTER.match(text, m.end()):
+            continue
+        if found[0].isupper() and not sentence_start(text, m.start()) and key != "alot":
+            continue
+        right = _like(PHRASE_FIX[key], found)
+        s, e, old, new = _changed_words(found, right)
+        yield Finding(
+            span=Span(m.start(), m.end()),
+            message=f'"{found}" is probably a slip for "{right}"',
+            fix=Fix(f'Replace "{old}" with "{new}"', (Edit(Span(m.start() + s, m.start() + e), new),)),
+        )
+    for c in candidates(doc, ctx):
+        need = threshold + (QUOTED_EXTRA if c.quoted else 0)
+        if c.gain < need:
+            continue
+        word = c.word
+        best = c.best
+        if "'" in best and "’" in text[max(0, c.start - 300):c.end + 300] and "'" not in text[max(0, c.start - 300):c.end + 300]:
+            best = best.replace("'", "’")
+        right = _like(best, word)
+        yield Finding(
+            span=Span(c.start, c.end),
+            message=f'"{word}" where the context wants "{right}"',
+            fix=Fix(f'Replace with "{right}"', (Edit(Span(c.start, c.end), right),)),
+        )
+
+
+ITS_ROW = CONFUSED["its"]
+POUR_OVER = frozenset(("pore", "pored", "poring"))
+POUR_OVER_NEXT = patterns.compile(r"[ \u00a0]+(?:over|through)\b")
+# Words that follow "it's" (it is, it has) but never the possessive "its".
+AFTER_ITS_NOT = frozenset(
+    """a an the not been being going got gonna all only just so very too really about like
+    still also never always quite time up over because what how why when where this that no
+    now more my his her their our your as in on at for to here there probably definitely
+    certainly clearly obviously almost some""".split()
+)
+# After "its ADJ": what makes the adjective a predicate ("its likely to", "its clear that").
+AFTER_PREDICATE = frozenset("to that if when because for".split())
+NOUN_ENDINGS = ("ity", "ment", "tion", "sion", "ness", "ance", "ence", "ship", "ism")
+HYPHENATED_NEXT = patterns.compile(r"[ \u00a0]+[\"“‘']?[\p{L}\p{N}]+-\p{L}")
+
+
+def _its_verdict(ctx: Context, word: str, around: Around, hyphenated: bool) -> tuple[str | None, int]:
+    """"its" or "it's": the model alone is unreliable here (its training text wrote "it's"
+    for both), so grammar decides where the model may speak.
+
+    "its" -> "it's" only before a word that cannot follow the possessive ("its a", "its
+    not", "its going") or before an adjective that is a predicate ("its likely to"); and
+    "it's" -> "its" only where the model prefers "its" at all and "their" fits far
+    better than "they're" (a stand-in for the possessive and for "it is").
+    """
+    _l2, _l1, r1, r2 = around
+    rival, gain = ctx.best(word, ITS_ROW, around)
+    if rival is None or hyphenated:
+        return None, 0
+    if word == "its":
+        if r1 in AFTER_ITS_NOT or (r2 in AFTER_PREDICATE and not r1.endswith(NOUN_ENDINGS)):
+            return rival, gain
+        return None, 0
+    if r1 in AFTER_ITS_NOT or r1 == "</s>" or gain < 0:
+        return None, 0
+    proxy = ctx.gain("they're", "their", around)
+    return rival, proxy
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A confusion word, the member the context favours, and by how much (log10 x 1000)."""
+
+    start: int
+    end: int
+    word: str
+    best: str
+    gain: int
+    quoted: bool
+
+
+def candidates(doc: Document, ctx: Context | None = None) -> Iterator[Candidate]:
+    """Every confusion word the model can judge, with its best rival (any gain)."""
+    text = doc.text
+    ctx = ctx or Context(text)
+    phrase_spans = [(m.start(), m.end()) for m in PHRASE.finditer(text)]
+    for m in CANDIDATE.finditer(text):
+        word = m.group()
+        start, end = m.span()
+        if word[0].isupper():
+            if len(word) > 1 and word.isupper():
+                continue  # capitals: a headline or an acronym
+            if not sentence_start(text, start):
+                continue  # a name or title: "Premier League", "Council"
+        if any(s <= start < e for s, e in phrase_spans):
+            continue
+        lower = word.lower().replace("’", "'")
+        row = CONFUSED.get(lower)
+        if row is None:
+            continue
+        around = ctx.around(start, end)
+        if around is None:
+            continue
+        if lower in POUR_OVER and POUR_OVER_NEXT.match(text, end):
+            continue  # "pore over the figures": the idiom, not a slip for "pour"
+        if row == ITS_ROW:
+            best, gain = _its_verdict(ctx, lower, around, HYPHENATED_NEXT.match(text, end) is not None)
+        else:
+            best, gain = ctx.best(lower, row, around)
+        if best is None:
+            continue
+        yield Candidate(start, end, word, best, gain, in_quotation(doc, start))
+
+
+# -- RWE003 mass-noun ----------------------------------------------------------------------
+
+MASS_NOUNS = (
+    "advice luggage baggage shrapnel information equipment furniture homework machinery"
+    " evidence research jewellery jewelry legislation feedback applause scenery weaponry"
+    " cutlery crockery garbage"
+).split()
+# What may follow the noun for "a" to be wrong: the noun ends its phrase (a verb, a
+# preposition, punctuation), so it is not a modifier ("a luggage rack", "an advice column").
+AFTER_MASS = (
+    "is was lies lay lie has had have that which who about on in from for to of with by at"
+    " will would could can may must should were are remains remained shows showed suggests"
+    " suggested came comes"
+).split()
+QUANTITY = frozenset("lot bit piece kind sort type item wealth deal body source range host mass mountain"
+                     " scrap shred word form great little".split())
+MASS = patterns.compile(
+    r"(?<![\p{L}\p{M}\p{N}'’\-.&/])(?P<art>a|an|A|An)[ \u00a0]+(?:(?P<mod>\p{Ll}[\p{Ll}\-]*)[ \u00a0]+)?"
+    r"(?P<noun>" + "|".join(MASS_NOUNS) + r")"
+    r"(?=[ \u00a0]*(?:[.,;:!?)]|(?:" + "|".join(AFTER_MASS) + r")\b))"
+)
+LOT = patterns.compile(
+    r"(?<![\p{L}\p{M}\p{N}'’\-.&/])(?P<art>a|A)[ \u00a0]+lot[ \u00a0]+(?P<noun>"
+    + "|".join(MASS_NOUNS + ["people", "things", "money", "time"]) + r")\b"
+)
+
+
+def mass_noun(doc: Document) -> Iterator[Finding]:
+    """## What it does
+    Flags "a" or "an" before a noun that takes none, such as `advice`, `luggage`,
+    `shrapnel`, `information` or `equipment`, when the noun ends its phrase: `an advice`,
+    `A missile shrapnel lies on the grass`. Also `a lot evidence` (a lot *of* evidence).
+
+    ## Why is this bad?
+    These nouns name a mass, not a countable thing: one says `advice`, `a piece of
+    advice`, `shrapnel`, `a shrapnel fragment`. The slip is common in translated and
+    hurried copy. Used as a modifier the noun is fine (`a luggage rack`, `an advice
+    column`), and so is a name or title.
+
+    ## Example
+    ```text
+    A missile shrapnel lies on the grass outside the clinic.
+    ```
+
+    ## Use instead
+    ```text
+    Missile shrapnel lies on the grass outside the clinic. A shrapnel fragment hit a car.
+    ```
+
+    ## Fix safety
+    The fix deletes the article and is unsafe: `a piece of` may be what was meant.
+    """
+    text = doc.text
+    for m in MASS.finditer(text):
+        art, mod = m["art"], m["mod"]
+        if art[0] == "A" and not sentence_start(text, m.start()):
+            continue
+        if mod is not None and (mod in QUANTITY or mod in ("a", "an", "the")):
+            continue
+        first = mod or m["noun"]
+        replacement = first[:1].upper() + first[1:] if art[0] == "A" else first
+        fix_end = m.start("mod") + len(first) if mod is not None else m.start("noun") + len(first)
+        yield Finding(
+            span=Span(m.start(), m.end("noun")),
+            message=f'"{m["noun"]}" takes no "{art.lower()}"',
+            fix=Fix(f'Remove "{art}"', (Edit(Span(m.start(), fix_end), replacement),)),
+        )
+    for m in LOT.finditer(text):
+        if m["art"] == "A" and not sentence_start(text, m.start()):
+            continue
+        noun = m["noun"]
+        s = m.start("noun")
+        yield Finding(
+            span=Span(m.start(), m.end()),
+            message=f'"a lot {noun}" is missing "of"',
+            fix=Fix('Insert "of"', (Edit(Span(s, s), "of "),)),
+        )
+
+
+@hookimpl
+def newslint_register_rules(register: Callable[[Rule], None]) -> None:
+    register(Rule("RWE001", "indefinite-article", Severity.ERROR, indefinite_article, fixable="safe"))
+    register(Rule("RWE002", "confused-word", Severity.WARNING, confused_word,
+                  options={"threshold": THRESHOLD / 1000}, fixable="unsafe"))
+    register(Rule("RWE003", "mass-noun", Severity.WARNING, mass_noun, fixable="unsafe"))

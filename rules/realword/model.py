@@ -1,0 +1,107 @@
+"""The context model: which member of a confusion set fits between its neighbours.
+
+``realword_lm.bin`` holds, for every n-gram of the pocketsphinx US English trigram model
+that contains a confusion word, its log10 probability *relative to the back-off estimate*
+(see ``scripts/build_realword.py``). For a candidate ``c`` with neighbours
+``l2 l1 _ r1 r2``, the log probability of the five words with ``c`` in the gap is, up to
+terms that are the same for every member of the set::
+
+    U(c) + L(l1 c) + R(c r1) + T1(l2 l1 c) + T2(l1 c r1) + T3(c r1 r2)
+
+where a missing n-gram counts 0. So a score needs six lookups per member and no other
+n-gram. Lookups bisect one of 65,536 buckets of sorted 64-bit keys (~4 keys each); the
+file (2.7 MB) is read into arrays, not parsed: loading takes about a millisecond.
+"""
+
+from __future__ import annotations
+
+import os
+import struct
+import sys
+from array import array
+from bisect import bisect_left
+from functools import lru_cache
+
+from newslint.rules.realword.keys import ngram_key
+
+MAGIC = b"RWLM1\n"
+
+
+def data_file(name: str) -> bytes:
+    """A file of ``newslint/rules/data`` (read directly; through importlib.resources only
+    when the package is not on disk, as in a zip)."""
+    try:
+        with open(os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", name), "rb") as fh:
+            return fh.read()
+    except OSError:
+        from importlib import resources
+
+        return resources.files("newslint.rules.data").joinpath(name).read_bytes()
+
+
+class NgramScores:
+    """Relative n-gram scores (log10 x 1000) by 64-bit key; 0 for an n-gram not stored."""
+
+    __slots__ = ("_index", "_keys", "_values")
+
+    def __init__(self, data: bytes) -> None:
+        if not data.startswith(MAGIC):
+            raise ValueError("realword_lm.bin: bad header")
+        pos = len(MAGIC)
+        (n,) = struct.unpack_from("<I", data, pos)
+        pos += 4
+        self._index = array("I")
+        self._index.frombytes(data[pos:pos + 65537 * 4])
+        pos += 65537 * 4
+        self._keys = array("Q")
+        self._keys.frombytes(data[pos:pos + n * 8])
+        pos += n * 8
+        self._values = array("h")
+        self._values.frombytes(data[pos:pos + n * 2])
+        if sys.byteorder != "little":  # pragma: no cover - the file is little-endian
+            self._index.byteswap()
+            self._keys.byteswap()
+            self._values.byteswap()
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def get(self, key: int) -> int:
+        top = key >> 48
+        lo, hi = self._index[top], self._index[top + 1]
+        if lo == hi:
+            return 0
+        keys = self._keys
+        i = bisect_left(keys, key, lo, hi)
+        if i < hi and keys[i] == key:
+            return self._values[i]
+        return 0
+
+    def score(self, word: str, l2: str | None, l1: str, r1: str, r2: str | None) -> int:
+        """How well ``word`` fits between ``l2 l1`` and ``r1 r2`` (log10 x 1000, relative).
+
+        ``l1`` is ``<s>`` at the start of a sentence (``l2`` is then None), ``r1`` is
+        ``</s>`` at its end (``r2`` None).
+        """
+        get = self.get
+        s = get(ngram_key("U", word)) + get(ngram_key("L", l1, word)) + get(ngram_key("R", word, r1))
+        s += get(ngram_key("T2", l1, word, r1))
+        if l2 is not None:
+            s += get(ngram_key("T1", l2, l1, word))
+        if r2 is not None:
+            s += get(ngram_key("T3", word, r1, r2))
+        return s
+
+
+@lru_cache(maxsize=1)
+def ngram_scores() -> NgramScores:
+    """The context model (loaded once per process, at the first confusion word)."""
+    return NgramScores(data_file("realword_lm.bin"))
+
+
+@lru_cache(maxsize=1)
+def first_sounds() -> dict[str, str]:
+    """Words whose first sound the spelling does not tell: ``"an"``, ``"a"`` or ``"both"``."""
+    text = data_file("realword_sounds.tsv").decode("utf-8")
+    cells = "\n".join(ln for ln in text.split("\n") if ln and not ln.startswith("#")).replace("\t", "\n").split("\n")
+    return dict(zip(cells[0::2], cells[1::2]))

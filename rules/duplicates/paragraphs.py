@@ -386,11 +386,48 @@ def _repeats(doc: Document, options: Mapping[str, Any]) -> list[Repeat]:
             taken = {b.span for b in blocks if _overlaps(spans, b.span)}
             found += _find(doc, blocks, *args, taken, cache, ids)
         found.sort(key=lambda r: r.span)
-        return found
+        return _without_parallel(doc, found, min_words)
 
     key = f"newslint.rules.duplicates.paragraphs:{min_words}:{min_chars}:{near_words}:{similarity}"
     result: list[Repeat] = doc.cached(key, make)
     return result
+
+
+def _without_parallel(doc: Document, found: list[Repeat], min_words: int) -> list[Repeat]:
+    """The repeats less deliberate parallel structure: a paragraph or line that comes back
+    in a new section, after a heading (a schedule's "Doors open at 7 p.m." under each
+    day, a recipe's step under each dish, the same question under each interviewee's
+    name, a teaser link at the end of each section) was written twice on purpose. A slip
+    copies a unit straight after itself, or copies a block (a headline with its captions
+    and a stray "TT") next to it, with no heading between. A heading is a heading block
+    (Markdown, HTML) or a paragraph of one short line with no end punctuation that is no
+    leftover. Captions are kept whatever lies between."""
+    if not any(not r.caption for r in found):
+        return found
+    from newslint.rules.artifacts import classify
+
+    text = doc.text
+    heads: list[Span] = []
+    for b in doc.paragraphs:
+        sp = b.span
+        if b.kind == "heading":
+            heads.append(sp)
+            continue
+        chunk = text[sp.start : sp.end].strip()
+        if (not chunk or "\n" in chunk or chunk[-1] in ".,;:!?…" or b.kind in SKIP_KINDS
+                or len(_words(chunk)) >= min_words):
+            continue
+        if classify(chunk) is None:
+            heads.append(sp)  # "Monday", "Ingredients", "**Jane Doe**"
+    if not heads:
+        return found
+    starts = [sp.start for sp in heads]
+
+    def separated(r: Repeat) -> bool:
+        i = bisect_left(starts, r.first.end)
+        return i < len(heads) and heads[i].end <= r.span.start
+
+    return [r for r in found if r.caption or not separated(r)]
 
 
 def _tabular(chunk: str, words: list[str]) -> bool:
@@ -436,6 +473,14 @@ def duplicate_paragraph(doc: Document, options: Mapping[str, Any]) -> Iterator[F
     paragraphs that share nine tenths of their word pairs count as near copies). Each
     repeat is reported and names the line of the first copy. Repeated captions are
     reported by `duplicate-caption` instead.
+
+    Deliberate parallel structure is left alone: a line or paragraph that comes back in
+    a new section, after a heading (a schedule's `Doors open at 7 p.m.` under each day, a
+    recipe's repeated step under each dish, the same question under each interviewee's
+    name, a teaser link at the end of each section). A heading is a Markdown or HTML
+    heading, or a paragraph of one short line (fewer than `min-words` words) with no end
+    punctuation that is no leftover such as `TT`. Repeated captions are reported
+    whatever lies between.
 
     ## Why is this bad?
     Copy-and-paste slips, CMS exports and scrapers duplicate headlines and paragraphs;

@@ -282,3 +282,50 @@ def test_dup001_possessive_candidate_still_finds_repeats(text):
     from newslint.rules.duplicates import words as duplicates
 
     assert duplicates.CANDIDATE.search(text), text
+
+
+# -- DUP002 leaves deliberate parallel structure alone -------------------------------------
+PARALLEL = {
+    "schedule": (
+        "Festival schedule\n\nFriday\n\nThe main stage opens with local bands from the valley.\n\n"
+        "Doors open at 7 p.m. and the bar closes at midnight.\n\nSaturday\n\n"
+        "The headliners play the main stage from the early evening.\n\n"
+        "Doors open at 7 p.m. and the bar closes at midnight.\n"
+    ),
+    "interview prompts": (
+        "We asked three candidates the same questions.\n\nJane Doe\n\n"
+        "What is the first thing you would change at city hall?\n\nThe bus routes, she said.\n\n"
+        "John Roe\n\nWhat is the first thing you would change at city hall?\n\nThe budget, he said.\n"
+    ),
+    "recipe": (
+        "## Tomato soup\n\nChop two onions and four tomatoes.\n\n"
+        "Season with salt and pepper, then simmer for twenty minutes.\n\n"
+        "## Lentil soup\n\nRinse a cup of red lentils.\n\n"
+        "Season with salt and pepper, then simmer for twenty minutes.\n"
+    ),
+    "teaser links": (
+        "## Graphics intern\n\nYou will build charts for the daily report.\n\n"
+        "* [Read about our expectations and selection process](/how-to-apply.html)\n\n"
+        "## Photo intern\n\nYou will edit pictures for the website.\n\n"
+        "* [Read about our expectations and selection process](/how-to-apply.html)\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(PARALLEL))
+def test_dup002_leaves_parallel_structure_alone(newslint, story, name):
+    path = story(PARALLEL[name], name="story.md")
+    proc = newslint("check", "--select", "DUP002", "--output-format", "json", path)
+    assert (proc.returncode, json.loads(proc.stdout)) == (0, []), proc.stderr
+
+
+def test_dup002_still_flags_a_copy_in_the_same_section(lint):
+    text = ("Friday\n\nThe headliners play the main stage from the early evening.\n\n"
+            "The headliners play the main stage from the early evening.\n\nSaturday\n\nDoors open at 7 p.m.\n")
+    assert [(d.location.row, d.message) for d in lint(text, select=["DUP002"])] == [(5, "Paragraph repeats line 3")]
+
+
+def test_dup002_captions_after_a_heading_are_still_repeats(lint):
+    caption = "18 August 2018, Brandenburg, Meseberg: Dmitry Peskov arrives at the guesthouse. (dpa)"
+    text = f"{caption}\n\nMore photos\n\n{caption}\n"
+    assert [(d.code, d.location.row) for d in lint(text, select=["DUP002", "DUP003"])] == [("DUP003", 5)]

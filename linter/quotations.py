@@ -54,6 +54,10 @@ SENTENCE_BEFORE = patterns.compile(r"[.!?…]\s+$")
 # ones drop it with the family's other shared data, to bound memory).
 KEEP_ANALYSIS = 200_000
 SIC = patterns.compile(r"\s*[\[(]sic[\])]", regex.IGNORECASE)
+# A paragraph this short (an ad line, "Story continues below") carried through by an open
+# quotation does not stop the next paragraph from reopening it.
+SHORT_INTERRUPTION = 40
+MAX_INCH_TRIES = 16  # double marks after a number tried as inch marks, per document
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,6 +207,7 @@ def _pair_doubles(doc: Document, marks: tuple[QuoteMark, ...]) -> tuple[list[Quo
         open_marks = []
 
     carried = 0  # paragraphs with no marks that an open quotation has run through
+    interrupted = 0  # ... of which short lines (an ad line inside the quotation)
     for block, items in grouped:
         k = 0
         if open_marks:
@@ -210,9 +215,12 @@ def _pair_doubles(doc: Document, marks: tuple[QuoteMark, ...]) -> tuple[list[Quo
             first = items[0] if items else None
             if first is None and carried < MAX_CARRIED:
                 carried += 1  # maybe closed a paragraph or two later (a lost reopening mark)
+                chunk = text[block.start : block.end].strip()
+                if len(chunk) <= SHORT_INTERRUPTION and "\n" not in chunk:
+                    interrupted += 1  # "Advertisement": not a paragraph of the quotation
                 continue
             if first is not None and first.role != "close" and (
-                (carried == 0 and _starts_paragraph(text, block, first))
+                (carried == interrupted and _starts_paragraph(text, block, first))
                 or SENTENCE_BEFORE.search(text, max(block.start, first.offset - 4), first.offset)
             ):
                 open_marks.append(first)  # the news convention: reopened, still running
@@ -244,7 +252,7 @@ def _pair_doubles(doc: Document, marks: tuple[QuoteMark, ...]) -> tuple[list[Quo
                 start = m.offset
             else:
                 finish(m, m.offset + 1)
-        carried = 0
+        carried = interrupted = 0
         last_end = block.end
     if open_marks:
         problems.append(QuoteProblem("unclosed", Span(open_marks[-1].offset, open_marks[-1].offset + 1),
@@ -283,12 +291,39 @@ def _merge(spans: list[Span]) -> tuple[Span, ...]:
     return tuple(out)
 
 
+def _unpaired(problems: list[QuoteProblem]) -> int:
+    return sum(p.kind != "in-word" for p in problems)
+
+
+def _inch_marks(
+    doc: Document,
+    marks: tuple[QuoteMark, ...],
+    paired: tuple[list[Quotation], list[QuoteProblem], dict[int, str]],
+) -> tuple[tuple[QuoteMark, ...], tuple[list[Quotation], list[QuoteProblem], dict[int, str]]]:
+    """Double marks right after a number that leave quotes unpaired are inch marks
+    (``70" TV``, ``16” wheels``), not quotation marks: each such mark, in order, is left
+    out when that pairs up more of the story's quotes. A closing quote after a number
+    (``"we won 3-0"``) pairs up and stays."""
+    text = doc.text
+    candidates = [m for m in marks if m.double and m.char in '"”' and m.offset > 0 and text[m.offset - 1].isdigit()]
+    for m in candidates[:MAX_INCH_TRIES]:
+        fewer = tuple(x for x in marks if x is not m)
+        trial = _pair_doubles(doc, fewer)
+        if _unpaired(trial[1]) < _unpaired(paired[1]):
+            marks, paired = fewer, trial
+            if not _unpaired(paired[1]):
+                break
+    return marks, paired
+
+
 def analyse(doc: Document) -> QuoteAnalysis:
     """The document's quotation marks, quotations and pairing problems (cached)."""
 
     def make() -> QuoteAnalysis:
         marks = find_marks(doc)
         quotations, problems, roles = _pair_doubles(doc, marks)
+        if problems:
+            marks, (quotations, problems, roles) = _inch_marks(doc, marks, (quotations, problems, roles))
         spans = [q.span for q in quotations] + _single_spans(doc, marks)
         problems.sort(key=lambda p: p.span)
         return QuoteAnalysis(marks, tuple(quotations), tuple(problems), _merge(spans), roles)

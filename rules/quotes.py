@@ -188,7 +188,9 @@ def unbalanced_quotes(doc: Document) -> Iterator[Finding]:
     paragraphs open each paragraph and close only the last one; that is not flagged.
     Single quotes are not checked: they cannot be told apart from apostrophes reliably. A
     double quote inside a word (`Britain"s`, an apostrophe mistyped in wire copy) is
-    reported too.
+    reported too. Inch and foot marks are not quotation marks: `6'2"`, and a double mark
+    right after a number (`70" TV`, `16” wheels`) that would otherwise leave a quote
+    unpaired. A short line inside a quotation (`Advertisement`) does not interrupt it.
 
     ## Example
     ```text

@@ -186,3 +186,35 @@ def test_quo002_story_without_double_quotes_is_quiet_and_in_word_quote_is_found(
     assert [d.message for d in lint('Britain"s ferries sailed again.', select=["QUO002"])] == [
         'Double quotation mark inside a word (an apostrophe typed as \'"\'?)'
     ]
+
+
+# -- QUO002 knows inch marks and quotations interrupted by an ad line ------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        'He bought a 70" TV and a new sofa, "a real bargain," he said.\n',
+        "“The 16” wheels cost extra,” the dealer said.\n",
+        '"It will take years to rebuild the bridge.\n\nADVERTISEMENT\n\n"We will need help," the mayor said.\n',
+        '"It will take years to rebuild the bridge, and we\n\nAdvertisement\n\n'
+        'will need help from the state," the mayor said.\n',
+    ],
+)
+def test_quo002_inch_marks_and_ad_lines_are_not_unbalanced_quotes(newslint, story, text):
+    path = story(text)
+    proc = newslint("check", "--select", "QUO", "--output-format", "json", path)
+    assert (proc.returncode, json.loads(proc.stdout)) == (0, []), proc.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a closing quote after a number pairs up and stays a quote: the other one is unclosed
+        ('"We won 3-0" was all he said. "Then we lost, the coach added.\n', [(1, 31)]),
+        # a real unclosed quotation after an ad line is still found
+        ('"It will take years to rebuild the bridge.\n\nAdvertisement\n\nThe mayor left.\n', [(1, 1)]),
+    ],
+)
+def test_quo002_still_finds_unpaired_quotes_beside_numbers_and_ads(lint, text, expected):
+    assert rows(lint(text, select=["QUO002"])) == expected
+    # ... while the inch mark in the same story is no quote
+    assert rows(lint('A 70" TV hung on the wall.\n' + text, select=["QUO002"])) == [(r + 1, c) for r, c in expected]

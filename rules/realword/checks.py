@@ -14,7 +14,7 @@ import regex
 
 from newslint import Document, Edit, Finding, Fix, Rule, Severity, Span, hookimpl, patterns
 from newslint.quotations import in_quotation
-from newslint.rules.realword.context import Around, Context, sentence_start
+from newslint.rules.realword.context import Around, Context, looks_foreign, sentence_start
 from newslint.rules.realword.sets import CONFUSED, PHRASES
 from newslint.rules.realword.sounds import article_for, is_foreign_next
 
@@ -27,7 +27,7 @@ ARTICLE = patterns.compile(
 )
 SWAP = {"a": "an", "an": "a", "A": "An", "An": "A", "AN": "A"}
 # Words an article never stands before: where one does, the text is garbled, not the article.
-NOT_AFTER_ARTICLE = frozenset("a an the on in of at and or to is it as if off up by".split())
+NOT_AFTER_ARTICLE = frozenset("a an the on in of at and or to is it as if off up by i i'm i've i'd i'll".split())
 
 
 def _strip_token(tok: str) -> str:
@@ -73,13 +73,15 @@ def indefinite_article(doc: Document) -> Iterator[Finding]:
         nxt = _strip_token(m["next"])
         if not nxt or is_foreign_next(nxt):
             continue
-        if nxt.lower() in NOT_AFTER_ARTICLE and "-" not in nxt:
+        if nxt.lower().replace("’", "'") in NOT_AFTER_ARTICLE and "-" not in nxt:
             continue  # "a an" (a doubled article, below), "it's a on a Bosman": garbled, not a slip
         wanted = article_for(nxt)
         if wanted is None or wanted == "both" or wanted == art.lower():
             continue
         if len(m["next"]) > 1 and m["next"][1:2] == "." and m["next"][:1].isalpha():
             continue  # "a U.S. official", "an F.B.I. agent": initials with periods (said as letters)
+        if looks_foreign(text, start, m.end()):
+            continue  # "Der Bedarf an mehr", "A equipe do Serviço"
         new = SWAP[art]
         yield Finding(
             span=Span(start, m.end("next")),
@@ -239,27 +241,54 @@ NOUN_ENDINGS = ("ity", "ment", "tion", "sion", "ness", "ance", "ence", "ship", "
 HYPHENATED_NEXT = patterns.compile(r"[ \u00a0]+[\"“‘']?[\p{L}\p{N}]+-\p{L}")
 
 
-def _its_verdict(ctx: Context, word: str, around: Around, hyphenated: bool) -> tuple[str | None, int]:
-    """"its" or "it's": the model alone is unreliable here (its training text wrote "it's"
-    for both), so grammar decides where the model may speak.
+# Possessive or contraction: the model alone is unreliable here (its training text wrote
+# "it's" for both), so grammar decides where the model may speak. The possessive of each,
+# then the contraction.
+POSSESSIVE_ROWS = {CONFUSED["its"]: ("its", "it's"), CONFUSED["your"]: ("your", "you're"),
+                   CONFUSED["whose"]: ("whose", "who's")}
+NEEDS_OBJECT = frozenset(("from",))
 
-    "its" -> "it's" only before a word that cannot follow the possessive ("its a", "its
-    not", "its going") or before an adjective that is a predicate ("its likely to"); and
-    "it's" -> "its" only where the model prefers "its" at all and "their" fits far
-    better than "they're" (a stand-in for the possessive and for "it is").
+
+def _possessive_verdict(ctx: Context, word: str, row: tuple[str, ...], around: Around,
+                        hyphenated: bool) -> tuple[str | None, int]:
+    """"its"/"it's", "your"/"you're", "whose"/"who's".
+
+    Possessive -> contraction only before a word that cannot follow a possessive ("its a",
+    "your not", "its going") or before an adjective that is a predicate ("its likely to");
+    contraction -> possessive only where the model prefers the possessive at all and
+    "their" fits far better than "they're" (a stand-in for a possessive and for "it is").
     """
+    possessive, _contraction = POSSESSIVE_ROWS[row]
     _l2, _l1, r1, r2 = around
-    rival, gain = ctx.best(word, ITS_ROW, around)
+    rival, gain = ctx.best(word, row, around)
     if rival is None or hyphenated:
         return None, 0
-    if word == "its":
-        if r1 in AFTER_ITS_NOT or (r2 in AFTER_PREDICATE and not r1.endswith(NOUN_ENDINGS)):
+    if word == possessive:
+        if _predicate_follows(around):
             return rival, gain
         return None, 0
     if r1 in AFTER_ITS_NOT or r1 == "</s>" or gain < 0:
         return None, 0
     proxy = ctx.gain("they're", "their", around)
     return rival, proxy
+
+
+def _predicate_follows(around: Around) -> bool:
+    """Whether the words after a possessive show it is a contraction: a word no possessive
+    takes ("its a", "your not"), or an adjective used as a predicate ("its likely to")."""
+    r1, r2 = around[2], around[3]
+    if r1 is None:
+        return False
+    return r1 in AFTER_ITS_NOT or (r2 in AFTER_PREDICATE and not r1.endswith(NOUN_ENDINGS))
+
+
+def _short_line(text: str, start: int) -> bool:
+    """Whether ``start`` is on a short line without a full stop: a heading or a title
+    ("Hear here"), where a few words give the model too little to go on."""
+    ls = text.rfind("\n", 0, start) + 1
+    le = text.find("\n", start)
+    line = text[ls:le if le >= 0 else len(text)].strip()
+    return len(line.split()) < 6 and not line.endswith((".", "?", "!", '"', "”"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -298,11 +327,15 @@ def candidates(doc: Document, ctx: Context | None = None) -> Iterator[Candidate]
             continue
         if lower in POUR_OVER and POUR_OVER_NEXT.match(text, end):
             continue  # "pore over the figures": the idiom, not a slip for "pour"
-        if row == ITS_ROW:
-            best, gain = _its_verdict(ctx, lower, around, HYPHENATED_NEXT.match(text, end) is not None)
+        if row in POSSESSIVE_ROWS:
+            best, gain = _possessive_verdict(ctx, lower, row, around, HYPHENATED_NEXT.match(text, end) is not None)
         else:
             best, gain = ctx.best(lower, row, around)
-        if best is None:
+            if lower == "their" and best == "they're" and not _predicate_follows(around):
+                best, gain = ctx.best(lower, ("their", "there"), around)
+        if best is None or (best in NEEDS_OBJECT and around[2] == "</s>"):
+            continue  # "the comments form." cannot be "from": a preposition needs its object
+        if _short_line(text, start) or looks_foreign(text, start, end):
             continue
         yield Candidate(start, end, word, best, gain, in_quotation(doc, start))
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 from newslint import patterns
 from newslint.rules.realword.model import NgramScores, ngram_scores
 
-TOKEN = patterns.compile(r"[\p{L}\p{M}\d]+(?:['’][\p{L}\p{M}]+)*|(?P<stop>[.!?;:…]+(?=[\s\"”’')\]]|$)|\n)")
+TOKEN = patterns.compile(r"[\p{L}\p{M}\d]+(?:['’][\p{L}\p{M}]+)*|(?P<stop>[.!?;:…]+(?=[\s\"”’')\]]|$)|\n)|(?P<comma>,)")
 WINDOW = 120
-NUMBER_WORD = "ten"  # a stand-in for any number in figures (the model spells numbers out)
+NUMBER_WORD = "ten"
+COMMA_CUTS = True  # a comma next to the candidate cuts that side's context  # a stand-in for any number in figures (the model spells numbers out)
 # Members of a set the model does not know (British spellings): their sets are left alone.
 UNKNOWN_TO_MODEL = frozenset({"councillor", "councillors"})
 # Before a capitalized word, what makes it the start of a sentence.
@@ -42,7 +43,50 @@ def _normal(token: str) -> str:
     return token.lower().replace("’", "'")
 
 
-Around = tuple[str | None, str, str, str | None]
+# Contractions in 's, not possessives.
+CONTRACTIONS_S = frozenset("it's he's she's that's there's here's what's who's where's how's let's".split())
+
+
+def _before(token: str, possessive: bool) -> str:
+    """A word before the candidate. A possessive the model does not know acts as a
+    determiner ("the Lakers' lead", "Kremlin's reign"): it stands for "his"."""
+    word = _normal(token)
+    if possessive or (word.endswith("'s") and word not in CONTRACTIONS_S):
+        return "his"
+    return word
+
+
+# Function words of English and of the languages news copy most often mixes in; words that
+# are also English (die, also, a) are left out.
+STOP_EN = frozenset(
+    """the of and to in is was for that with on as by at from it be are this have has had not
+    but which or were an they their will would been who its he she we you said""".split()
+)
+STOP_OTHER = frozenset(
+    """der das und ist mit von zu den dem ein eine einen nicht auf für sich auch wird werden
+    des les et est une du pour dans par sur au aux qui que il elle avec ne pas sont
+    el los las y con por para una del al es lo como su más pero
+    da dos em na no com os um uma ao pela pelo não mais seu sua
+    il della di che è per gli delle dei nel alla
+    het een van niet ook zijn voor dat op""".split()
+)
+WORDS = patterns.compile(r"[\p{L}]+")
+
+
+def looks_foreign(text: str, start: int, end: int) -> bool:
+    """Whether the words around ``text[start:end]`` (about a sentence each side) are more
+    often function words of another language than of English."""
+    en = other = 0
+    for m in WORDS.finditer(text, max(0, start - 150), min(len(text), end + 150)):
+        w = m.group().lower()
+        if w in STOP_EN:
+            en += 1
+        elif w in STOP_OTHER:
+            other += 1
+    return other >= 2 and other > en
+
+
+Around = tuple[str | None, str | None, str | None, str | None]
 
 
 class Context:
@@ -61,25 +105,45 @@ class Context:
         for m in TOKEN.finditer(text, max(0, start - WINDOW), start):
             if m["stop"] is not None:
                 left.clear()
+            elif m["comma"] is not None:
+                if COMMA_CUTS:
+                    left.clear()
             else:
-                left.append(m.group())
+                tok = m.group()
+                e = m.end()
+                # "the Lakers’ lead": a plural possessive
+                left.append(_before(tok, tok[-1:] in "sS" and text[e:e + 1] in "'’" and not text[e + 1:e + 2].isalpha()))
         right: list[str] = []
         for m in TOKEN.finditer(text, end, min(len(text), end + WINDOW)):
             if m["stop"] is not None:
                 break
+            if m["comma"] is not None:
+                if COMMA_CUTS:
+                    break
+                continue
             right.append(_normal(m.group()))
             if len(right) == 2:
                 break
         if len(right) < 2:
             right.append("</s>")
-        if len(left) == 0:
+        l1: str | None
+        l2: str | None
+        if not COMMA_CUTS:
+            left = [w for w in left if w != ","]
+        if not left:
             l2, l1 = None, "<s>"
+        elif left[-1] == ",":
+            l2, l1 = None, None  # a comma right before: the words before belong elsewhere
         elif len(left) == 1:
-            l2, l1 = "<s>", _normal(left[0])
+            l2, l1 = "<s>", left[0]
         else:
-            l2, l1 = _normal(left[-2]), _normal(left[-1])
+            l2, l1 = (None if left[-2] == "," else left[-2]), left[-1]
         r1 = right[0]
         r2 = None if r1 == "</s>" else right[1]
+        if r1 == ",":
+            r1 = r2 = None
+        elif r2 == ",":
+            r2 = None
         return l2, l1, r1, r2
 
     def best(self, word: str, row: tuple[str, ...], around: Around) -> tuple[str | None, int]:

@@ -77,19 +77,24 @@ class NgramScores:
             return self._values[i]
         return 0
 
-    def score(self, word: str, l2: str | None, l1: str, r1: str, r2: str | None) -> int:
+    def score(self, word: str, l2: str | None, l1: str | None, r1: str | None, r2: str | None) -> int:
         """How well ``word`` fits between ``l2 l1`` and ``r1 r2`` (log10 x 1000, relative).
 
         ``l1`` is ``<s>`` at the start of a sentence (``l2`` is then None), ``r1`` is
-        ``</s>`` at its end (``r2`` None).
+        ``</s>`` at its end (``r2`` None); None for a side cut off by a comma.
         """
         get = self.get
-        s = get(ngram_key("U", word)) + get(ngram_key("L", l1, word)) + get(ngram_key("R", word, r1))
-        s += get(ngram_key("T2", l1, word, r1))
-        if l2 is not None:
-            s += get(ngram_key("T1", l2, l1, word))
-        if r2 is not None:
-            s += get(ngram_key("T3", word, r1, r2))
+        s = get(ngram_key("U", word))
+        if l1 is not None:
+            s += get(ngram_key("L", l1, word))
+            if l2 is not None:
+                s += get(ngram_key("T1", l2, l1, word))
+            if r1 is not None:
+                s += get(ngram_key("T2", l1, word, r1))
+        if r1 is not None:
+            s += get(ngram_key("R", word, r1))
+            if r2 is not None:
+                s += get(ngram_key("T3", word, r1, r2))
         return s
 
 

@@ -39,6 +39,8 @@ SOFT_H = frozenset(
 PRONOUNCEABLE = regex.compile(r"^(?=[A-Z]{0,2}[AEIOUY])(?!.*[B-DF-HJ-NP-TV-Z]{3})[A-Z]+$")
 # Where the dictionary says otherwise: names said in their own way ("an Uber driver").
 OVERRIDES = {"uber": "both"}
+# Letters then figures, said letter by letter: "mp4", "H5N1", "MI6" (not "n00b").
+LETTERS_DIGITS = regex.compile(r"^[A-Za-z]{1,4}\d+(?:[A-Za-z]\d+)*$")
 # Numbers said with a vowel first: 8, 80, 800, 8,000 ... and 11, 18 (and 11,000, 1800s).
 NUMBER = patterns.compile(r"\d[\d,]*")
 # Foreign words after "a"/"an" that are not English articles ("a la carte", "an der").
@@ -105,6 +107,8 @@ def article_for(token: str) -> str | None:
         if len(letters) <= 5:
             return letter_article(letters[0])  # "an FBI agent", "a UN envoy"
         return None  # a long all-caps word: shouting, or a headline
+    if LETTERS_DIGITS.match(head):
+        return letter_article(head[0].upper())  # "an mp4", "an H5N1 strain"
     if sum(1 for ch in head if ch.isupper()) > 1 and not head.isupper():
         return None  # "McDonald's", "PhD", "iPhone": not sure how it is said
     word = head.lower()

@@ -12,7 +12,7 @@ from typing import Any
 
 import regex
 
-from newslint import Document, Edit, Finding, Fix, Rule, Severity, Span, hookimpl, patterns
+from newslint import Applicability, Document, Edit, Finding, Fix, Rule, Severity, Span, hookimpl, patterns
 from newslint.quotations import in_quotation
 from newslint.rules.realword.context import Around, Context, looks_foreign, sentence_start
 from newslint.rules.realword.sets import CONFUSED, PHRASES
@@ -57,7 +57,8 @@ def indefinite_article(doc: Document) -> Iterator[Finding]:
     ```
 
     ## Fix safety
-    The fix swaps the article and is safe.
+    The fix swaps the article and is safe. Two articles in a row (`a an observation
+    tower`) are flagged too; which one to delete is a guess, so that fix is unsafe.
 
     ## References
     Pronunciations: the CMU Pronouncing Dictionary (as shipped with pocketsphinx).
@@ -97,7 +98,7 @@ def indefinite_article(doc: Document) -> Iterator[Finding]:
         yield Finding(
             span=Span(m.start(), m.end()),
             message=f'Two articles "{m.group()}"',
-            fix=Fix(f'Remove "{first}"', (Edit(Span(m.start(), m.start("second")), ""),)),
+            fix=Fix(f'Remove "{first}"', (Edit(Span(m.start(), m.start("second")), ""),), Applicability.UNSAFE),
         )
 
 
@@ -207,7 +208,8 @@ def confused_word(doc: Document, options: Mapping[str, Any]) -> Iterator[Finding
         yield Finding(
             span=Span(m.start(), m.end()),
             message=f'"{found}" is probably a slip for "{right}"',
-            fix=Fix(f'Replace "{old}" with "{new}"', (Edit(Span(m.start() + s, m.start() + e), new),)),
+            fix=Fix(f'Replace "{old}" with "{new}"', (Edit(Span(m.start() + s, m.start() + e), new),),
+                    Applicability.UNSAFE),
         )
     for c in candidates(doc, ctx):
         need = threshold + (QUOTED_EXTRA if c.quoted else 0)
@@ -221,7 +223,7 @@ def confused_word(doc: Document, options: Mapping[str, Any]) -> Iterator[Finding
         yield Finding(
             span=Span(c.start, c.end),
             message=f'"{word}" where the context wants "{right}"',
-            fix=Fix(f'Replace with "{right}"', (Edit(Span(c.start, c.end), right),)),
+            fix=Fix(f'Replace with "{right}"', (Edit(Span(c.start, c.end), right),), Applicability.UNSAFE),
         )
 
 
@@ -405,7 +407,7 @@ def mass_noun(doc: Document) -> Iterator[Finding]:
         yield Finding(
             span=Span(m.start(), m.end("noun")),
             message=f'"{m["noun"]}" takes no "{art.lower()}"',
-            fix=Fix(f'Remove "{art}"', (Edit(Span(m.start(), fix_end), replacement),)),
+            fix=Fix(f'Remove "{art}"', (Edit(Span(m.start(), fix_end), replacement),), Applicability.UNSAFE),
         )
     for m in LOT.finditer(text):
         if m["art"] == "A" and not sentence_start(text, m.start()):
@@ -415,13 +417,13 @@ def mass_noun(doc: Document) -> Iterator[Finding]:
         yield Finding(
             span=Span(m.start(), m.end()),
             message=f'"a lot {noun}" is missing "of"',
-            fix=Fix('Insert "of"', (Edit(Span(s, s), "of "),)),
+            fix=Fix('Insert "of"', (Edit(Span(s, s), "of "),), Applicability.UNSAFE),
         )
 
 
 @hookimpl
 def newslint_register_rules(register: Callable[[Rule], None]) -> None:
-    register(Rule("RWE001", "indefinite-article", Severity.ERROR, indefinite_article, fixable="safe"))
+    register(Rule("RWE001", "indefinite-article", Severity.ERROR, indefinite_article, fixable="sometimes"))
     register(Rule("RWE002", "confused-word", Severity.WARNING, confused_word,
                   options={"threshold": THRESHOLD / 1000}, fixable="unsafe"))
     register(Rule("RWE003", "mass-noun", Severity.WARNING, mass_noun, fixable="unsafe"))

@@ -64,7 +64,8 @@ def run_check(args: argparse.Namespace) -> int:
     if "-" in paths:
         if len(paths) > 1:
             raise NewslintError("'-' (standard input) cannot be mixed with other paths")
-        results = [_lint_stdin(linter, args, mode)]
+        stdin_result, stdin_out = _lint_stdin(linter, args, mode)
+        results = [stdin_result]
     else:
         # Built-in machine formats never show source lines: --jobs workers need not send the
         # text of every file back to the main process.
@@ -102,8 +103,9 @@ def run_check(args: argparse.Namespace) -> int:
     )
     if "-" in paths and args.fix:
         # The fixed text goes to stdout, as formatters do; findings left go to stderr.
-        r = results[0]
-        sys.stdout.write(r.new_source if r.new_source is not None else (r.source or ""))
+        # The bytes as they came in (encoding, BOM), changed only by the fixes.
+        sys.stdout.flush()
+        sys.stdout.buffer.write(stdin_out)
         reporter.write(results, sys.stderr, ctx)
     else:
         reporter.write(results, sys.stdout, ctx)
@@ -116,16 +118,32 @@ def run_check(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if found and not args.exit_zero else EXIT_CLEAN
 
 
-def _lint_stdin(linter: Linter, args: argparse.Namespace, mode: FixMode) -> FileResult:
+def _lint_stdin(linter: Linter, args: argparse.Namespace, mode: FixMode) -> tuple[FileResult, bytes]:
+    """Check standard input: its result, and what ``--fix`` writes to stdout - the input's
+    bytes, with the fixes in the input's own encoding and BOM (unchanged when they cannot be
+    written in it, or when the input is binary or of unknown encoding)."""
+    from newslint.fixes import encode_text
     from newslint.runner import decode
 
     data = sys.stdin.buffer.read()
     name = args.stdin_filename or "-"
     src = decode(data)
     if src is None:
-        return FileResult(name, notes=[f"{name}: binary input skipped"])
+        return FileResult(name, notes=[f"{name}: binary input skipped"]), data
     meta = {"encoding": src.encoding, "encoding_fallback": src.fallback}
-    return linter.lint_source(src.text, name, fix=FixMode(mode.apply, mode.unsafe, write=False), metadata=meta)
+    refused = src.fix_refused if mode.apply else None
+    fix = FixMode() if refused else FixMode(mode.apply, mode.unsafe, write=False)
+    result = linter.lint_source(src.text, name, fix=fix, metadata=meta)
+    if refused:
+        result.errors.append(f"{name}: not fixed: {refused}")
+    out = data
+    if result.new_source is not None:
+        try:
+            out = encode_text(result.new_source, encoding=src.encoding, bom=src.bom)
+        except UnicodeEncodeError as exc:
+            result.errors.append(f"{name}: fixes not written: {exc}")
+            result.new_source, result.fixed = None, 0
+    return result, out
 
 
 # -- many files ----------------------------------------------------------------------------
@@ -194,27 +212,42 @@ def _lint_files(spec: LinterSpec, linter: Linter, paths: Sequence[str], mode: Fi
 
 def _run(spec: LinterSpec, linter: Linter, todo: list[str], mode: FixMode, jobs: int, *,
          digest: bool, keep_source: bool = True) -> Iterator[FileResult]:
+    """Results for ``todo`` (in completion order): in this process, or in ``jobs`` workers.
+
+    A worker that dies (killed, out of memory, a rule that ends its process) costs only the
+    file it was checking: that file gets an error line naming it, the others are checked by
+    the remaining workers (see :mod:`newslint.workers`). SIGTERM ends the workers too.
+    """
     global _WORKER
     if jobs <= 1 or len(todo) < 2:
         for path in todo:
             yield lint_file(linter, path, mode, digest=digest)
         return
     import signal
-    from concurrent.futures import ProcessPoolExecutor
 
-    chunk = max(1, min(64, len(todo) // (jobs * 8) or 1))
+    from newslint.sandbox import Terminated
+    from newslint.workers import ItemFailed, WorkerDied, imap_unordered
+
+    batch = max(1, min(16, len(todo) // (jobs * 8) or 1))
     _WORKER = linter  # a forked worker starts with this one; a spawned one builds its own
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(spec,))
 
     def stop(signum: int, frame: object) -> None:
-        raise SystemExit(128 + signum)  # unwinds to the finally below, which ends the workers
+        raise Terminated(128 + signum)  # unwinds through the pool, which ends the workers
 
     previous = signal.signal(signal.SIGTERM, stop)
     try:
-        yield from pool.map(_worker_lint, [(p, mode, digest, keep_source) for p in todo], chunksize=chunk)
+        jobs_ = [(p, mode, digest, keep_source) for p in todo]
+        for job, res in imap_unordered(_worker_lint, jobs_, processes=jobs, initializer=_worker_init,
+                                       initargs=(spec,), batch=batch):
+            path = job[0]
+            if isinstance(res, WorkerDied):
+                res = FileResult(path, errors=[f"{path}: not checked: {res.how} while checking this file"
+                                               + (" (the file is unchanged or fully fixed)" if mode.write else "")])
+            elif isinstance(res, ItemFailed):
+                res = FileResult(path, errors=[f"{path}: internal error: {res}"])
+            yield res
     finally:
         signal.signal(signal.SIGTERM, previous)
-        pool.shutdown(wait=True, cancel_futures=True)
 
 
 class _progress:

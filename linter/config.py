@@ -31,6 +31,7 @@ TOP_KEYS = {
     "date",
     "include",
     "cache-dir",
+    "rule-timeout",
 }
 
 # No `include` set: every registered format's suffixes (the built-ins: *.txt, *.text, *.md,
@@ -108,6 +109,7 @@ class Config:
     vocabulary: Vocabulary = field(default_factory=Vocabulary)
     date: dt.date | None = None
     cache_dir: str = ".newslint_cache"
+    rule_timeout: float = 60.0  # seconds one rule may run on one document (0: no limit)
     path: str | None = None  # the file it came from
     root: str = "."  # the folder globs are relative to
 
@@ -223,6 +225,10 @@ def config_from_mapping(data: Mapping[str, Any], *, path: str | None = None, roo
             kw["vocabulary"] = _vocabulary(value, base, source)
         elif key == "date":
             kw["date"] = _required_date(value, f"{source}: date")
+        elif key == "rule-timeout":
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+                raise NewslintError(f"{source}: `rule-timeout` must be a number of seconds (0: no limit), got {value!r}")
+            kw["rule_timeout"] = float(value)
         elif key == "cache-dir":
             if not isinstance(value, str):
                 raise NewslintError(f"{source}: `cache-dir` must be a string")

@@ -22,16 +22,20 @@ from newslint.config import Config, validate_config
 from newslint.diagnostics import (
     Applicability,
     Diagnostic,
+    Edit,
     FileResult,
+    Finding,
+    Fix,
     SourceEdit,
     SourceFix,
 )
 from newslint.document import Document, Position, Span
 from newslint.errors import NewslintError
-from newslint.fixes import apply_fixes, newline_of, write_atomic
+from newslint.fixes import FileState, FixRefused, apply_fixes_detail, clean_stale_temps, newline_of, write_atomic
 from newslint.plugins import Engine, load_engine
 from newslint.registry import Rule, _takes_options
-from newslint.suppression import directive_warnings, parse_suppressions
+from newslint.sandbox import DEFAULT_RULE_TIMEOUT, Guard, describe, fatal
+from newslint.suppression import parse_suppressions
 
 
 MAX_FIX_PASSES = 10
@@ -54,11 +58,24 @@ class SourceFile:
     text: str
     encoding: str = "utf-8"
     bom: bool = False
-    fallback: bool = False  # not valid UTF-8: read as cp1252/latin-1
+    fallback: bool = False  # not valid UTF-8: read as cp1252 or a detected legacy encoding
+    #: Set when fixes must not be written: the encoding is a guess that may be wrong.
+    fix_refused: str | None = None
+
+
+# C1 control characters: what a wrong single-byte guess (latin-1) turns 0x80-0x9F into.
+_C1 = frozenset(map(chr, range(0x80, 0xA0)))
 
 
 def decode(data: bytes) -> SourceFile | None:
-    """Decode file bytes: UTF-8 (BOM noted), else cp1252, else latin-1. None for binary."""
+    """Decode file bytes: UTF-8 (BOM noted), else Windows-1252, else the encoding detected
+    (charset-normalizer), else latin-1 with fixing refused. None for binary.
+
+    A legacy encoding is only ever one that gives back the very same bytes when the text is
+    encoded again, so a fix changes nothing but its own edits. A guess that yields C1 control
+    characters (latin-1 reads every byte 0x80-0x9F as one) is checked but never fixed: those
+    "controls" are letters of an unknown encoding, and deleting them would delete letters.
+    """
     if b"\x00" in data[:BINARY_SNIFF]:
         if not (data.startswith((b"\xff\xfe", b"\xfe\xff"))):
             return None
@@ -80,7 +97,38 @@ def decode(data: bytes) -> SourceFile | None:
     try:
         return SourceFile(data.decode("cp1252"), "cp1252", fallback=True)
     except UnicodeDecodeError:
-        return SourceFile(data.decode("latin-1"), "latin-1", fallback=True)
+        pass
+    detected = _detect(data)
+    if detected is not None:
+        return detected
+    return SourceFile(data.decode("latin-1"), "latin-1", fallback=True,
+                      fix_refused="its encoding is unknown (read as latin-1, a guess that turns some bytes "
+                                  "into control characters); save it as UTF-8 to fix it")
+
+
+def _detect(data: bytes) -> SourceFile | None:
+    """The likeliest legacy encoding (charset-normalizer), if it reads the bytes back exactly
+    and yields no C1 control characters."""
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # pragma: no cover - a dependency; without it, fixing is refused
+        return None
+    try:
+        best = from_bytes(data).best()
+    except Exception:  # noqa: BLE001 - detection is a guess; failing to guess is no error
+        return None
+    if best is None or not best.encoding:
+        return None
+    name = best.encoding
+    try:
+        text = data.decode(name)
+        if text.encode(name) != data:
+            return None
+    except (UnicodeError, LookupError):
+        return None
+    if not _C1.isdisjoint(text):
+        return None
+    return SourceFile(text, name.replace("_", "-"), fallback=True)
 
 
 class Linter:
@@ -88,9 +136,14 @@ class Linter:
 
     def __init__(self, config: Config | None = None, *, engine: Engine | None = None,
                  select: Sequence[str] | None = None, extend_select: Sequence[str] = (),
-                 ignore: Sequence[str] = (), date: dt.date | None = None) -> None:
+                 ignore: Sequence[str] = (), date: dt.date | None = None,
+                 rule_timeout: float | None = None) -> None:
         self.engine = engine or load_engine()
         self.config = config or Config()
+        #: Seconds one rule may run on one document (0: no limit); see newslint.sandbox.
+        self.rule_timeout = (rule_timeout if rule_timeout is not None
+                             else getattr(self.config, "rule_timeout", DEFAULT_RULE_TIMEOUT))
+        self._cleaned: set[str] = set()  # folders already rid of a killed run's temp files
         self.options = validate_config(self.config, self.engine.rules)
         rules = self.engine.rules
         sel = tuple(select) if select is not None else self.config.select
@@ -170,54 +223,54 @@ class Linter:
         family = ""
         plan_of = self._plan
         within_quotation = None
-        for rule in rules:
-            _, prefix, options, severity, quiet_in_quotes, takes_options = plan_of(rule)
-            if prefix != family:
-                # A family's shared analyses (spelling tokens, quote marks, measures) are
-                # derived data: drop them once the family is done, so a 20 MB file never
-                # holds every family's at once. A later user simply recomputes.
-                doc.forget()
-                family = prefix
-            try:
-                # What Rule.run does, without its per-call signature lookup.
-                if takes_options is None:
-                    findings = list(rule.run(doc, options))
-                else:
-                    findings = list(rule.check(doc, options) if takes_options else rule.check(doc))
-                for f in findings:
-                    sp = f.span
-                    if not (0 <= sp.start <= sp.end <= n):
-                        raise ValueError(f"span {tuple(sp)} outside the text (length {n})")
-            except Exception as exc:  # noqa: BLE001 - one rule must not hide the others
-                import logging
+        with Guard(self.rule_timeout) as guard:
+            for rule in rules:
+                _, prefix, options, severity, quiet_in_quotes, takes_options = plan_of(rule)
+                if prefix != family:
+                    # A family's shared analyses (spelling tokens, quote marks, measures) are
+                    # derived data: drop them once the family is done, so a 20 MB file never
+                    # holds every family's at once. A later user simply recomputes.
+                    doc.forget()
+                    family = prefix
+                try:
+                    guard.arm()
+                    try:
+                        # What Rule.run does, without its per-call signature lookup.
+                        if takes_options is None:
+                            findings = list(rule.run(doc, options))
+                        else:
+                            findings = list(rule.check(doc, options) if takes_options else rule.check(doc))
+                    finally:
+                        guard.disarm()
+                    for f in findings:
+                        _check_finding(f, n)
+                    if not findings:
+                        continue
+                    if quiet_in_quotes:
+                        # A speaker's words are theirs: style findings inside a quotation are dropped.
+                        if within_quotation is None:
+                            from newslint.quotations import within_quotation
+                        findings = [f for f in findings if not within_quotation(doc, f.span)]
+                    diags = [_diagnostic(doc, f, rule, severity, filename, newline) for f in findings]
+                except BaseException as exc:  # noqa: BLE001 - one rule must not hide, stop or stall the others
+                    if fatal(exc):
+                        raise
+                    import logging
 
-                logging.getLogger(__name__).debug("rule %s failed", rule.code, exc_info=True)
-                errors.append(
-                    f"{filename}: internal error in rule {rule.code} ({rule.name}) from plugin "
-                    f"{rule.plugin!r}: {type(exc).__name__}: {exc}"
-                )
-                continue
-            if not findings:
-                continue
-            if quiet_in_quotes:
-                # A speaker's words are theirs: style findings inside a quotation are dropped.
-                if within_quotation is None:
-                    from newslint.quotations import within_quotation
-                findings = [f for f in findings if not within_quotation(doc, f.span)]
-            for f in findings:
-                out.append(_diagnostic(doc, f, rule, severity, filename, newline))
-        src = doc.source
-        if "newslint" in src or "Newslint" in src or "NEWSLINT" in src:  # else no directive to parse
-            sup = parse_suppressions(src, plain=doc.metadata.get("plain_directives", False),
+                    logging.getLogger(__name__).debug("rule %s failed", rule.code, exc_info=True)
+                    errors.append(
+                        f"{filename}: internal error in rule {rule.code} ({rule.name}) from plugin "
+                        f"{rule.plugin!r}: {describe(exc)}"
+                    )
+                    continue
+                out.extend(diags)
+        if "newslint:" in doc.source:  # no directive text at all: nothing to parse
+            sup = parse_suppressions(doc.source, plain=doc.metadata.get("plain_directives", False),
                                      known=self.known_names, line_starts=doc.line_starts)
             for row, name in sup.unknown:
                 errors.append(f"{filename}:{row}: unknown rule {name!r} in a newslint directive")
             if sup:
                 out = [d for d in out if not sup.suppressed(d.code, d.name, d.location.row)]
-            # Warnings (notes, on stderr): directives that silenced nothing among the rules
-            # that ran (not judged when a rule failed), and directive-like text that is none.
-            ran = None if errors else [k for r in rules for k in (r.code, r.name)]
-            doc.metadata["directive_notes"] = directive_warnings(sup, filename, ran)
         out.sort(key=Diagnostic.sort_key)
         return out, errors
 
@@ -227,7 +280,8 @@ class Linter:
         result = FileResult(filename, source=source)
         rules = self.rules_for(filename)
         current = source
-        for _ in range(MAX_FIX_PASSES):
+        passes = 0
+        while True:
             doc = self.parse(current, filename, format_name)
             if metadata:
                 doc.metadata.update(metadata)
@@ -235,18 +289,70 @@ class Linter:
             result.diagnostics, result.errors = diags, errors
             if not fix.apply:
                 break
-            fixes = [d.fix for d in diags if d.fix and d.fix.applicability.applies(fix.unsafe)]
-            if not fixes:
+            fixable = [d for d in diags if d.fix and d.fix.applicability.applies(fix.unsafe)]
+            if not fixable:
                 break
-            new, applied = apply_fixes(current, fixes)
+            new, applied = apply_fixes_detail(current, [d.fix for d in fixable])  # type: ignore[misc]
             if not applied or new == current:
                 break
-            result.fixed += applied
+            if passes == MAX_FIX_PASSES:
+                # Still changing after every pass allowed: rules undo each other's fixes (or
+                # one rule never settles). No version of the file is "the fixed one": keep the
+                # original, report it, and report the findings against the original.
+                codes = ", ".join(sorted({fixable[i].code for i in applied}))
+                result.errors = [*errors, f"{filename}: fixes failed to converge after {MAX_FIX_PASSES} passes "
+                                          f"(rules {codes}); the file is left unchanged"]
+                doc = self.parse(source, filename, format_name)
+                if metadata:
+                    doc.metadata.update(metadata)
+                result.diagnostics, _ = self.lint_document(doc, filename, rules)
+                result.fixed = 0
+                current = source
+                break
+            passes += 1
+            result.fixed += len(applied)
             current = new
         if current != source:
             result.new_source = current
         result.notes.extend(doc.metadata.get("directive_notes", ()))
         return result
+
+
+def _check_span(sp: Any, n: int, what: str) -> None:
+    if not (isinstance(sp, tuple) and len(sp) == 2) or not all(
+        isinstance(x, int) and not isinstance(x, bool) for x in sp
+    ):
+        raise TypeError(f"{what} must be a Span(start, end) of two integers, got {sp!r}")
+    if not (0 <= sp[0] <= sp[1] <= n):
+        raise ValueError(f"{what} {tuple(sp)} outside the text (length {n})")
+
+
+def _check_finding(f: Any, n: int) -> None:
+    """What a rule yielded, checked at the engine's boundary: a wrong type or an offset
+    outside the text is the rule's error, never the reporter's crash or a bad fix."""
+    if not isinstance(f, Finding):
+        raise TypeError(f"a rule must yield Finding objects, got {type(f).__name__}: {f!r:.80}")
+    _check_span(f.span, n, "span")
+    if not isinstance(f.message, str):
+        raise TypeError(f"message must be a string, got {type(f.message).__name__}: {f.message!r:.80}")
+    if not isinstance(f.suggestions, (tuple, list)) or not all(isinstance(x, str) for x in f.suggestions):
+        raise TypeError(f"suggestions must be a tuple of strings, got {f.suggestions!r:.80}")
+    fix = f.fix
+    if fix is None:
+        return
+    if not isinstance(fix, Fix):
+        raise TypeError(f"fix must be a Fix or None, got {type(fix).__name__}: {fix!r:.80}")
+    if not isinstance(fix.title, str):
+        raise TypeError(f"fix title must be a string, got {fix.title!r:.80}")
+    Applicability(fix.applicability)  # ValueError for anything but safe, unsafe, display-only
+    if not isinstance(fix.edits, (tuple, list)):
+        raise TypeError(f"fix edits must be a tuple of Edit, got {fix.edits!r:.80}")
+    for ed in fix.edits:
+        if not isinstance(ed, Edit):
+            raise TypeError(f"fix edits must be Edit objects, got {type(ed).__name__}: {ed!r:.80}")
+        _check_span(ed.span, n, "edit span")
+        if not isinstance(ed.replacement, str):
+            raise TypeError(f"edit replacement must be a string, got {ed.replacement!r:.80}")
 
 
 def _relative(filename: str, root: str) -> str:
@@ -388,10 +494,37 @@ def content_digest(data: bytes) -> bytes:
     return hashlib.blake2b(data, digest_size=16).digest()
 
 
+class NotRegularFile(OSError):
+    """The path is a folder, FIFO, socket or device (perhaps only since it was found)."""
+
+
+def read_file(path: str) -> tuple[bytes, os.stat_result]:
+    """A regular file's bytes and its status as opened; raises OSError.
+
+    Opened without blocking and checked with ``fstat``: a path replaced by a FIFO after the
+    folder walk (or a device) is an error, not a read that waits forever.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            kind = "is a directory" if stat.S_ISDIR(st.st_mode) else "is not a regular file"
+            raise NotRegularFile(kind)
+        chunks = []
+        while True:
+            chunk = os.read(fd, max(st.st_size + 1, 65536) if not chunks else 1 << 20)
+            if not chunk:
+                break
+            chunks.append(chunk)
+    finally:
+        os.close(fd)
+    return b"".join(chunks), st
+
+
 def read_source(path: str, *, digest: bool = True) -> tuple[SourceFile | None, bytes | None]:
     """Read a file: (source or None for binary, its digest or None); raises OSError."""
-    with open(path, "rb") as fh:
-        data = fh.read()
+    data, _ = read_file(path)
     return decode(data), content_digest(data) if digest else None
 
 
@@ -399,21 +532,39 @@ def lint_file(linter: Linter, path: str, fix: FixMode = FixMode(), *, digest: bo
     """Read, check (and fix) one file. Never raises for I/O problems: they become errors.
 
     ``digest=False`` skips hashing the bytes (the hash is the result cache's key only).
+    With ``fix.write``, the fixed text replaces the file only if the file is still exactly as
+    read (see :func:`newslint.fixes.write_atomic` for what else is refused).
     """
+    folder = os.path.dirname(path)
+    if folder not in linter._cleaned:
+        linter._cleaned.add(folder)
+        clean_stale_temps(folder)  # left by a run killed while it wrote a fix
     try:
-        if os.path.isdir(path):
-            return FileResult(path, errors=[f"{path}: is a directory"])
-        src, digest_ = read_source(path, digest=digest)
+        data, st = read_file(path)
+    except NotRegularFile as exc:
+        return FileResult(path, errors=[f"{path}: {exc}"])
     except OSError as exc:
         return FileResult(path, errors=[f"{path}: cannot read: {exc.strerror or exc}"])
+    src = decode(data)
+    digest_ = content_digest(data) if digest else None
     if src is None:
         return FileResult(path, notes=[f"{path}: binary file skipped"])
     meta = {"encoding": src.encoding, "encoding_fallback": src.fallback}
+    refused = src.fix_refused if fix.apply else None
+    if refused:
+        fix = FixMode()
     result = linter.lint_source(src.text, path, fix=fix, metadata=meta)
     result.digest = digest_
+    if refused:
+        result.errors.append(f"{path}: not fixed: {refused}")
     if result.new_source is not None and fix.write:
         try:
-            write_atomic(Path(path), result.new_source, encoding=src.encoding, bom=src.bom)
+            write_atomic(path, result.new_source, encoding=src.encoding, bom=src.bom,
+                         expect=FileState.of(st, data))
+        except FixRefused as exc:
+            result.errors.append(str(exc))
+            result.new_source = None
+            result.fixed = 0
         except (OSError, UnicodeEncodeError) as exc:
             result.errors.append(f"{path}: fixes not written: {exc}")
             result.new_source = None

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import pickle
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -39,7 +37,7 @@ def _check(newslint, cwd, *args):
 
 def _cache_files(root: Path) -> list[Path]:
     folder = root / ".newslint_cache"
-    return sorted(folder.glob("*.pickle")) if folder.is_dir() else []
+    return sorted(folder.glob("*.json")) if folder.is_dir() else []
 
 
 def test_second_run_is_identical_and_served_from_the_cache(newslint, tmp_path):
@@ -65,12 +63,12 @@ def test_cached_results_are_really_used(newslint, tmp_path):
     [p] = _stories(tmp_path / "stories", 1)
     _check(newslint, tmp_path, "stories")
     [cache] = _cache_files(tmp_path)
-    entries = pickle.loads(cache.read_bytes())
-    key = next(iter(entries))
-    digest, result = entries[key]
-    planted = [replace(d, message="PLANTED " + d.message) for d in result.diagnostics]
-    entries[key] = (digest, replace(result, diagnostics=planted))
-    cache.write_bytes(pickle.dumps(entries))
+    doc = json.loads(cache.read_bytes())
+    key = next(iter(doc["entries"]))
+    diagnostics = doc["entries"][key][1][0]  # [digest, [diagnostics, notes, fixed]]
+    for d in diagnostics:
+        d[4] = "PLANTED " + d[4]  # the message
+    cache.write_text(json.dumps(doc), encoding="utf-8")
     hit = json.loads(_check(newslint, tmp_path, "stories").stdout)
     assert hit and all(f["message"].startswith("PLANTED ") for f in hit)
     # Same size, same modification time, one character different: still a miss.
@@ -178,10 +176,10 @@ def test_a_damaged_cache_is_rebuilt(newslint, tmp_path):
     _stories(tmp_path / "stories", 4)
     first = _check(newslint, tmp_path, "stories")
     [cache] = _cache_files(tmp_path)
-    cache.write_bytes(b"not a pickle at all")
+    cache.write_bytes(b"not a cache at all")
     again = _check(newslint, tmp_path, "stories")
     assert again.stdout == first.stdout
-    assert pickle.loads(cache.read_bytes())  # written back whole
+    assert json.loads(cache.read_bytes())["entries"]  # written back whole
 
 
 def test_jobs_two_matches_jobs_one(newslint, tmp_path):

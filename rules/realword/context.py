@@ -66,7 +66,7 @@ STOP_OTHER = frozenset(
     """der das und ist mit von zu den dem ein eine einen nicht auf für sich auch wird werden
     des les et est une du pour dans par sur au aux qui que il elle avec ne pas sont
     el los las y con por para una del al es lo como su más pero
-    da dos em na no com os um uma ao pela pelo não mais seu sua
+    de da dos em na no com os um uma ao pela pelo não mais seu sua nos
     il della di che è per gli delle dei nel alla
     het een van niet ook zijn voor dat op""".split()
 )

@@ -89,6 +89,13 @@ def _names_in_doc(toks: tuple[Token, ...]) -> set[str]:
 _NAME_FOLLOWS = patterns.compile(r"[ \u00a0]+(?:\p{Lu}|\p{Ll}{1,3}-\p{Lu})")
 
 
+def evidence_mentioned(text: str, start: int, end: int) -> bool:
+    """Whether a word stands alone in quotes or brackets (a term being mentioned)."""
+    from newslint.rules.spelling.evidence import mentioned
+
+    return bool(mentioned(text, start, end))
+
+
 def _initial_name(text: str, start: int, end: int) -> bool:
     """True if a capitalized word at a sentence start reads as a name: the next word is
     capitalized too (a first name and a surname), or it stands alone in quotes."""
@@ -171,11 +178,31 @@ def _best_score(word: str, best: str) -> float:
     return FREQ_WEIGHT * lexicon().zipf(best) - channel_cost(word, best)
 
 
+# English function words: a word with none of them around it may stand in a passage
+# in another language ("Remake serie animata de ..."), where no English fix is safe.
+ENGLISH_AROUND = frozenset(
+    "the a an of to in is was are and that for on with as by at from it its be has have had "
+    "this said not but or were will would who which".split()
+)
+AROUND = 80  # characters either side of a word read for English function words
+_AROUND_WORDS = patterns.compile(r"\p{L}+")
+
+
+def _english_around(text: str, span: Span) -> bool:
+    """Whether an English function word stands within AROUND characters of the word, on
+    its line."""
+    lo = max(text.rfind("\n", 0, span.start) + 1, span.start - AROUND)
+    hi = text.find("\n", span.end)
+    hi = min(len(text) if hi < 0 else hi, span.end + AROUND)
+    return any(w.lower() in ENGLISH_AROUND for w in _AROUND_WORDS.findall(text, lo, hi))
+
+
 def _safe_to_replace(doc: Document, span: Span, raw: str) -> bool:
     """Whether replacing a word cannot damage what was written on purpose: the word is in
-    lower case (a capitalized word may be a name: "Labour", "Sabres", "Unter") and stands
-    outside quotations (a speaker's or an embedded post's words are theirs)."""
-    return raw.islower() and not within_quotation(doc, span)
+    lower case (a capitalized word may be a name: "Labour", "Sabres", "Unter"), stands
+    outside quotations (a speaker's or an embedded post's words are theirs) and among
+    English words (not in a passage in another language: "serie animata")."""
+    return raw.islower() and not within_quotation(doc, span) and _english_around(doc.text, span)
 
 
 def _misspelling_finding(doc: Document, tok: Token, raw: str, known: str | None) -> Finding | None:
@@ -206,6 +233,50 @@ def _misspelling_finding(doc: Document, tok: Token, raw: str, known: str | None)
         fix = Fix(f'Replace with "{sugg[0]}"', (Edit(tok.span, sugg[0]),), Applicability.UNSAFE) if sugg else None
         message = f'Misspelled word "{raw}"' if known is not None else f'Unknown word "{raw}"'
     return Finding(span=tok.span, message=message, fix=fix, suggestions=sugg)
+
+
+# A headline in title case: a line of three to twenty words, most of the longer ones
+# capitalized, with no sentence inside it and no full stop at its end.
+TITLE_MIN_WORDS = 3
+TITLE_MAX_WORDS = 20
+TITLE_SHARE = 0.8  # of the words of four letters or more, this share at least is capitalized
+_LINE_WORDS = patterns.compile(r"\p{L}[\p{L}'’-]*")
+_INNER_SENTENCE = patterns.compile(r"\p{Ll}[.!?]\s+\p{Lu}")
+
+
+def _is_title_line(line: str) -> bool:
+    """Whether a line reads as a title-case headline ("Goverment Announces New Polcy")."""
+    stripped = line.strip().strip("#*_ ")
+    if not stripped or stripped.endswith(".") or _INNER_SENTENCE.search(stripped):
+        return False
+    words = _LINE_WORDS.findall(stripped)
+    if not TITLE_MIN_WORDS <= len(words) <= TITLE_MAX_WORDS:
+        return False
+    longer = [w for w in words if len(w) >= 4]
+    capitalized = sum(1 for w in longer if w[0].isupper())
+    return capitalized >= TITLE_MIN_WORDS and capitalized >= TITLE_SHARE * len(longer)
+
+
+class _TitleLines:
+    """Which lines of a document are title-case headlines, worked out line by line as asked."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.lines = doc.lines
+        self.starts = [sp.start for sp in self.lines]
+        self.memo: dict[int, bool] = {}
+
+    def holds(self, span: Span) -> bool:
+        from bisect import bisect_right
+
+        i = bisect_right(self.starts, span.start) - 1
+        if i < 0:
+            return False
+        found = self.memo.get(i)
+        if found is None:
+            sp = self.lines[i]
+            found = self.memo[i] = _is_title_line(self.doc.text[sp.start : sp.end])
+        return found
 
 
 def _uses(doc: Document, toks: tuple[Token, ...], tok: Token) -> int:
@@ -248,7 +319,11 @@ def misspelling(doc: Document) -> Iterator[Finding]:
     (`Lipavský`). A capitalized word at the start of a sentence is checked in lower case,
     and reported only if it is one keystroke from a common word, not used as a name
     elsewhere in the story, not followed by another capitalized word (`Shami
-    Chakrabarti`) and not alone in quotes. Regular word forms of known words pass:
+    Chakrabarti`) and not alone in quotes. In a title-case headline (`Goverment
+    Announces New Polcy`) every capitalized word is checked that way (a capitalized word
+    beside it is no evidence there), and a listed misspelling (`goverment`) is checked
+    so even when capitalized inside a sentence; a capitalized word used twice in the
+    story is a name. Regular word forms of known words pass:
     `-ise` beside a known `-ize` (`weaponisation`), solid compounds of two common words
     (`carmaking`), regular endings (`bribers`, `shouty`, but not `takeing`), unless the
     word is one slip from a common word (`memberhip` is `membership`, not "member" and
@@ -284,8 +359,9 @@ def misspelling(doc: Document) -> Iterator[Finding]:
     ## Fix safety
     The fix replaces the word with the best suggestion and is unsafe: the writer may have
     meant another word. It is safe for a listed misspelling with a single correction
-    (`recieve` -> `receive`) in lower case outside quotations, unless the word is also a
-    regular form of a known word (`still lifes`), and for a vocabulary `reject` entry.
+    (`recieve` -> `receive`) in lower case, outside quotations and among English words,
+    unless the word is also a regular form of a known word (`still lifes`), and for a
+    vocabulary `reject` entry.
 
     ## References
     Word lists: SCOWL 2020.12.07 (Debian `scowl`), wordfreq 3.1.1, codespell 2.4.3;
@@ -306,11 +382,34 @@ def misspelling(doc: Document) -> Iterator[Finding]:
     names: set[str] | None = None
     initial_counts: Counter[str] | None = None
     known_map: dict[str, str] | None = None
+    titles: _TitleLines | None = None
+    name_counts: Counter[str] | None = None
     for tok in toks:
         kind = tok.kind
-        if kind == "name" or kind == "foreign":
+        if kind == "foreign":
             continue
         word = tok.text
+        # A capitalized word inside a sentence is a name, except in a title-case headline
+        # (each word is checked like one that starts a sentence) and when it is a listed
+        # misspelling ("the Goverment said"): those are checked as sentence starts are.
+        in_title = False
+        if kind == "name":
+            if not (word.isascii() and word.isalpha() and word[1:].islower() and len(word) >= 4):
+                continue
+            if known_map is None:
+                known_map = known_misspellings()
+            if titles is None:
+                titles = _TitleLines(doc)
+            in_title = titles.holds(tok.span)
+            if not in_title and (len(word) < 5 or word.lower() not in known_map):
+                continue
+            if lex.knows(word) or lex.knows(tok.whole) or word in lex:
+                continue
+            if name_counts is None:
+                name_counts = Counter(t.text for t in toks if t.kind in ("name", "initial"))
+            if name_counts[word] >= (REPEATED_LISTED if word.lower() in known_map else REPEATED):
+                continue  # used again: a name ("Peskov"; a listed misspelling three times: "Ofo")
+            kind = "initial"
         if kind == "word":
             if word in lex or tok.whole in lex:
                 continue
@@ -343,15 +442,28 @@ def misspelling(doc: Document) -> Iterator[Finding]:
         ):
             continue
         if kind == "initial":
-            if names is None:
-                names = _names_in_doc(toks)
-            if word in names or _previous_word(doc, tok.span.start) in TITLES:
-                continue  # used as a name elsewhere in the story
-            if initial_counts is None:
-                initial_counts = Counter(t.text for t in toks if t.kind == "initial")
-            if initial_counts[word] > 1:
-                continue  # the same unknown capitalized word twice: a name, not a typo
-            if _initial_name(text, tok.span.start, tok.span.end):
+            if tok.kind == "initial" and _NAME_FOLLOWS.match(text, tok.span.end) is not None:
+                if titles is None:
+                    titles = _TitleLines(doc)
+                in_title = titles.holds(tok.span)  # a headline's first word: the next is capitalized too
+            if _previous_word(doc, tok.span.start) in TITLES:
+                continue  # "Minister Goverment": a name after a title
+            if known is not None:
+                if name_counts is None:
+                    name_counts = Counter(t.text for t in toks if t.kind in ("name", "initial"))
+                if name_counts[word] >= REPEATED_LISTED:
+                    continue  # a listed misspelling capitalized three times is a name ("Ofo")
+            elif tok.kind == "initial":
+                if names is None:
+                    names = _names_in_doc(toks)
+                if word in names:
+                    continue  # used as a name elsewhere in the story
+                if initial_counts is None:
+                    initial_counts = Counter(t.text for t in toks if t.kind == "initial")
+                if initial_counts[word] > 1:
+                    continue  # the same unknown capitalized word twice: a name, not a typo
+            if (evidence_mentioned(text, tok.span.start, tok.span.end) if in_title
+                    else _initial_name(text, tok.span.start, tok.span.end)):
                 continue  # "Shami Chakrabarti, ...", "Abd al-Majed", '"Palestino"'
             from newslint.rules.spelling.suggest import is_near_frequent
 

@@ -574,3 +574,40 @@ def test_safe_fixes_through_the_command_leave_names_and_quotes(newslint, story):
     proc = newslint("check", "--select", "SPL001,SPL002", "--fix", path)
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert path.read_text(encoding="utf-8") == text.replace("recieve", "receive")
+
+
+def test_misspelling_safe_fix_not_among_words_of_another_language(lint):
+    text = "Remake serie animata de I Cavalieri dello Zodiaco per Netflix\n"
+    assert fix_of(lint(text, select=["SPL001"]), text, "serie", "SPL001") is Applicability.UNSAFE
+
+
+# -- recall the names rule hides: title-case headlines, capitalized listed misspellings -------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Goverment Announces New Polcy on Tax\n\nThe cabinet met on Monday.\n", ["Goverment", "Polcy"]),
+        ("Officials Expect Longer Delays at the Bordre Crossing\n\nTrucks waited for hours.\n", ["Bordre"]),
+        ("The Goverment said the plan would start soon.\n", ["Goverment"]),  # listed, capitalized
+    ],
+)
+def test_title_case_headlines_and_capitalized_misspellings_are_checked(newslint, story, text, expected):
+    path = story(text)
+    proc = newslint("check", "--select", "SPL001", "--output-format", "json", path)
+    lines = text.split("\n")
+    got = [lines[f["location"]["row"] - 1][f["location"]["column"] - 1 : f["end_location"]["column"] - 1]
+           for f in json.loads(proc.stdout)]
+    assert (proc.returncode, got) == (1, expected), proc.stderr
+    assert all(f["fix"]["applicability"] == "unsafe" for f in json.loads(proc.stdout))  # capitalized: maybe a name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zelenskyy Meets Peskov in Dnipro After Talks\n\nZelenskyy said little.\n",  # names in a headline
+        "Russia Considering Downgrading Relations with the West, the Kremlin Says\n",
+        "Shami Chakrabarti said the report was late.\n",  # a name at a sentence start
+        "The Ofo bikes arrived. Ofo said more would come. Ofo is growing.\n",  # a listed form used as a name
+    ],
+)
+def test_names_in_headlines_and_sentences_stay_quiet(lint, text):
+    assert spl(lint(text, select=["SPL001"])) == []

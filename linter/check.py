@@ -70,9 +70,13 @@ def run_check(args: argparse.Namespace) -> int:
         # Built-in machine formats never show source lines: --jobs workers need not send the
         # text of every file back to the main process.
         keep_source = bool(args.diff) or not reporter.machine or not reporter.write.__module__.startswith("newslint.")
+        keep_source = keep_source or bool(args.baseline) or fmt_name in FINGERPRINT_FORMATS
         results = _lint_files(spec, linter, paths, mode, args, show_progress=not reporter.machine,
                               keep_source=keep_source)
 
+    if args.write_baseline:
+        return _write_baseline(args, results)
+    results = _ci_filters(args, results)
     errors = [e for r in results for e in r.errors]
     for r in results:
         for note in r.notes:
@@ -248,6 +252,48 @@ def _run(spec: LinterSpec, linter: Linter, todo: list[str], mode: FixMode, jobs:
             yield res
     finally:
         signal.signal(signal.SIGTERM, previous)
+
+
+# -- baseline and changed lines (CI) ---------------------------------------------------------
+FINGERPRINT_FORMATS = ("sarif", "gitlab")  # their fingerprints need the text around a finding
+
+
+def _write_baseline(args: argparse.Namespace, results: list[FileResult]) -> int:
+    from newslint.baseline import write_baseline
+
+    if not args.baseline:
+        raise NewslintError("--write-baseline needs --baseline FILE")
+    errors = [e for r in results for e in r.errors]
+    for e in errors:
+        sys.stderr.write(f"newslint: error: {e}\n")
+    if errors:  # a baseline missing a file's findings would hide nothing there later
+        sys.stderr.write(f"newslint: error: baseline {args.baseline} not written\n")
+        return EXIT_ERROR
+    n = write_baseline(args.baseline, results)
+    if not args.quiet:
+        sys.stderr.write(f"Recorded {n} finding{'s' * (n != 1)} in {args.baseline}.\n")
+    return EXIT_CLEAN
+
+
+def _ci_filters(args: argparse.Namespace, results: list[FileResult]) -> list[FileResult]:
+    """Leave out findings recorded in ``--baseline`` and those off the lines ``--diff-base``
+    names; say on stderr how many were left out."""
+    if args.baseline:
+        from newslint.baseline import filter_baseline
+
+        results, hidden = filter_baseline(args.baseline, results)
+        if hidden and not args.quiet:
+            sys.stderr.write(f"newslint: {hidden} finding{'s' * (hidden != 1)} in the baseline not shown\n")
+    if args.diff_base:
+        from newslint.gitdiff import filter_changed
+
+        before = sum(len(r.diagnostics) for r in results)
+        results = filter_changed(args.diff_base, results)
+        hidden = before - sum(len(r.diagnostics) for r in results)
+        if hidden and not args.quiet:
+            sys.stderr.write(f"newslint: {hidden} finding{'s' * (hidden != 1)} on lines unchanged since "
+                             f"{args.diff_base} not shown\n")
+    return results
 
 
 class _progress:

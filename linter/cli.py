@@ -79,6 +79,13 @@ def build_parser() -> argparse.ArgumentParser:
     out.add_argument("-q", "--quiet", action="store_true", help="print findings only, no summary or notes")
     out.add_argument("--no-color", action="store_true", help="no colours (also NO_COLOR=1)")
     out.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    legacy = check.add_argument_group("baseline and changed lines")
+    legacy.add_argument("--baseline", metavar="FILE",
+                        help="report only findings not recorded in FILE (see --write-baseline)")
+    legacy.add_argument("--write-baseline", action="store_true",
+                        help="with --baseline FILE: record today's findings in FILE and exit 0")
+    legacy.add_argument("--diff-base", metavar="REV",
+                        help="report only findings on lines changed since the git revision REV")
     fix = check.add_argument_group("fixes")
     fix.add_argument("--fix", action="store_true", help="apply safe fixes and report what remains")
     fix.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, apply unsafe fixes too")

@@ -47,6 +47,7 @@ def fingerprint(linter: Linter, spec: Any) -> str:
         repr(sorted(linter.config.vocabulary.reject.items())),
         repr([(p.pattern, p.flags) for p in linter.config.vocabulary.patterns]),
         repr(linter.date),
+        f"main-content={linter.config.main_content}",
     ]
     # Built-in rules ship with newslint; a local edit to them must invalidate the cache too.
     import newslint.rules

@@ -21,6 +21,7 @@ CONFIG_NAMES = ("newslint.toml", ".newslint.toml", "pyproject.toml")
 
 TOP_KEYS = {
     "select",
+    "main-content",
     "extend-select",
     "ignore",
     "per-file-ignores",
@@ -98,6 +99,7 @@ class Config:
     """Settings for one run. Build with :func:`load_config` or directly in the API."""
 
     select: tuple[str, ...] | None = None
+    main_content: bool = True  # a whole HTML page is read on its article, not its chrome
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
@@ -188,6 +190,12 @@ def config_from_mapping(data: Mapping[str, Any], *, path: str | None = None, roo
     (validated against the registered rules by :func:`validate_config`)."""
     source = path or "configuration"
     kw: dict[str, Any] = {"path": path, "root": root}
+    if "main-content" in data:
+        data = dict(data)
+        main_content = data.pop("main-content")
+        if not isinstance(main_content, bool):
+            raise NewslintError(f"{source}: `main-content` must be true or false")
+        kw["main_content"] = main_content
     rule_options: dict[str, dict[str, Any]] = {}
     base = Path(path).parent if path else Path(root)
     for key, value in data.items():

@@ -230,7 +230,7 @@ def test_html_block_structure():
         "<p>One paragraph<br><br>split by a double break</p>"
         "</body></html>"
     )
-    doc = parse_html(source)
+    doc = parse_html(source, main_content=False)  # the whole page: <title> too
     blocks = [(b.kind, doc.slice(b.span)) for b in doc.paragraphs]
     assert blocks == [
         ("title", "Deal agreed | Site"),

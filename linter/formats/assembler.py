@@ -17,6 +17,9 @@ from newslint.document import Block, Document, Span, TextBuilder
 #: Stands in the text for something that is there but is not prose (inline code, a URL).
 OBJECT = "\ufffc"
 WS = " \t\n\r\f"
+# What a block may hold and still be empty on the page: whitespace, no-break and zero-width
+# spaces (an HTML spacer paragraph, "<p>&nbsp;</p>"), objects.
+BLANK = WS + OBJECT + "\u00a0\u200b\u200c\u200d\u2060\ufeff"
 
 Op = tuple[int, int, "str | None"]  # (source start, source end, replacement or None = keep)
 
@@ -78,6 +81,20 @@ class Assembler:
         self.lower_source: str | None = None
 
     # -- URLs ---------------------------------------------------------------------------
+    def add_objects(self, spans: list[tuple[int, int]]) -> None:
+        """More source spans that stand as one OBJECT each, like URLs (sorted, apart):
+        site-generator syntax in Markdown."""
+        if not spans:
+            return
+        starts, ends = url_spans(self.source) if self._urls is None else self._urls
+        merged: list[list[int]] = []
+        for s, e in sorted([*zip(starts, ends), *spans]):
+            if merged and s < merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], e)
+            else:
+                merged.append([s, e])
+        self._urls = ([s for s, _ in merged], [e for _, e in merged])
+
     def _strip_urls(self, ops: list[Op]) -> list[Op]:
         if self._urls is None:
             self._urls = url_spans(self.source)
@@ -195,9 +212,9 @@ class Assembler:
     def _emit(self, kind: str, group: list[tuple[Op | None, list[Op]]]) -> None:
         src = self.source
         if not any(
-            (src[s:e] if t is None else t).strip(WS + OBJECT) for _, line in group for s, e, t in line
+            (src[s:e] if t is None else t).strip(BLANK) for _, line in group for s, e, t in line
         ):
-            return  # nothing but URLs or code
+            return  # nothing but URLs or code, or an empty paragraph kept open with "&nbsp;"
         b = self.builder
         if self.blocks:
             b.insert("\n\n", group[0][1][0][0])

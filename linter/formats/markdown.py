@@ -24,6 +24,7 @@ from newslint.formats import Format
 from newslint.dates import to_date
 from newslint.formats.assembler import OBJECT, Assembler, Op, no_gc
 from newslint.formats.html_walker import HtmlWalker
+from newslint.formats.site_syntax import mask
 from newslint.hookspecs import hookimpl
 
 NEWLINE = patterns.compile(r"\r\n|\r|\n")
@@ -365,12 +366,16 @@ def parse_markdown(source: str) -> Document:
                 date = to_date(pairs[key])
                 if date is not None:
                     break
+    # Liquid, shortcodes, attribute lists, footnote labels: blanked (same length), so the
+    # parser never sees them and the text never holds them (see site_syntax).
+    masked, inline = mask(source)
     # The front matter becomes blank lines, so markdown-it's line numbers stay the source's.
-    md_source = "\n" * sum(1 for _ in NEWLINE.finditer(source, 0, end)) + source[end:] if end else source
+    md_source = "\n" * sum(1 for _ in NEWLINE.finditer(source, 0, end)) + masked[end:] if end else masked
     with no_gc():
         tokens = _parser().parse(md_source)
         asm = Assembler(source)
-        walker = MarkdownWalker(source, asm)
+        asm.add_objects(inline)
+        walker = MarkdownWalker(masked, asm)
         walker.walk(tokens)
         del tokens
         doc = asm.build("markdown", metadata, date=date)

@@ -40,6 +40,9 @@ class Rule:
     choices: Mapping[str, tuple[Any, ...]] = field(default_factory=dict)  # allowed option values
     style: bool = False  # judges style or word choice: leaves direct quotations alone by default
     plugin: str = ""
+    #: The language whose words the rule judges ("en": spelling, variants, real-word errors);
+    #: its findings in passages in another language are dropped (see newslint.language).
+    language: str | None = None
 
     @property
     def doc(self) -> str:

@@ -210,6 +210,12 @@ def dash_style(doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
     minority style in a mix; `"em-spaced"` (` — `, AP), `"em-closed"` (`—`, Chicago) or
     `"en-spaced"` (` – `, many British papers) reports every dash written otherwise.
 
+    `renderer-converts`: `true` (default) says that the site's Markdown renderer turns
+    `--` and `---` into dashes when it builds the page, as kramdown (Jekyll), Hugo's
+    typographer and SmartyPants do; in Markdown files they are then dashes, never stand-ins
+    or a style of their own. Set it to `false` for a renderer that prints them as typed.
+    Plain text and HTML are checked as written either way.
+
     ## Fix safety
     The fix writes the house dash (or the story's usual one). It is safe with a
     configured `style` and unsafe under `"any"`, where the choice of dash is a guess.
@@ -219,6 +225,9 @@ def dash_style(doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
     if not any(d in text for d in DASH_PARTS):
         return  # nothing DASH could match
     found = list(_dashes(text))
+    if doc.format_name == "markdown" and options.get("renderer-converts", True):
+        # The renderer prints "--" and "---" as dashes: what the reader sees is typeset.
+        found = [d for d in found if d[2] != "double-hyphen"]
     if not found:
         return
     flagged: list[tuple[int, int, str, str]] = []  # start, end, style, why
@@ -373,6 +382,7 @@ def _majority(counts: Counter[str], in_order: list[Any]) -> str | None:
 @hookimpl
 def newslint_register_rules(register: Callable[[Rule], None]) -> None:
     register(Rule("PUN001", "doubled-punctuation", Severity.ERROR, doubled_punctuation, fixable="sometimes"))
-    register(Rule("PUN002", "dash-style", Severity.INFO, dash_style, options={"style": "any"},
-                  choices={"style": DASH_STYLES}, fixable="sometimes"))
+    register(Rule("PUN002", "dash-style", Severity.INFO, dash_style,
+                  options={"style": "any", "renderer-converts": True},
+                  choices={"style": DASH_STYLES}, fixable="sometimes", language="en"))
     register(Rule("PUN003", "ellipsis-style", Severity.INFO, ellipsis_style, fixable="safe"))

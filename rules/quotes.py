@@ -93,12 +93,20 @@ def mixed_quotes(doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]
     `style`: `"any"` (default) reports the minority style in each story; `"straight"` or
     `"curly"` reports every mark off that house style.
 
+    `renderer-converts`: `true` (default) says that the site's Markdown renderer curls
+    straight quotes when it builds the page, as kramdown (Jekyll), Hugo's typographer and
+    SmartyPants do; readers then never see a straight mark, so Markdown files draw no
+    finding. Set it to `false` for a renderer that prints quotes as typed. Plain text and
+    HTML are checked as written either way.
+
     ## Fix safety
     The fix replaces every flagged mark in the paragraph (opening and closing marks
     paired as the quotations read). It is safe where the direction of each mark is
     clear, and unsafe when the direction of a lone mark had to be guessed.
     """
     style = str(options.get("style", "any"))
+    if doc.format_name == "markdown" and options.get("renderer-converts", True):
+        return  # the site curls every straight mark: readers see one style
     if not _may_mix(doc.text, style):
         return
     analysis = analyse(doc)
@@ -239,8 +247,11 @@ def unbalanced_quotes(doc: Document) -> Iterator[Finding]:
 
 @hookimpl
 def newslint_register_rules(register: Callable[[Rule], None]) -> None:
-    register(Rule("QUO001", "mixed-quotes", Severity.WARNING, mixed_quotes, options={"style": "any"},
-                  choices={"style": STYLES}, fixable="sometimes"))
+    register(Rule("QUO001", "mixed-quotes", Severity.WARNING, mixed_quotes,
+                  options={"style": "any", "renderer-converts": True},
+                  choices={"style": STYLES}, fixable="sometimes", language="en"))
     # Safe for a mismatched pair (one mark changed to match the other), unsafe for a mark
     # inside a word, none for a mark with no partner.
-    register(Rule("QUO002", "unbalanced-quotes", Severity.WARNING, unbalanced_quotes, fixable="sometimes"))
+    # English quotation conventions: other languages open with „ or « and close otherwise.
+    register(Rule("QUO002", "unbalanced-quotes", Severity.WARNING, unbalanced_quotes, fixable="sometimes",
+                  language="en"))

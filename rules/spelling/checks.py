@@ -678,7 +678,7 @@ def name_variant(doc: Document) -> Iterator[Finding]:
 
 @hookimpl
 def newslint_register_rules(register: Callable[[Rule], None]) -> None:
-    register(Rule("SPL001", "misspelling", Severity.ERROR, misspelling, fixable="sometimes"))
+    register(Rule("SPL001", "misspelling", Severity.ERROR, misspelling, fixable="sometimes", language="en"))
     register(
         Rule(
             "SPL002",
@@ -688,6 +688,7 @@ def newslint_register_rules(register: Callable[[Rule], None]) -> None:
             options={"language": "any"},
             choices={"language": ("any", "en-US", "en-GB")},
             fixable="safe",
+            language="en",
         )
     )
-    register(Rule("SPL003", "name-variant", Severity.WARNING, name_variant, fixable="unsafe"))
+    register(Rule("SPL003", "name-variant", Severity.WARNING, name_variant, fixable="unsafe", language="en"))

@@ -1,0 +1,172 @@
+"""Which passages of a document are not written in English.
+
+Rules that judge English words (spelling, name and spelling variants, real-word errors) are
+registered with ``Rule(language="en")``; the runner drops their findings inside the passages
+found here, and demotes every other rule's safe fix there to unsafe, so ``--fix`` never
+rewrites a passage in another language.
+
+How: a passage is a block of the document (a paragraph, heading, list item, caption). Its
+words are counted against two small lists of function words: English ones (``the``, ``of``,
+``and`` ... about 130) and those of the languages news copy most often mixes in (German,
+French, Spanish, Portuguese, Italian, Dutch, Indonesian, the Scandinavian languages; words
+that are also English, such as ``die``, ``also`` or ``a``, are left out). Function words
+are a fifth to a half of the words of any prose, so the two shares settle a block of eight
+words or more; a block in a script other than Latin (Korean, Japanese, Cyrillic, Arabic ...)
+is not English either. A shorter block (a headline, a caption, a byline) takes the verdict
+of the whole document. A foreign phrase inside an English paragraph leaves the paragraph
+English: the spelling rules have their own handling of such phrases.
+
+The cost is one regular-expression pass over the words and a set lookup per word.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import replace
+
+from newslint import patterns
+from newslint.diagnostics import Applicability, Finding
+from newslint.document import Document, Span
+
+#: A block needs this many words for its own verdict; a shorter one takes the document's.
+MIN_WORDS = 8
+#: Letters: words of letters only, apostrophes split them ("l'homme" -> "l", "homme").
+LETTERS = patterns.compile(r"[^\W\d_]+")
+LATIN = patterns.compile(r"[\p{Latin}]")
+
+STOP_EN = frozenset(
+    """the of and to in a is that for it on was with as by he said at from his an be has are
+    have but not this they who were which their its been after more we you i she her our will
+    would can could had or if about than there what when also one all into up out so them
+    some just do no my me him your us new over only other these those any such because while
+    where how then should may did does being two first last year years people time told
+    against between under during before most many very much how well even back through
+    still since however both each here off down get like make made now way own same too
+    why yet whether until among around within without across per says say""".split()
+)
+
+STOP_OTHER = frozenset(
+    # German
+    """und ist nicht ich sie wir ein eine einen einem einer dem den des mit von zu auf
+    für sich auch werden wird nach bei aus oder aber wenn noch nur über wie dass sind hat
+    haben kann zum zur im vor durch gegen ohne unter bereits sehr diese dieser dieses
+    wurde wurden schon mehr wieder sein seine ihre ihr
+    """
+    # French
+    """le la les des du est et une un pour dans qui que pas sur avec ce cette sont au aux
+    ont mais ou leur nous vous il elle ils elles par plus été être qu cette comme tout
+    aussi sans entre après avant très fait deux peut
+    """
+    # Spanish
+    """el los las del y es en por con para una unos unas se lo su sus al como más pero este
+    esta fue muy también sobre hasta desde cuando donde porque hay entre ya están ser
+    según tiene puede todo años
+    """
+    # Portuguese
+    """o os da das do dos em um uma não com pela pelo mais seu sua também são está ao à
+    foi nas nos na ser tem como mas quando já ainda pelas pelos entre sobre após
+    """
+    # Italian
+    """il gli della delle dei degli di che con non sono nel nella alla anche più ma questo
+    questa stato essere ha hanno dal dalla sul sulla tra fra perché ancora dopo
+    """
+    # Dutch
+    """het een ik je niet dat wat zijn voor aan ook maar naar bij wordt heeft deze
+    hun werd worden kunnen tegen nog geen
+    """
+    # Indonesian
+    """yang dan di ke dari ini itu dengan untuk tidak dalam akan pada juga adalah oleh atau
+    sudah bisa ada karena mereka kami kita saya telah sebagai bahwa
+    """
+    # Scandinavian
+    """och att det som för med har inte av ett jag var till kan og ikke til af
+    """.split()
+)
+
+
+def _verdict(words: list[str]) -> bool | None:
+    """True: English; False: not; None: too few words to tell."""
+    scripts = [len(w) for w in words if not LATIN.match(w)]
+    if sum(scripts) >= MIN_WORDS and len(scripts) * 2 > len(words):
+        return False  # another script (Korean, Japanese, Cyrillic ...), spaced or not
+    if len(words) < MIN_WORDS:
+        return None
+    en = other = 0
+    for w in words:
+        if len(w) > 1:  # "a", "o", "e", "y", "I": too many languages' (and O'Brien's)
+            lw = w.lower()
+            if lw in STOP_EN:
+                en += 1
+            elif lw in STOP_OTHER and lw == w:  # capitalized: a name ("Del Fava", "Lo Cicero")
+                other += 1
+    # English prose: a fifth to a half of its words are English function words. Another
+    # language has few of them ("a", "in", "on" are its words too) and many of its own. A
+    # block with neither (a list of names, a line-up) is left to the document's verdict.
+    if other >= 3 and other > en and other * 10 >= len(words):
+        return False
+    if en >= other and en * 10 >= len(words):
+        return True
+    return None
+
+
+def foreign_spans(doc: Document) -> tuple[Span, ...]:
+    """Spans of ``doc.text`` (whole blocks, sorted) that are not in English."""
+    v = doc._cache.get("foreign_spans")
+    if v is not None:
+        return v
+    text = doc.text
+    blocks = [b.span for b in doc.paragraphs]
+    verdicts: list[bool | None] = []
+    every: list[str] = []
+    weight = {True: 0, False: 0}
+    for sp in blocks:
+        words = LETTERS.findall(text, sp.start, sp.end)
+        verdict = _verdict(words)
+        verdicts.append(verdict)
+        if verdict is not None:
+            weight[verdict] += len(words)
+        every.extend(words)
+    # The document's verdict: that of most of its words in blocks that have one, else of
+    # all its words together.
+    whole = weight[True] >= weight[False] if weight[True] or weight[False] else _verdict(every)
+    out: list[Span] = []
+    for sp, verdict in zip(blocks, verdicts):
+        english = (whole is not False) if verdict is None else verdict
+        if not english:
+            if out and out[-1].end + 2 >= sp.start:
+                out[-1] = Span(out[-1].start, sp.end)  # neighbours: one passage
+            else:
+                out.append(sp)
+    v = doc._cache["foreign_spans"] = tuple(out)
+    return v
+
+
+def in_spans(span: Span, spans: tuple[Span, ...]) -> bool:
+    """Whether ``span`` overlaps one of ``spans`` (sorted and apart)."""
+    if not spans:
+        return False
+    i = bisect_right(spans, span) - 1
+    for j in (i, i + 1):
+        if 0 <= j < len(spans):
+            s = spans[j]
+            if s.start < max(span.end, span.start + 1) and span.start < s.end:
+                return True
+    return False
+
+
+def english_only(doc: Document, language: str | None, findings: list[Finding]) -> list[Finding]:
+    """A rule's findings with passages not in English taken into account: dropped there when
+    the rule judges English words (``language="en"``); otherwise kept, but a safe fix there
+    is demoted to unsafe, so ``--fix`` alone never touches another language's text."""
+    spans = foreign_spans(doc)
+    if not spans:
+        return findings
+    if language == "en":
+        return [f for f in findings if not in_spans(f.span, spans)]
+    out = []
+    for f in findings:
+        fix = f.fix
+        if fix is not None and fix.applicability is Applicability.SAFE and in_spans(f.span, spans):
+            f = replace(f, fix=replace(fix, applicability=Applicability.UNSAFE))
+        out.append(f)
+    return out

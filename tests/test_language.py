@@ -1,0 +1,47 @@
+"""Passages not in English: no English-word findings, no safe fixes; the rest still runs."""
+
+from __future__ import annotations
+
+import json
+
+from newslint.document import Document
+from newslint.language import foreign_spans
+
+STORY = """\
+Chancellor Scholz spoke in Berlin on Tuesday, and the presidnet of the council said the plan was sound.
+
+Die Digitalisierung zieht sich bereits heute durch fast alle Branchen, und sie wird nicht mehr aufhören.. Das ist offen und bietet jedes Jahr neue Chancen für die Unternehmen.
+
+The crowd chanted "liberté, égalité" as he left, and officials said the talks would resume in March.
+"""
+
+
+def test_german_passage_draws_no_english_word_findings(newslint, story):
+    path = story(STORY)
+    result = newslint("check", "--no-cache", "--isolated", "--output-format", "json", path)
+    found = [(f["name"], f["location"]["row"]) for f in json.loads(result.stdout)]
+    assert ("misspelling", 1) in found  # English typos still count
+    assert not [f for f in found if f[1] == 3 and f[0] != "doubled-punctuation"]
+    assert ("doubled-punctuation", 3) in found  # language-independent rules still run
+    # ... but their fixes there are never applied by --fix alone.
+    punct = next(f for f in json.loads(result.stdout) if f["name"] == "doubled-punctuation")
+    assert punct["fix"]["applicability"] == "unsafe"
+    before = path.read_text()
+    newslint("check", "--no-cache", "--isolated", "--fix", path)
+    assert "aufhören.." in path.read_text()
+    assert path.read_text().count("presidnet") == before.count("presidnet")
+
+
+def test_which_passages_are_foreign():
+    doc = Document.from_text(STORY.replace("\n\n", "\n\n"))
+    spans = foreign_spans(doc)
+    assert [doc.text[s.start:s.end][:20] for s in spans] == ["Die Digitalisierung "]
+    # A line-up of names has no function words at all: it is not a foreign passage.
+    lineup = Document.from_text(
+        "Chelsea named an unchanged side for the final on Saturday, the club said.\n\n"
+        "Cech; Ferreira, Carvalho, Terry, Gallas; Tiago, Makelele, Lampard; Cole, Drogba, Duff.\n\n"
+        "Subs: G Intoppa, S Perugini, CA del Fava, D dal Maso, P Griffen, M Barbini.\n"
+    )
+    assert foreign_spans(lineup) == ()
+    japanese = Document.from_text("今回はそのKindleの設定を変更することにしました。パスワード管理ソフトの起動ショートカットキーと同じなのです。")
+    assert foreign_spans(japanese) == ((0, len(japanese.text)),)

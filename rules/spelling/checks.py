@@ -239,22 +239,51 @@ def _misspelling_finding(doc: Document, tok: Token, raw: str, known: str | None)
 # capitalized, with no sentence inside it and no full stop at its end.
 TITLE_MIN_WORDS = 3
 TITLE_MAX_WORDS = 20
-TITLE_SHARE = 0.8  # of the words of four letters or more, this share at least is capitalized
+# Words of four letters or more that title case may leave in lower case (Chicago style);
+# every other word of four letters or more must be capitalized.
+TITLE_LOWER = frozenset("with from into onto upon over than that this when till until amid also".split())
 _LINE_WORDS = patterns.compile(r"\p{L}[\p{L}'’-]*")
-_INNER_SENTENCE = patterns.compile(r"\p{Ll}[.!?]\s+\p{Lu}")
+_INNER_SENTENCE = patterns.compile(r"[.!?;]\s+\S")  # a sentence inside: running text or a list
 
 
 def _is_title_line(line: str) -> bool:
     """Whether a line reads as a title-case headline ("Goverment Announces New Polcy")."""
     stripped = line.strip().strip("#*_ ")
-    if not stripped or stripped.endswith(".") or _INNER_SENTENCE.search(stripped):
-        return False
+    if (not stripped or stripped.endswith((".", ",")) or "(" in stripped or stripped.count(",") > 2
+            or _INNER_SENTENCE.search(stripped)):
+        return False  # a sentence, a list of names ("Subs: Gotting for Rees (39), ...")
     words = _LINE_WORDS.findall(stripped)
     if not TITLE_MIN_WORDS <= len(words) <= TITLE_MAX_WORDS:
         return False
-    longer = [w for w in words if len(w) >= 4]
+    longer = [w for w in words if len(w) >= 4 and w not in TITLE_LOWER]
     capitalized = sum(1 for w in longer if w[0].isupper())
-    return capitalized >= TITLE_MIN_WORDS and capitalized >= TITLE_SHARE * len(longer)
+    return capitalized >= TITLE_MIN_WORDS and capitalized == len(longer)
+
+
+_CAPITAL_BEFORE = patterns.compile(r"\p{Lu}[\p{L}.'’-]*[ \u00a0]+$")
+# Small words capitalized only because they start the sentence ("The Goverment said").
+SENTENCE_OPENERS = frozenset(
+    "the a an this that these those our his her their its my your in on at for from with by "
+    "of to as and but if when after before since while".split()
+)
+
+
+def _capitalized_misspelling(text: str, tok: Token, known: str | None) -> bool:
+    """Whether a capitalized word inside a sentence is checked as a listed misspelling:
+    it has one listed correction ("Artic" -> "arctic"; names such as "Noone" or "Soler"
+    are listed with several, or a phrase) and stands alone, not in a run of capitalized
+    words (a full name: "Mark Bailin", "Agence France Presse")."""
+    if known is None or "," in known or " " in known or len(tok.text) < 5:
+        return False
+    start, end = tok.span
+    before = _CAPITAL_BEFORE.search(text, max(0, start - 40), start)
+    if before is not None:
+        prev = before.group().strip()
+        ps = before.start()
+        if not (prev.lower() in SENTENCE_OPENERS
+                and (ps == 0 or INITIAL_BEFORE.search(text, max(0, ps - 6), ps) is not None)):
+            return False
+    return _NAME_FOLLOWS.match(text, end) is None
 
 
 class _TitleLines:
@@ -401,14 +430,14 @@ def misspelling(doc: Document) -> Iterator[Finding]:
             if titles is None:
                 titles = _TitleLines(doc)
             in_title = titles.holds(tok.span)
-            if not in_title and (len(word) < 5 or word.lower() not in known_map):
+            if not in_title and not _capitalized_misspelling(text, tok, known_map.get(word.lower())):
                 continue
             if lex.knows(word) or lex.knows(tok.whole) or word in lex:
                 continue
             if name_counts is None:
                 name_counts = Counter(t.text for t in toks if t.kind in ("name", "initial"))
-            if name_counts[word] >= (REPEATED_LISTED if word.lower() in known_map else REPEATED):
-                continue  # used again: a name ("Peskov"; a listed misspelling three times: "Ofo")
+            if name_counts[word] >= REPEATED:
+                continue  # capitalized again elsewhere: a name ("Peskov", "the Analysys report")
             kind = "initial"
         if kind == "word":
             if word in lex or tok.whole in lex:

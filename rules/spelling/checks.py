@@ -716,7 +716,7 @@ def newslint_register_rules(register: Callable[[Rule], None]) -> None:
             spelling_variant,
             options={"language": "any"},
             choices={"language": ("any", "en-US", "en-GB")},
-            fixable="safe",
+            fixable="sometimes",
             language="en",
         )
     )

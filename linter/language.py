@@ -16,23 +16,29 @@ is not English either. A shorter block (a headline, a caption, a byline) takes t
 of the whole document. A foreign phrase inside an English paragraph leaves the paragraph
 English: the spelling rules have their own handling of such phrases.
 
-The cost is one regular-expression pass over the words and a set lookup per word.
+The cost is a ``str.split`` of each block and two set lookups per word (about 1.3 million
+words a second on one core), paid once per document and only when a rule has findings.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import replace
 
-from newslint import patterns
 from newslint.diagnostics import Applicability, Finding
 from newslint.document import Document, Span
 
 #: A block needs this many words for its own verdict; a shorter one takes the document's.
 MIN_WORDS = 8
-#: Letters: words of letters only, apostrophes split them ("l'homme" -> "l", "homme").
-LETTERS = patterns.compile(r"[^\W\d_]+")
-LATIN = patterns.compile(r"[\p{Latin}]")
+# Runs of letters of the scripts news copy meets besides Latin: Greek, Cyrillic, Armenian,
+# Hebrew, Arabic, the Indic scripts, Thai and Lao, Hangul, kana, CJK (runs count by their
+# length: Chinese and Japanese put no spaces between words). The standard library's ``re``:
+# three times faster than ``regex`` at scanning text that has none.
+NON_LATIN = re.compile(
+    "[\u0370-\u03ff\u0400-\u052f\u0530-\u058f\u0590-\u05ff\u0600-\u06ff\u0900-\u0dff"
+    "\u0e00-\u0eff\u1100-\u11ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+"
+)
 
 STOP_EN = frozenset(
     """the of and to in a is that for it on was with as by he said at from his an be has are
@@ -84,21 +90,24 @@ STOP_OTHER = frozenset(
 )
 
 
-def _verdict(words: list[str]) -> bool | None:
-    """True: English; False: not; None: too few words to tell."""
-    scripts = [len(w) for w in words if not LATIN.match(w)]
-    if sum(scripts) >= MIN_WORDS and len(scripts) * 2 > len(words):
-        return False  # another script (Korean, Japanese, Cyrillic ...), spaced or not
+# Looked up as written: an English function word in either case, another language's only in
+# lower case (capitalized, "Del", "Lo", "Van" are names); one-letter words count for no one.
+_EN = frozenset(STOP_EN | {w.capitalize() for w in STOP_EN}) - {"a", "A", "i", "I"}
+_OTHER = frozenset(w for w in STOP_OTHER if len(w) > 1)
+
+
+def _verdict(words: list[str], chunk: str) -> bool | None:
+    """True: English; False: not; None: too few words to tell. ``chunk`` is their text."""
+    if not chunk.isascii():
+        other_script = NON_LATIN.findall(chunk)
+        if len(other_script) >= MIN_WORDS and sum(map(len, other_script)) * 2 > len(chunk) - chunk.count(" "):
+            return False  # another script (Korean, Japanese, Cyrillic ...), spaced or not
     if len(words) < MIN_WORDS:
         return None
-    en = other = 0
-    for w in words:
-        if len(w) > 1:  # "a", "o", "e", "y", "I": too many languages' (and O'Brien's)
-            lw = w.lower()
-            if lw in STOP_EN:
-                en += 1
-            elif lw in STOP_OTHER and lw == w:  # capitalized: a name ("Del Fava", "Lo Cicero")
-                other += 1
+    en = sum(map(_EN.__contains__, words))
+    if en * 5 >= len(words):
+        return True  # a fifth of English function words: no other language has that many
+    other = sum(map(_OTHER.__contains__, words))
     # English prose: a fifth to a half of its words are English function words. Another
     # language has few of them ("a", "in", "on" are its words too) and many of its own. A
     # block with neither (a list of names, a line-up) is left to the document's verdict.
@@ -120,15 +129,22 @@ def foreign_spans(doc: Document) -> tuple[Span, ...]:
     every: list[str] = []
     weight = {True: 0, False: 0}
     for sp in blocks:
-        words = LETTERS.findall(text, sp.start, sp.end)
-        verdict = _verdict(words)
+        chunk = text[sp.start : sp.end]
+        # Words as spaces part them (function words seldom carry punctuation): str.split is
+        # four times faster than a letters pattern, and this runs over every document.
+        words = chunk.split()
+        verdict = _verdict(words, chunk)
         verdicts.append(verdict)
         if verdict is not None:
             weight[verdict] += len(words)
-        every.extend(words)
+        elif len(every) < 100_000:
+            every.extend(words)
     # The document's verdict: that of most of its words in blocks that have one, else of
     # all its words together.
-    whole = weight[True] >= weight[False] if weight[True] or weight[False] else _verdict(every)
+    if weight[True] or weight[False]:
+        whole: bool | None = weight[True] >= weight[False]
+    else:
+        whole = _verdict(every, " ".join(every))
     out: list[Span] = []
     for sp, verdict in zip(blocks, verdicts):
         english = (whole is not False) if verdict is None else verdict

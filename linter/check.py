@@ -61,6 +61,14 @@ def run_check(args: argparse.Namespace) -> int:
     mode = FixMode(apply=args.fix or args.diff, unsafe=args.unsafe_fixes, write=args.fix and not args.diff)
     color = not reporter.machine and sys.stdout.isatty() and not no_color(args.no_color)
 
+    from newslint.records import options_from
+
+    records = options_from(args, config)
+    if records is not None:  # an archive: each record of each file is a story
+        from newslint.records import check_records
+
+        return check_records(spec, linter, paths, records, reporter, args, color=color)
+
     if "-" in paths:
         if len(paths) > 1:
             raise NewslintError("'-' (standard input) cannot be mixed with other paths")

@@ -33,6 +33,12 @@ TOP_KEYS = {
     "include",
     "cache-dir",
     "rule-timeout",
+    # Archives of records (newslint.records): the same as the command-line options.
+    "text-field",
+    "id-field",
+    "format-field",
+    "format",
+    "scheduler",
 }
 
 # No `include` set: every registered format's suffixes (the built-ins: *.txt, *.text, *.md,
@@ -111,6 +117,11 @@ class Config:
     vocabulary: Vocabulary = field(default_factory=Vocabulary)
     date: dt.date | None = None
     cache_dir: str = ".newslint_cache"
+    text_field: str | None = None  # records: the field with each story's text
+    id_field: str | None = None
+    format_field: str | None = None
+    record_format: str | None = None  # `format`: plain, markdown or html
+    scheduler: str | None = None  # a Dask scheduler: local:N or tcp://HOST:PORT
     rule_timeout: float = 60.0  # seconds one rule may run on one document (0: no limit)
     path: str | None = None  # the file it came from
     root: str = "."  # the folder globs are relative to
@@ -241,6 +252,10 @@ def config_from_mapping(data: Mapping[str, Any], *, path: str | None = None, roo
             if not isinstance(value, str):
                 raise NewslintError(f"{source}: `cache-dir` must be a string")
             kw["cache_dir"] = value
+        elif key in ("text-field", "id-field", "format-field", "format", "scheduler"):
+            if not isinstance(value, str) or not value.strip():
+                raise NewslintError(f"{source}: `{key}` must be a non-empty string")
+            kw["record_format" if key == "format" else key.replace("-", "_")] = value
         elif isinstance(value, dict):
             rule_options[key] = dict(value)  # a rule's own table; checked later
         else:

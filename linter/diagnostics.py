@@ -89,6 +89,24 @@ class SourceFix:
 
 
 @dataclass(frozen=True, slots=True)
+class RecordRef:
+    """Which record of an archive (JSON Lines, CSV, Parquet) a finding is in: its ``id``
+    (the id field's value, or the record number), its 1-based ``number`` in the file, the
+    file ``line`` it starts on (None for Parquet) and the text ``field`` checked. A
+    finding's row and column then count inside that record's text."""
+
+    __reduce__ = _by_fields
+
+    id: str
+    number: int
+    line: int | None
+    field: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "number": self.number, "line": self.line, "field": self.field}
+
+
+@dataclass(frozen=True, slots=True)
 class Diagnostic:
     """A finding placed in its file: what reporters print and the JSON contract holds."""
 
@@ -106,6 +124,12 @@ class Diagnostic:
     fix: SourceFix | None = None
     suggestions: tuple[str, ...] = ()
     plugin: str = ""
+    record: RecordRef | None = None  # set when the text checked is a record of an archive
+
+    @property
+    def where(self) -> str:
+        """The file, and the record in brackets for a record: ``archive.jsonl[a17]``."""
+        return self.filename if self.record is None else f"{self.filename}[{self.record.id}]"
 
     def sort_key(self) -> tuple[str, int, int, str]:
         """Deterministic order: file, offset, end, code."""
@@ -127,7 +151,7 @@ class Diagnostic:
                     for e in self.fix.edits
                 ],
             }
-        return {
+        out: dict[str, Any] = {
             "filename": self.filename,
             "code": self.code,
             "name": self.name,
@@ -139,6 +163,9 @@ class Diagnostic:
             "suggestions": list(self.suggestions),
             "plugin": self.plugin,
         }
+        if self.record is not None:  # only records runs have the key
+            out["record"] = self.record.to_json()
+        return out
 
 
 @dataclass(slots=True)
@@ -155,3 +182,4 @@ class FileResult:
     source: str | None = None  # the source as read (reporters show lines from it)
     new_source: str | None = None  # after fixes, when they changed something
     digest: bytes | None = None  # hash of the bytes read (the cache's key)
+    record: RecordRef | None = None  # set when this is one record of an archive

@@ -19,6 +19,7 @@ from newslint.reporters.gitlab import write_gitlab
 from newslint.reporters.junit import write_junit
 from newslint.reporters.machine import write_concise, write_github, write_json
 from newslint.reporters.sarif import write_sarif
+from newslint.reporters.html import write_html
 
 __all__ = ["ReportContext", "Reporter"]
 
@@ -41,3 +42,4 @@ def newslint_register_reporters(register: Callable[[Reporter], None]) -> None:
     register(Reporter("sarif", write_sarif, description="SARIF 2.1.0 JSON, for code scanning"))
     register(Reporter("junit", write_junit, description="JUnit XML: a test case per finding"))
     register(Reporter("gitlab", write_gitlab, description="GitLab Code Quality JSON"))
+    register(Reporter("html", write_html, machine=False, description="one self-contained HTML page: totals, a chart, every finding"))

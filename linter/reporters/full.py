@@ -153,7 +153,7 @@ def render_diagnostic(d: Diagnostic, lines: Sequence[str] | None, ctx: ReportCon
 
     add(f"{pad}-->", "newslint.arrow")
     add(" ")
-    add(f"{d.filename}:{row}:{col}", "newslint.path")
+    add(f"{d.where}:{row}:{col}", "newslint.path")
     add("\n")
     if lines is not None and 1 <= row <= len(lines):
         same_row = d.end_location.row == row

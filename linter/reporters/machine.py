@@ -75,7 +75,17 @@ def _finding_json(d: Diagnostic) -> str:
     return (f'{{\n    "filename": {e(d.filename)},\n    "code": {e(d.code)},\n    "name": {e(d.name)},'
             f'\n    "severity": {e(d.severity.value)},\n    "message": {e(d.message)},'
             f'\n    "location": {_position(d.location, "    ")},\n    "end_location": {_position(d.end_location, "    ")},'
-            f'\n    "fix": {fix},\n    "suggestions": {sugg},\n    "plugin": {e(d.plugin)}\n  }}')
+            f'\n    "fix": {fix},\n    "suggestions": {sugg},\n    "plugin": {e(d.plugin)}{_record_json(d)}\n  }}')
+
+
+def _record_json(d: Diagnostic) -> str:
+    """The ``record`` key of a finding in a record (nothing for a file's finding)."""
+    rec = d.record
+    if rec is None:
+        return ""
+    line = "null" if rec.line is None else int.__repr__(rec.line)
+    return (f',\n    "record": {{\n      "id": {_encode_str(rec.id)},\n      "number": {rec.number},'
+            f'\n      "line": {line},\n      "field": {_encode_str(rec.field)}\n    }}')
 
 
 def write_json(results: Sequence[FileResult], stream: TextIO, ctx: ReportContext) -> None:
@@ -100,7 +110,7 @@ def write_concise(results: Sequence[FileResult], stream: TextIO, ctx: ReportCont
     """``path:row:col: CODE [name] message``, one line per finding."""
     for r in results:
         for d in r.diagnostics:
-            stream.write(f"{d.filename}:{d.location.row}:{d.location.column}: {d.code} [{d.name}] {d.message}\n")
+            stream.write(f"{d.where}:{d.location.row}:{d.location.column}: {d.code} [{d.name}] {d.message}\n")
 
 
 # -- github: workflow commands ------------------------------------------------------------
@@ -134,8 +144,14 @@ def write_github(results: Sequence[FileResult], stream: TextIO, ctx: ReportConte
             else:
                 props["endLine"] = d.end_location.row
             props["title"] = f"{d.code} ({d.name})"
+            message = d.message
+            if d.record is not None:  # rows count inside the record's text: annotate the line
+                # the record starts on (none for Parquet) and name the record and the place in it
+                props = {"file": d.filename, **({"line": d.record.line} if d.record.line else {}),
+                         "title": props["title"]}
+                message = f"record {d.record.id}, {d.location.row}:{d.location.column}: {message}"
             joined = ",".join(f"{k}={github_property(str(v))}" for k, v in props.items())
-            stream.write(f"::{GITHUB_LEVEL.get(d.severity, 'warning')} {joined}::{github_data(d.message)}\n")
+            stream.write(f"::{GITHUB_LEVEL.get(d.severity, 'warning')} {joined}::{github_data(message)}\n")
         for error in r.errors:
             title = "newslint error"
             stream.write(f"::error file={github_property(r.filename)},title={github_property(title)}::"

@@ -119,7 +119,19 @@ def _sarif_result(d: Diagnostic, index: int, artifact: dict[str, str] | None = N
         # them, so an alert keeps its identity when lines are added above it.
         line_hash, n = fingerprint
         res["partialFingerprints"] = {"primaryLocationLineHash": f"{line_hash}:{n}"}
-    if d.fix is not None and d.fix.edits:
+    if d.record is not None:
+        # Rows and columns count inside the record's text, not the file: the physical
+        # location is the line the record starts on (when the format has lines), the record
+        # itself a logical location, and the place inside it a property.
+        rec = d.record
+        physical: dict[str, Any] = {"artifactLocation": artifact}
+        if rec.line is not None:
+            physical["region"] = {"startLine": rec.line}
+        res["locations"] = [{
+            "physicalLocation": physical,
+            "logicalLocations": [{"name": rec.id, "fullyQualifiedName": d.where, "kind": "record"}],
+        }]
+    elif d.fix is not None and d.fix.edits:  # a record's fix cannot be applied to the file
         res["fixes"] = [{
             "description": {"text": d.fix.title},
             "artifactChanges": [{
@@ -134,6 +146,10 @@ def _sarif_result(d: Diagnostic, index: int, artifact: dict[str, str] | None = N
     props: dict[str, Any] = {"name": d.name}
     if d.suggestions:
         props["suggestions"] = list(d.suggestions)
+    if d.record is not None:
+        props["record"] = {**d.record.to_json(), "region": _region(d.location, d.end_location)}
+        if d.fix is not None:
+            props["fix"] = d.fix.title
     res["properties"] = props
     return res
 

@@ -1,0 +1,548 @@
+"""Archives as input: stories as records of JSON Lines, CSV/TSV or Parquet files, streamed.
+
+``newslint check --text-field body archive.jsonl`` checks each record's ``body`` as one
+story. Every finding names its record (:class:`~newslint.diagnostics.RecordRef`: the id,
+the record's number and the line it starts on); rows and columns count inside the record's
+text. A bad record (broken JSON line, missing field, a value that is not text, an unknown
+format) is one error line and the others are still checked; a file that cannot be read at
+all is one error line and the other files are still checked. Records are read one at a
+time and only those with findings are kept, so memory does not grow with the archive.
+
+Parquet needs ``pyarrow`` (``pip install 'newslint[parquet]'``); a URL such as
+``s3://bucket/archive.jsonl.gz`` needs ``fsspec`` (``newslint[dask]``). Neither is imported
+unless such a file is read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import re
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from typing import IO, TYPE_CHECKING, Any
+
+from newslint.diagnostics import FileResult, RecordRef
+from newslint.errors import NewslintError
+
+if TYPE_CHECKING:
+    from newslint.check import LinterSpec
+    from newslint.config import Config
+    from newslint.reporters.base import Reporter
+    from newslint.runner import Linter
+
+#: File name endings read as records (a trailing ``.gz`` is decompressed on the fly).
+RECORD_SUFFIXES = (".jsonl", ".ndjson", ".csv", ".tsv", ".parquet", ".pq")
+#: ``--format`` names: ``plain`` is the plain-text format, called ``text`` inside.
+FORMAT_ALIASES = {"plain": "text", "txt": "text", "md": "markdown", "htm": "html"}
+PARALLEL_MIN_BYTES = 1 << 20  # below this much to read, one process is faster
+CHUNK_RECORDS = 256  # records per --jobs job
+PARQUET_BATCH = 1024
+#: Formats that write findings one at a time, so a records run never holds them all.
+STREAMING_REPORTERS = frozenset({"json", "github"})
+
+
+_UNDECODED = re.compile("[\udc80-\udcff]")  # bytes that were not UTF-8 (surrogateescape)
+
+
+class RecordsError(NewslintError):
+    """A records file that cannot be read at all (no such column, not Parquet, I/O)."""
+
+
+@dataclass(frozen=True)
+class RecordOptions:
+    """Which fields of a record hold its text, its id and its format."""
+
+    text_field: str
+    id_field: str | None = None
+    format_field: str | None = None
+    format: str = "text"  # when the record names none
+
+    def fields(self) -> list[str]:
+        return [f for f in (self.text_field, self.id_field, self.format_field) if f]
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """One story of an archive: where it is, its text and the format to parse it as."""
+
+    ref: RecordRef
+    text: str
+    format: str
+
+
+@dataclass(frozen=True, slots=True)
+class BadRecord:
+    """A record that cannot be checked: one error line naming it."""
+
+    number: int
+    line: int | None
+    message: str
+
+
+def format_name(value: str) -> str:
+    """``plain``/``markdown``/``html`` (and the engine's own names) as the engine names them."""
+    v = value.strip().lower()
+    return FORMAT_ALIASES.get(v, v)
+
+
+def options_from(args: argparse.Namespace, config: Config) -> RecordOptions | None:
+    """The record options of a ``check`` run (command line over configuration), or None when
+    no text field is set (the run checks files)."""
+    text_field = getattr(args, "text_field", None) or config.text_field
+    id_field = getattr(args, "id_field", None) or config.id_field
+    format_field = getattr(args, "format_field", None) or config.format_field
+    fmt = getattr(args, "format", None) or config.record_format
+    if not text_field:
+        for flag, value in (("--id-field", id_field), ("--format-field", format_field), ("--format", fmt)):
+            if value and getattr(args, flag[2:].replace("-", "_"), None):
+                raise NewslintError(f"{flag} needs --text-field (the field that holds each story's text)")
+        return None
+    return RecordOptions(text_field, id_field or None, format_field or None, format_name(fmt or "plain"))
+
+
+def is_records_file(path: str) -> bool:
+    name = path.lower()
+    if name.endswith(".gz"):
+        name = name[:-3]
+    return name.endswith(RECORD_SUFFIXES)
+
+
+def _kind(path: str) -> str:
+    name = path.lower()
+    if name.endswith(".gz"):
+        name = name[:-3]
+    for suffix, kind in ((".jsonl", "jsonl"), (".ndjson", "jsonl"), (".csv", "csv"), (".tsv", "tsv"),
+                         (".parquet", "parquet"), (".pq", "parquet")):
+        if name.endswith(suffix):
+            return kind
+    raise RecordsError(f"{path}: not a records file (expected {', '.join(RECORD_SUFFIXES)}, maybe with .gz)")
+
+
+def _open_binary(path: str) -> IO[bytes]:
+    """Open a local path or an fsspec URL for reading bytes, decompressing ``.gz``."""
+    if "://" in path:
+        try:
+            import fsspec
+        except ImportError:
+            raise RecordsError(f"{path}: reading URLs needs fsspec (pip install 'newslint[dask]')") from None
+        try:
+            return fsspec.open(path, "rb", compression="infer").open()  # type: ignore[no-any-return]
+        except (OSError, ValueError, ImportError) as exc:
+            raise RecordsError(f"{path}: cannot open: {exc}") from None
+    try:
+        if path.lower().endswith(".gz"):
+            import gzip
+
+            return gzip.open(path, "rb")
+        return open(path, "rb")  # noqa: SIM115 - closed by the reader
+    except OSError as exc:
+        raise RecordsError(f"{path}: cannot read: {exc.strerror or exc}") from None
+
+
+def _id_of(value: Any) -> str | None:
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return None
+
+
+class _Builder:
+    """Turns one record's fields into a :class:`Record` or a :class:`BadRecord`."""
+
+    def __init__(self, path: str, options: RecordOptions, formats: Iterable[str]) -> None:
+        self.path, self.options = path, options
+        self.formats = frozenset(formats)
+        if options.format not in self.formats:
+            raise NewslintError(f"unknown format {options.format!r} (known: plain, "
+                                f"{', '.join(sorted(self.formats - {'text'}))})")
+
+    def __call__(self, number: int, line: int | None, get: Callable[[str], Any]) -> Record | BadRecord:
+        o = self.options
+        where = f"{self.path}:{line if line is not None else number}"
+        text = get(o.text_field, None)
+        if text is None:
+            return BadRecord(number, line, f"{where}: record {number} has no field {o.text_field!r}")
+        if not isinstance(text, str):
+            return BadRecord(number, line, f"{where}: record {number}: field {o.text_field!r} is not text "
+                                           f"({type(text).__name__})")
+        if not text.isascii() and _UNDECODED.search(text):
+            return BadRecord(number, line, f"{where}: record {number}: field {o.text_field!r} is not valid UTF-8")
+        if o.id_field:
+            rid = _id_of(get(o.id_field, None))
+            if rid is None:
+                return BadRecord(number, line, f"{where}: record {number} has no usable id in field {o.id_field!r}")
+        else:
+            rid = str(number)
+        fmt = o.format
+        if o.format_field:
+            value = get(o.format_field, None)
+            if value is not None and value != "":
+                if not isinstance(value, str) or format_name(value) not in self.formats:
+                    return BadRecord(number, line, f"{where}: record {rid}: unknown format {value!r} in field "
+                                                   f"{o.format_field!r} (known: plain, markdown, html)")
+                fmt = format_name(value)
+        return Record(RecordRef(rid, number, line, o.text_field), text, fmt)
+
+
+def read_records(path: str, options: RecordOptions, formats: Iterable[str] = ("text", "markdown", "html"),
+                 ) -> Iterator[Record | BadRecord]:
+    """Stream the records of one file, in order. Raises :class:`RecordsError` when the file
+    cannot be read at all (also part way through: what was read before stands)."""
+    kind = _kind(path)
+    build = _Builder(path, options, formats)
+    if kind == "parquet":
+        yield from _parquet(path, options, build)
+        return
+    with _open_binary(path) as raw:
+        try:
+            if kind == "jsonl":
+                yield from _jsonl(raw, build)
+            else:
+                yield from _csv(path, raw, options, build, delimiter="\t" if kind == "tsv" else ",")
+        except (OSError, EOFError) as exc:  # a truncated .gz, a vanished file, a network error
+            raise RecordsError(f"{path}: cannot read on: {exc}") from None
+
+
+def _jsonl(raw: IO[bytes], build: _Builder) -> Iterator[Record | BadRecord]:
+    loads = json.loads
+    for number, data in enumerate(raw, 1):
+        if not data.strip():
+            continue
+        try:
+            obj = loads(data)
+        except ValueError as exc:  # also UnicodeDecodeError
+            msg = "not valid UTF-8" if isinstance(exc, UnicodeDecodeError) else f"broken JSON ({exc})"
+            yield BadRecord(number, number, f"{build.path}:{number}: record {number}: {msg}")
+            continue
+        if not isinstance(obj, dict):
+            yield BadRecord(number, number, f"{build.path}:{number}: record {number} is not a JSON object")
+            continue
+        yield build(number, number, obj.get)
+
+
+def _csv(path: str, raw: IO[bytes], options: RecordOptions, build: _Builder, *, delimiter: str,
+         ) -> Iterator[Record | BadRecord]:
+    import io
+
+    if csv.field_size_limit() < 1 << 30:
+        csv.field_size_limit(1 << 30)  # a long story is one field; the default is 128 KiB
+    text = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="surrogateescape", newline="")
+    reader = csv.reader(text, delimiter=delimiter)
+    try:
+        header = next(reader)
+    except StopIteration:
+        return
+    except csv.Error as exc:
+        raise RecordsError(f"{path}:1: cannot read the header: {exc}") from None
+    index = {name: i for i, name in enumerate(header)}
+    for field in options.fields():
+        if field not in index:
+            raise RecordsError(f"{path}: no column {field!r} (columns: {', '.join(header)})")
+    number, line = 0, reader.line_num + 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            number += 1
+            yield BadRecord(number, line, f"{path}:{line}: record {number}: {exc}")
+            line = reader.line_num + 1
+            continue
+        start, line = line, reader.line_num + 1
+        if not row:
+            continue
+        number += 1
+
+        def get(field: str, default: Any, row: list[str] = row) -> Any:
+            i = index[field]
+            return row[i] if i < len(row) else default
+
+        yield build(number, start, get)
+
+
+def _parquet(path: str, options: RecordOptions, build: _Builder) -> Iterator[Record | BadRecord]:
+    try:
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise RecordsError(f"{path}: reading Parquet needs pyarrow (pip install 'newslint[parquet]')") from None
+    try:
+        if "://" in path:
+            handle: Any = _open_binary(path)
+        else:
+            handle = path
+        pfile = pq.ParquetFile(handle)
+        names = pfile.schema_arrow.names
+        for field in options.fields():
+            if field not in names:
+                raise RecordsError(f"{path}: no column {field!r} (columns: {', '.join(names)})")
+        number = 0
+        for batch in pfile.iter_batches(batch_size=PARQUET_BATCH, columns=options.fields()):
+            columns = {name: batch.column(i).to_pylist() for i, name in enumerate(batch.schema.names)}
+            for k in range(batch.num_rows):
+                number += 1
+                yield build(number, None, lambda f, d=None, k=k: columns[f][k] if f in columns else d)
+    except RecordsError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - pyarrow raises its own kinds for a bad file
+        raise RecordsError(f"{path}: cannot read as Parquet: {exc}") from None
+
+
+# -- checking ------------------------------------------------------------------------------
+def lint_record(linter: Linter, filename: str, item: Record | BadRecord, *, keep_source: bool = True) -> FileResult:
+    """Check one record: a :class:`FileResult` for ``filename`` whose ``record`` and every
+    diagnostic's ``record`` name it (a bad record: its one error line)."""
+    if isinstance(item, BadRecord):
+        ref = RecordRef(str(item.number), item.number, item.line, "")
+        return FileResult(filename, errors=[item.message], record=ref)
+    result = linter.lint_source(item.text, filename, format_name=item.format)
+    ref = item.ref
+    result.record = ref
+    if result.diagnostics:
+        result.diagnostics = [replace(d, record=ref) for d in result.diagnostics]
+        if not keep_source:
+            result.source = None
+    else:
+        result.source = None  # nothing to show: do not keep the text
+    if result.errors:  # an internal error in a rule names the record
+        prefix = f"{filename}:"
+        result.errors = [f"{filename}[{ref.id}]:{e[len(prefix):]}" if e.startswith(prefix) else e
+                         for e in result.errors]
+    return result
+
+
+def lint_records(linter: Linter, filename: str, items: Iterable[Record | BadRecord], *,
+                 keep_source: bool = True) -> list[FileResult]:
+    """Check a chunk of records (the unit of work of ``--jobs`` and of a Dask task)."""
+    return [lint_record(linter, filename, item, keep_source=keep_source) for item in items]
+
+
+def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    chunk: list[Any] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _worker_records(job: tuple[str, list[Record | BadRecord], bool]) -> list[FileResult]:
+    from newslint import check, patterns
+
+    filename, chunk, keep_source = job
+    assert check._WORKER is not None
+    try:
+        return lint_records(check._WORKER, filename, chunk, keep_source=keep_source)
+    finally:
+        patterns.flush()
+
+
+def _file_jobs(paths: Sequence[str], options: RecordOptions, formats: Iterable[str],
+               ) -> Iterator[tuple[str, list[Record | BadRecord] | FileResult]]:
+    """``(path, chunk of records)`` in order; a file that cannot be read: ``(path, its error)``."""
+    for path in paths:
+        try:
+            for chunk in _chunks(read_records(path, options, formats), CHUNK_RECORDS):
+                yield path, chunk
+        except RecordsError as exc:
+            yield path, FileResult(path, errors=[str(exc)])
+
+
+def sweep(spec: LinterSpec, linter: Linter, paths: Sequence[str], options: RecordOptions, *, jobs: int = 1,
+          keep_source: bool = True) -> Iterator[FileResult]:
+    """Check every record of ``paths``, in order, on ``jobs`` worker processes: the same
+    pool set-up as ``--jobs`` for files (one :class:`Linter` per worker, built from
+    ``spec``); a chunk of records is a job, and only a few chunks are in flight at once."""
+    from newslint import check
+
+    formats = linter.engine.formats
+    jobs_iter = _file_jobs(paths, options, formats)
+    if jobs <= 1:
+        for path, chunk in jobs_iter:
+            if isinstance(chunk, FileResult):
+                yield chunk
+            else:
+                yield from lint_records(linter, path, chunk, keep_source=keep_source)
+        return
+    import signal
+    from collections import deque
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    check._WORKER = linter  # a forked worker starts with this one; a spawned one builds its own
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=check._worker_init, initargs=(spec,))
+
+    def stop(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    window: deque[Future[list[FileResult]] | FileResult] = deque()
+    try:
+        for path, chunk in jobs_iter:
+            if isinstance(chunk, FileResult):
+                window.append(chunk)
+            else:
+                window.append(pool.submit(_worker_records, (path, chunk, keep_source)))
+            while len(window) > jobs * 4:  # bounded: the file is read only a little ahead
+                yield from _take(window.popleft())
+        while window:
+            yield from _take(window.popleft())
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _take(item: Any) -> list[FileResult]:
+    return [item] if isinstance(item, FileResult) else item.result()
+
+
+def record_paths(paths: Sequence[str], config: Config) -> list[tuple[str, str | None]]:
+    """The records files to read: files named as given (URLs too), folders walked for
+    :data:`RECORD_SUFFIXES` (and ``.gz``)."""
+    from newslint.runner import discover
+
+    out: list[tuple[str, str | None]] = []
+    local: list[str] = []
+    for p in paths:
+        if "://" in p:
+            out.append((p, None))
+        else:
+            local.append(p)
+    suffixes = (*RECORD_SUFFIXES, *(s + ".gz" for s in RECORD_SUFFIXES))
+    walk_config = replace(config, include=()) if config.include else config
+    out.extend(discover(local, walk_config, suffixes))
+    return out
+
+
+def check_records(spec: LinterSpec, linter: Linter, paths: Sequence[str], options: RecordOptions,
+                  reporter: Reporter, args: argparse.Namespace, *, color: bool) -> int:
+    """``newslint check --text-field ...``: read, check, report; returns the exit code."""
+    from newslint import __version__
+    from newslint.console import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
+    from newslint.reporters import ReportContext
+
+    if args.fix or args.diff:
+        raise NewslintError("--fix and --diff do not apply to records (newslint never rewrites an archive)")
+    if "-" in paths:
+        raise NewslintError("records are read from files or URLs, not standard input ('-')")
+    found = record_paths(paths, linter.config)
+    todo = [p for p, error in found if not error]
+    missing = [FileResult(p, errors=[f"{p}: {error}"]) for p, error in found if error]
+    keep_source = not reporter.machine or reporter.name == "html" or not reporter.write.__module__.startswith("newslint.")
+    scheduler = getattr(args, "scheduler", None) or linter.config.scheduler
+    output_dir = getattr(args, "output_dir", None)
+    if output_dir:
+        if not scheduler:
+            raise NewslintError("--output-dir needs --scheduler (local:N or tcp://HOST:PORT)")
+        return _write_to(scheduler, spec, linter, todo, options, output_dir, missing, args)
+    if scheduler:
+        from newslint.dask import sweep_on
+
+        stream: Iterator[FileResult] = sweep_on(scheduler, spec, linter, todo, options, keep_source=keep_source)
+    else:
+        jobs = args.jobs or _auto_jobs(todo)
+        stream = sweep(spec, linter, todo, options, jobs=jobs, keep_source=keep_source)
+
+    tally = _Tally()
+    results: Iterable[FileResult] = tally.watch(missing, stream)
+    if reporter.name not in STREAMING_REPORTERS or args.statistics:
+        results = [r for r in results if r.diagnostics or r.errors or r.notes]
+    ctx = ReportContext(rules=linter.engine.rules, color=color, statistics=args.statistics, quiet=args.quiet,
+                        unsafe_fixes=args.unsafe_fixes, fixed=0, version=__version__,
+                        width=None if sys.stdout.isatty() else 100)
+    reporter.write(results if isinstance(results, list) else _Once(results), sys.stdout, ctx)
+    sys.stdout.flush()
+    for e in tally.errors:
+        sys.stderr.write(f"newslint: error: {e}\n")
+    if not args.quiet:
+        sys.stderr.write(f"newslint: checked {tally.records} record{'s' * (tally.records != 1)} in "
+                         f"{len(todo)} file{'s' * (len(todo) != 1)}"
+                         + (f"; {tally.bad} with errors" if tally.bad else "") + "\n")
+    if tally.errors:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if tally.findings and not args.exit_zero else EXIT_CLEAN
+
+
+def _write_to(scheduler: str, spec: LinterSpec, linter: Linter, todo: Sequence[str], options: RecordOptions,
+              url: str, missing: list[FileResult], args: argparse.Namespace) -> int:
+    """``--output-dir``: the workers write the findings; only counts and errors come back."""
+    from newslint.console import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
+    from newslint.dask import sweep_to
+
+    summary = sweep_to(scheduler, spec, linter, todo, options, url)
+    errors = [e for r in missing for e in r.errors] + summary.errors
+    for e in errors:
+        sys.stderr.write(f"newslint: error: {e}\n")
+    if not args.quiet:
+        sys.stderr.write(f"newslint: checked {summary.records} record{'s' * (summary.records != 1)}; wrote "
+                         f"{summary.findings} finding{'s' * (summary.findings != 1)} in {summary.parts} "
+                         f"part{'s' * (summary.parts != 1)} to {url}\n")
+    if errors:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if summary.findings and not args.exit_zero else EXIT_CLEAN
+
+
+def _auto_jobs(paths: Sequence[str]) -> int:
+    """One process for a small archive (starting workers costs more), else one per core."""
+    from newslint.check import _jobs_for
+
+    size = 0
+    for p in paths:
+        try:
+            size += os.path.getsize(p) if "://" not in p else PARALLEL_MIN_BYTES
+        except OSError:
+            pass
+    return _jobs_for(0, 1 << 30) if size >= PARALLEL_MIN_BYTES else 1
+
+
+class _Tally:
+    """Counts what streams past the reporter: records, findings, error lines."""
+
+    def __init__(self) -> None:
+        self.records = self.findings = self.bad = 0
+        self.errors: list[str] = []
+
+    def watch(self, *streams: Iterable[FileResult]) -> Iterator[FileResult]:
+        for stream in streams:
+            for r in stream:
+                if r.record is not None:
+                    self.records += 1
+                if r.errors:
+                    self.bad += 1
+                self.findings += len(r.diagnostics)
+                self.errors.extend(r.errors)
+                yield r
+
+
+class _Once(Sequence[FileResult]):
+    """A stream of results handed to a reporter that reads them once, in order (json,
+    github): nothing is held."""
+
+    def __init__(self, stream: Iterable[FileResult]) -> None:
+        self._stream: Iterable[FileResult] | None = stream
+
+    def __iter__(self) -> Iterator[FileResult]:
+        stream, self._stream = self._stream, None
+        if stream is None:  # a second pass would see nothing: better a clear failure
+            raise TypeError("a stream of results can be read only once")
+        return iter(stream)
+
+    def __len__(self) -> int:
+        raise TypeError("a stream of results has no length")
+
+    def __getitem__(self, i: Any) -> Any:
+        raise TypeError("a stream of results cannot be indexed")
+
+
+__all__ = ["BadRecord", "Record", "RecordOptions", "RecordsError", "check_records", "lint_record",
+           "lint_records", "options_from", "read_records", "sweep"]

@@ -97,7 +97,8 @@ def options_from(args: argparse.Namespace, config: Config) -> RecordOptions | No
     format_field = getattr(args, "format_field", None) or config.format_field
     fmt = getattr(args, "format", None) or config.record_format
     if not text_field:
-        for flag, value in (("--id-field", id_field), ("--format-field", format_field), ("--format", fmt)):
+        for flag, value in (("--id-field", id_field), ("--format-field", format_field), ("--format", fmt),
+                            ("--scheduler", 1), ("--output-dir", 1)):
             if value and getattr(args, flag[2:].replace("-", "_"), None):
                 raise NewslintError(f"{flag} needs --text-field (the field that holds each story's text)")
         return None

@@ -423,7 +423,8 @@ def mass_noun(doc: Document) -> Iterator[Finding]:
 
 @hookimpl
 def newslint_register_rules(register: Callable[[Rule], None]) -> None:
-    register(Rule("RWE001", "indefinite-article", Severity.ERROR, indefinite_article, fixable="sometimes"))
+    register(Rule("RWE001", "indefinite-article", Severity.ERROR, indefinite_article, fixable="sometimes",
+                  language="en"))
     register(Rule("RWE002", "confused-word", Severity.WARNING, confused_word,
-                  options={"threshold": THRESHOLD / 1000}, fixable="unsafe"))
-    register(Rule("RWE003", "mass-noun", Severity.WARNING, mass_noun, fixable="unsafe"))
+                  options={"threshold": THRESHOLD / 1000}, fixable="unsafe", language="en"))
+    register(Rule("RWE003", "mass-noun", Severity.WARNING, mass_noun, fixable="unsafe", language="en"))

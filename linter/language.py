@@ -99,8 +99,8 @@ _OTHER = frozenset(w for w in STOP_OTHER if len(w) > 1)
 def _verdict(words: list[str], chunk: str) -> bool | None:
     """True: English; False: not; None: too few words to tell. ``chunk`` is their text."""
     if not chunk.isascii():
-        other_script = NON_LATIN.findall(chunk)
-        if len(other_script) >= MIN_WORDS and sum(map(len, other_script)) * 2 > len(chunk) - chunk.count(" "):
+        letters = sum(map(len, NON_LATIN.findall(chunk)))
+        if letters >= 2 * MIN_WORDS and letters * 2 > len(chunk) - chunk.count(" "):
             return False  # another script (Korean, Japanese, Cyrillic ...), spaced or not
     if len(words) < MIN_WORDS:
         return None

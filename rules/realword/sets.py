@@ -83,7 +83,8 @@ CONFUSION_SETS: tuple[tuple[str, ...], ...] = (
 CONFUSED: dict[str, tuple[str, ...]] = {w: row for row in CONFUSION_SETS for w in row}
 
 # Fixed phrases that are wrong whatever the context: (wrong words, right words). Matched
-# on whole words, in any case; the first word keeps its case in the fix.
+# on whole words, in any case; the first word keeps its case in the fix; "*" stands for
+# one optional word, kept as written.
 PHRASES: tuple[tuple[str, str], ...] = (
     ("it's own", "its own"),
     ("free reign", "free rein"),
@@ -95,10 +96,10 @@ PHRASES: tuple[tuple[str, str], ...] = (
     ("peaked their interest", "piqued their interest"),
     ("peaked the interest", "piqued the interest"),
     ("baited breath", "bated breath"),
-    ("tow the line", "toe the line"),
-    ("towed the line", "toed the line"),
-    ("towing the line", "toeing the line"),
-    ("tows the line", "toes the line"),
+    ("tow the * line", "toe the * line"),
+    ("towed the * line", "toed the * line"),
+    ("towing the * line", "toeing the * line"),
+    ("tows the * line", "toes the * line"),
     ("could of", "could have"),
     ("would of", "would have"),
     ("should of", "should have"),

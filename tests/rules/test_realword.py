@@ -70,6 +70,9 @@ def test_rwe001_leaves_right_articles_alone(lint, text):
 def test_rwe001_doubled_article_is_flagged_with_an_unsafe_fix(lint):
     diags = lint("Tourists watch the sunrise from a an observation tower.", select=["RWE001"])
     assert [(d.message, d.fix.applicability.value) for d in diags] == [('Two articles "a an"', "unsafe")]
+    diags = lint('He would have a "a job of persuading" voters, he said.', select=["RWE001"])
+    assert [(d.message, d.fix.edits[0].content) for d in diags] == [('Two articles "a "a"', "")]
+    assert lint("He said a a deal was near.", select=["RWE001"]) == []  # the repeated-word rule's
 
 
 # -- RWE002 confused-word -------------------------------------------------------------------
@@ -106,6 +109,7 @@ def test_rwe002_flags_the_word_the_context_does_not_want(lint, text, wrong, righ
         ("The attack could of been prevented, he said.", "have"),
         ("I play alot of Warcraft myself.", "a lot"),
         ("Those who did not tow the line were dismissed.", "toe"),
+        ("Those who did not tow the government line were dismissed.", "toe"),
         ("Fans waited with baited breath for the result.", "bated"),
     ],
 )

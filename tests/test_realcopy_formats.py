@@ -93,13 +93,13 @@ def test_embedded_posts_are_other_peoples_words(newslint, story):
 def test_renderer_converts_quotes_and_dashes(newslint, story, tmp_path, text, rule):
     md = story(text, name="story.md")
     txt = story(text, name="story.txt")
-    result = newslint("check", "--no-cache", "--isolated", "--output-format", "json", md, txt)
+    result = newslint("check", "--no-cache", "--isolated", "--select", rule, "--output-format", "json", md, txt)
     names = {(f["filename"].endswith(".md"), f["name"]) for f in json.loads(result.stdout)}
     assert (True, rule) not in names  # kramdown, Hugo and SmartyPants typeset these
     assert (False, rule) in names  # plain text is read as written
     config = tmp_path / "newslint.toml"
     config.write_text(f'[{rule}]\nrenderer-converts = false\n')
-    result = newslint("check", "--no-cache", "--config", config, "--output-format", "json", md)
+    result = newslint("check", "--no-cache", "--config", config, "--select", rule, "--output-format", "json", md)
     assert rule in {f["name"] for f in json.loads(result.stdout)}
 
 
@@ -160,3 +160,13 @@ def test_spacer_paragraphs_are_empty(newslint, story):
     path = story("<p>The council met on Tuesday.</p>\n<p>&nbsp;</p>\n<p>\u200b</p>\n", name="story.html")
     result = newslint("check", "--no-cache", "--isolated", "--output-format", "json", path)
     assert result.returncode == 0, result.stdout
+
+
+def test_markdown_space_runs_are_one_space_on_the_page(newslint, story):
+    text = "The mayor said.  Then she left  the hall.\n\nThe council met on Tuesday.\n"
+    md = story(text, name="story.md")
+    txt = story(text, name="story.txt")
+    result = newslint("check", "--no-cache", "--isolated", "--select", "spacing", "--output-format", "json", md, txt)
+    found = {(f["filename"].endswith(".md"), f["location"]["row"]) for f in json.loads(result.stdout)}
+    assert found == {(False, 1)}  # plain text shows the doubled spaces; the rendered page does not
+    assert parse_markdown(text).text == "The mayor said. Then she left the hall.\n\nThe council met on Tuesday."

@@ -7,7 +7,8 @@ stepping over the markup each token stands for (``**``, ``[``, ``](url "title")`
 raw HTML tags, comments and YAML/TOML front matter are not fed to the text; inline code and
 URLs stand as one :data:`~newslint.formats.assembler.OBJECT` character. Headings, paragraphs, list
 items, blockquotes, table cells, image alt text ("alt") and captions become blocks; soft line
-breaks inside a paragraph stay ``\\n``. HTML blocks go through the HTML format's walker.
+breaks inside a paragraph stay ``\\n``; a run of spaces stands as one space, as the rendered page
+shows it. HTML blocks go through the HTML format's walker.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from newslint.hookspecs import hookimpl
 
 NEWLINE = patterns.compile(r"\r\n|\r|\n")
 BACKTICKS = patterns.compile(r"`+")
+SPACE_RUN = patterns.compile(r"[ \t]{2,}|\t")
 BR = patterns.compile(r"(?i)<br\s*/?>")
 # Where a block's text begins when its first line cannot be found verbatim (fallback only).
 PREFIX = patterns.compile(r"[ \t]*(?:(?:>|#{1,6}(?=[ \t])|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t])|\|)[ \t]*)*")
@@ -257,8 +259,18 @@ class MarkdownWalker:
         src = self.src
         p = src.find(content, cur, bound)
         if p >= 0:
-            ops.append((p, p + len(content), None))
-            return p + len(content)
+            end = p + len(content)
+            if "  " in content or "\t" in content:
+                # The page shows a run of spaces as one (HTML collapses whitespace), so the
+                # text does too: a run stands as one space, and no finding is about it.
+                for m in SPACE_RUN.finditer(src, p, end):
+                    if m.start() > p:
+                        ops.append((p, m.start(), None))
+                    ops.append((m.start(), m.end(), " "))
+                    p = m.end()
+            if end > p:
+                ops.append((p, end, None))
+            return end
         for ch in content:  # e.g. "\|" in a table cell, or a NUL made U+FFFD
             j = src.find(ch, cur, min(bound, cur + ALIGN_SLACK))
             if j < 0:

@@ -274,10 +274,10 @@ AFTER_ITS_NOT = frozenset(
     """a an the not been being going got gonna all only just so very too really about like
     still also never always quite time up over because what how why when where this that no
     now more my his her their our your as in on at for to here there probably definitely
-    certainly clearly obviously almost some""".split()
+    certainly clearly obviously almost some ok okay taken become gone done""".split()
 )
 # After "its ADJ": what makes the adjective a predicate ("its likely to", "its clear that").
-AFTER_PREDICATE = frozenset("to that if when because for".split())
+AFTER_PREDICATE = frozenset("to that if when because for than what how why whether".split())
 NOUN_ENDINGS = ("ity", "ment", "tion", "sion", "ness", "ance", "ence", "ship", "ism")
 HYPHENATED_NEXT = patterns.compile(r"[ \u00a0]+[\"“‘']?[\p{L}\p{N}]+-\p{L}")
 
@@ -296,8 +296,9 @@ def _possessive_verdict(ctx: Context, word: str, row: tuple[str, ...], around: A
 
     Possessive -> contraction only before a word that cannot follow a possessive ("its a",
     "your not", "its going") or before an adjective that is a predicate ("its likely to");
-    contraction -> possessive only where the model prefers the possessive at all and
-    "their" fits far better than "they're" (a stand-in for a possessive and for "it is").
+    contraction -> possessive only where the model prefers the possessive at all, and by
+    that preference plus how much better "their" fits than "they're" (a stand-in for a
+    possessive and for "it is").
     """
     possessive, _contraction = POSSESSIVE_ROWS[row]
     _l2, _l1, r1, r2 = around
@@ -310,8 +311,9 @@ def _possessive_verdict(ctx: Context, word: str, row: tuple[str, ...], around: A
         return None, 0
     if r1 in AFTER_ITS_NOT or r1 == "</s>" or gain < 0:
         return None, 0
-    proxy = ctx.gain("they're", "their", around)
-    return rival, proxy
+    # Two pieces of evidence, added: the model's own preference (which leans the other way)
+    # and how much better "their" fits than "they're".
+    return rival, gain + ctx.gain("they're", "their", around)
 
 
 def _predicate_follows(around: Around) -> bool:

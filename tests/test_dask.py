@@ -17,6 +17,9 @@ distributed = pytest.importorskip("distributed")
 from conftest import install_pack  # noqa: E402
 from test_records import archive_rows, write_jsonl  # noqa: E402
 
+# The scheduler's HTTP endpoint on a free loopback port, not the default 8787.
+NO_HTTP_PORT = {"dashboard_address": "127.0.0.1:0"}
+
 PACK = '''
 from newslint import Finding, Rule, Severity, Span, hookimpl
 
@@ -51,7 +54,7 @@ def newslint_register_rules(register):
 def cluster():
     """Two one-thread worker processes on loopback, for the whole module."""
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                  dashboard_address=None, silence_logs=40) as c:
+                                  dashboard_address=None, silence_logs=40, scheduler_kwargs=NO_HTTP_PORT) as c:
         yield c
 
 
@@ -104,7 +107,7 @@ def test_a_worker_with_other_rule_packs_is_an_error(newslint, tmp_path):
     # its path, joining a scheduler on loopback that has no workers of its own.
     dask_cli = Path(sys.executable).with_name("dask")
     with distributed.LocalCluster(n_workers=0, processes=True, host="127.0.0.1", dashboard_address=None,
-                                  silence_logs=40) as c:
+                                  silence_logs=40, scheduler_kwargs=NO_HTTP_PORT) as c:
         worker = subprocess.Popen([str(dask_cli), "worker", c.scheduler_address, "--nthreads", "1", "--host",
                                    "127.0.0.1", "--no-dashboard", "--no-nanny"],
                                   env={**os.environ, **env}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -196,7 +196,7 @@ def render_html(results: Sequence[FileResult], ctx: ReportContext) -> str:
     w(f'<div class="card"><b>{len(diags):,}</b>findings</div>')
     for sev in SEVERITIES:
         w(f'<div class="card {sev.value}"><b>{by_sev.get(sev, 0):,}</b>{sev.value}</div>')
-    w(f'<div class="card"><b>{len(sources):,}</b>{kind}s with findings</div>')
+    w(f'<div class="card"><b>{len(sources):,}</b>{kind}{"s" * (len(sources) != 1)} with findings</div>')
     if errors:
         w(f'<div class="card error"><b>{len(errors):,}</b>errors</div>')
     w("</div>")

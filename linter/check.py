@@ -118,9 +118,9 @@ def run_check(args: argparse.Namespace) -> int:
         # The bytes as they came in (encoding, BOM), changed only by the fixes.
         sys.stdout.flush()
         sys.stdout.buffer.write(stdin_out)
-        reporter.write(results, sys.stderr, ctx)
+        _report(reporter, results, sys.stderr, ctx)
     else:
-        reporter.write(results, sys.stdout, ctx)
+        _report(reporter, results, sys.stdout, ctx)
     sys.stdout.flush()
     for e in errors:
         sys.stderr.write(f"newslint: error: {e}\n")
@@ -128,6 +128,19 @@ def run_check(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     found = sum(len(r.diagnostics) for r in results)
     return EXIT_FINDINGS if found and not args.exit_zero else EXIT_CLEAN
+
+
+def _report(reporter: Any, results: list[FileResult], stream: Any, ctx: Any) -> None:
+    """Write the report and flush it. A report that cannot be written whole (a full disk, a
+    file size limit: JSON cut there is invalid) is an error, never a silent cut; a reader
+    that went away (``| head``) is not (BrokenPipeError goes on up)."""
+    try:
+        reporter.write(results, stream, ctx)
+        stream.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise NewslintError(f"cannot write the report: {exc.strerror or exc}") from exc
 
 
 def _lint_stdin(linter: Linter, args: argparse.Namespace, mode: FixMode) -> tuple[FileResult, bytes]:

@@ -145,8 +145,16 @@ def entry() -> None:
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
-        except (OSError, ValueError):  # a closed pipe (`newslint check | head`): nothing to keep
+        except (BrokenPipeError, ValueError):  # a closed pipe (`newslint check | head`): nothing to keep
             pass
+        except OSError as exc:  # output cut short (a full disk, a file size limit): never silent
+            if stream is sys.stdout and code != EXIT_ERROR:
+                try:
+                    sys.stderr.write(f"newslint: error: cannot write the output: {exc.strerror or exc}\n")
+                    sys.stderr.flush()
+                except (OSError, ValueError):
+                    pass
+                code = EXIT_ERROR
     store = sys.modules.get("newslint.patterns")
     if store is not None:
         store.flush()

@@ -88,13 +88,18 @@ def _record_json(d: Diagnostic) -> str:
             f'\n      "line": {line},\n      "field": {_encode_str(rec.field)}\n    }}')
 
 
+JSON_CHUNK = 1000  # findings written to the stream at a time
+
+
 def write_json(results: Sequence[FileResult], stream: TextIO, ctx: ReportContext) -> None:
     """A JSON array of findings (the public contract: add keys, never rename)."""
-    # One file at a time, byte for byte what json.dump(list, indent=2) writes, so a run
-    # with tens of thousands of findings never holds them all as dicts at once.
+    # Byte for byte what json.dump(list, indent=2) writes, streamed: written in pieces of
+    # about JSON_CHUNK findings, so no run holds its whole report as one string (a file with
+    # millions of findings made one of several GiB).
     first = True
+    out: list[str] = []
+    pending = 0
     for r in results:
-        out: list[str] = []
         for d in r.diagnostics:
             out.append("[\n  " if first else ",\n  ")
             if type(d) is Diagnostic:
@@ -102,8 +107,13 @@ def write_json(results: Sequence[FileResult], stream: TextIO, ctx: ReportContext
             else:  # a subclass may add keys: take its to_json()
                 _indented(d.to_json(), "  ", out)
             first = False
-        stream.write("".join(out))
-    stream.write("[]\n" if first else "\n]\n")
+            pending += 1
+            if pending == JSON_CHUNK:
+                stream.write("".join(out))
+                out.clear()
+                pending = 0
+    out.append("[]\n" if first else "\n]\n")
+    stream.write("".join(out))
 
 
 def write_concise(results: Sequence[FileResult], stream: TextIO, ctx: ReportContext) -> None:

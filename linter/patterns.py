@@ -35,6 +35,10 @@ _used: set[_Key] = set()
 _new = False
 # A store bigger than this holds mostly patterns of older newslint versions: start afresh.
 _MAX_ENTRIES = 1500
+# newslint's own patterns take ~0.3 MB. A bigger file is not read at all (its load would cost
+# every run more than compiling does: older versions put each vocabulary `reject` entry here,
+# and 63,000 of them made a 19 MB store); it is replaced at the end of the run.
+_MAX_BYTES = 16 * 2**20
 
 
 def cache_file() -> Path | None:
@@ -63,17 +67,21 @@ class _OnlyPatterns(pickle.Unpickler):
 
 
 def _load() -> dict[_Key, bytes | regex.Pattern[str]]:
-    global _store
+    global _store, _new
     if _store is None:
         _store = {}
         path = cache_file()
         if path is not None:
             try:
+                if path.stat().st_size > _MAX_BYTES:
+                    raise ValueError("pattern store too big")  # rewritten with what this run uses
                 data = _OnlyPatterns(io.BytesIO(path.read_bytes())).load()
-            except Exception:  # missing, unreadable, corrupt or foreign: compile afresh
+            except Exception:  # missing, unreadable, corrupt, foreign or bloated: compile afresh
                 data = None
             if isinstance(data, dict):
                 _store = {k: v for k, v in data.items() if isinstance(k, tuple) and isinstance(v, bytes)}
+                if len(_store) > _MAX_ENTRIES:
+                    _new = True  # written back at exit with only the patterns this run used
     return _store
 
 

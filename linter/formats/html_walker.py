@@ -124,7 +124,7 @@ CHROME_WORDS = frozenset(
     cookie cookies consent gdpr sidebar footer masthead breadcrumb breadcrumbs nav navbar navigation
     menu teaser teasers recommended recommendations popular trending mostread outbrain taboola
     advert advertisement ad ads sponsor sponsored signup paywall toolbar tags topics bio
-    newsletters header banner popup"""
+    newsletters header banner popup modal overlay lightbox"""
     .split()
 )
 CONTENT_WORDS = frozenset("article story content body post entry main text headline".split())

@@ -16,8 +16,9 @@ The method is readability's (Arc90), scored over the walker's blocks rather than
 2. Each prose block scores 1, plus one per comma, plus one per 100 characters (at most 3);
    the element holding it gets the score, the one around that half of it; an element that
    is chrome itself loses 25.
-3. The best-scoring element is the article; elements beside it (same parent) that score at
-   least a fifth as much join it (a story split into several containers).
+3. The best-scoring element is the article; while the element around it (not ``body``, not
+   chrome) holds a quarter more prose in all, that one is (a story split into many small
+   containers); elements beside it (same parent) that score at least a fifth as much join it.
 4. The article's blocks are kept, minus those inside chrome elements and link lists (over
    half link text); the page's first ``h1`` (the headline) is kept too.
 
@@ -35,6 +36,7 @@ MIN_WORDS = 10
 MAX_LINK_SHARE = 1 / 3  # a prose block: at most this share of link text
 LINK_LIST_SHARE = 0.5  # a kept block: at most this share of link text
 SIBLING_SHARE = 0.2
+CLIMB = 1.25  # the article's element grows to the one around it while that holds this much more prose
 NEAR = 4  # a prose block in chrome this close (its element and three around it) is not scored
 CHROME_PENALTY = 25
 
@@ -65,6 +67,7 @@ def select(candidates: Sequence[Candidate], nodes: Sequence[tuple[int, str, bool
         return False
 
     scores: dict[int, float] = {}
+    totals: dict[int, float] = {}  # every prose block's score, at every element around it
     for c in candidates:
         if c.kind != "paragraph" and c.kind != "list-item" and c.kind != "blockquote":
             continue
@@ -81,12 +84,32 @@ def select(candidates: Sequence[Candidate], nodes: Sequence[tuple[int, str, bool
             scores[holders[-1]] = scores.get(holders[-1], 0) + score
         if len(holders) > 1:
             scores[holders[-2]] = scores.get(holders[-2], 0) + score / 2
+        for n in holders:
+            totals[n] = totals.get(n, 0) + score
     if not scores:
         return [c for c in candidates if not in_chrome(c.path)]
     for n in scores:
         if nodes[n][2]:
             scores[n] -= CHROME_PENALTY  # readability's weight for a negative class
     top = max(scores, key=lambda n: (scores[n], -n))
+    # A story whose paragraphs sit in many small containers (one <div> per few paragraphs):
+    # climb while the element around holds a quarter more prose than the one chosen.
+    # (Wrappers that hold the same prose are looked through, up to three of them.)
+    while True:
+        up = nodes[top][0]
+        for _ in range(3):
+            if up < 0 or nodes[up][1] in ("body", "html") or nodes[up][2]:
+                up = -1
+                break
+            if totals.get(up, 0) >= CLIMB * totals.get(top, 0):
+                break
+            up = nodes[up][0]
+        else:
+            up = -1
+        if up < 0:
+            break
+        top = up
+    scores.setdefault(top, 0)
     parent = nodes[top][0]
     limit = max(scores[top] * SIBLING_SHARE, 3)
     chosen = {top} | {n for n, sc in scores.items() if n != top and nodes[n][0] == parent and sc >= limit}

@@ -40,6 +40,10 @@ REPEATED_LISTED = 3  # ... and even a listed misspelling used this often is a na
 FAR_LENGTH = 8  # an unknown word this long with no candidate within two edits is a term
 NAME_WORD_ZIPF = 2.0  # a rarer lower-case entry may be a case-folded name ("zelensky")
 FAR_SCORE = -2.0  # ... or whose best candidate scores this low (rare and far: "roasteries")
+# Longer than two of the longest dictionary words (45 letters) and a prefix or ending: no
+# suggestion, known part or compound can come of it, so it could only be a term ("far from
+# every word"). Skipped before any candidate is built (edits of a word of n letters cost n²).
+MAX_WORD_LENGTH = 100
 RARE_VARIANT_ZIPF = 1.5  # a variant whose other spelling is rarer than this is no variety difference
 SAFE_VARIANT_ZIPF = 3.0  # a variant fix is safe only towards a spelling at least this common
 def match_case(original: str, word: str) -> str:
@@ -63,22 +67,26 @@ def _accepted(vocab: Any, tok: Token, raw: str) -> bool:
     return vocab.accepts(raw) or vocab.accepts(tok.whole) or vocab.accepts(tok.text)
 
 
+_MATCHER: list[Any] = [None, 0, None]  # the reject list last indexed, its length, and its index
+
+
 def _reject_findings(doc: Document, reject: Mapping[str, str]) -> Iterator[Finding]:
+    from newslint.rules.spelling.reject import Matcher
+
+    if _MATCHER[0] is not reject or _MATCHER[1] != len(reject):  # one index per run, not per document
+        _MATCHER[:] = [reject, len(reject), Matcher(reject)]
+    matcher = _MATCHER[2]
     text = doc.text
-    for bad, good in sorted(reject.items()):
-        if not bad:
-            continue
-        flags = regex.IGNORECASE if bad.islower() else 0
-        pattern = patterns.compile(r"(?<![\p{L}\p{M}\p{N}])" + regex.escape(bad) + r"(?![\p{L}\p{M}\p{N}])", flags)
-        for m in pattern.finditer(text):
-            found = m.group()
-            fix_to = match_case(found, good)
-            yield Finding(
-                span=Span(*m.span()),
-                message=f'"{found}" is on the vocabulary\'s reject list',
-                fix=Fix(f'Replace with "{fix_to}"', (Edit(Span(*m.span()), fix_to),), Applicability.SAFE),
-                suggestions=(fix_to,),
-            )
+    for k, start, end in matcher.find(text):
+        good = matcher.entries[k][1]
+        found = text[start:end]
+        fix_to = match_case(found, good)
+        yield Finding(
+            span=Span(start, end),
+            message=f'"{found}" is on the vocabulary\'s reject list',
+            fix=Fix(f'Replace with "{fix_to}"', (Edit(Span(start, end), fix_to),), Applicability.SAFE),
+            suggestions=(fix_to,),
+        )
 
 
 def _names_in_doc(toks: tuple[Token, ...]) -> set[str]:
@@ -400,12 +408,15 @@ def misspelling(doc: Document) -> Iterator[Finding]:
 
     lex = lexicon()
     vocab = _vocabulary(doc)
-    reject = dict(vocab.reject) if vocab is not None and vocab.reject else {}
+    reject = vocab.reject if vocab is not None and vocab.reject else {}
     rejected: list[Span] = []
     if reject:
         for f in _reject_findings(doc, reject):
             rejected.append(f.span)
             yield f
+    from newslint.rules.spelling.reject import Spans
+
+    covered = Spans(rejected)  # each word asks in constant time, however many were rejected
     toks = tokens(doc)
     text = doc.text
     names: set[str] | None = None
@@ -418,6 +429,8 @@ def misspelling(doc: Document) -> Iterator[Finding]:
         if kind == "foreign":
             continue
         word = tok.text
+        if len(word) > MAX_WORD_LENGTH:
+            continue
         # A capitalized word inside a sentence is a name, except in a title-case headline
         # (each word is checked like one that starts a sentence) and when it is a listed
         # misspelling ("the Goverment said"): those are checked as sentence starts are.
@@ -450,7 +463,7 @@ def misspelling(doc: Document) -> Iterator[Finding]:
             if lex.knows(word) or lex.knows(tok.whole):
                 continue
         raw = text[tok.span.start : tok.span.end]
-        if rejected and any(s.start < tok.span.end and tok.span.start < s.end for s in rejected):
+        if covered and covered.overlaps(tok.span.start, tok.span.end):
             continue
         if _accepted(vocab, tok, raw):
             continue

@@ -7,8 +7,6 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
-import regex
-
 from newslint import patterns
 from newslint import Document, Edit, Finding, Fix, Rule, Severity, Span, hookimpl
 from newslint.diagnostics import Applicability

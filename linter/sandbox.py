@@ -101,12 +101,14 @@ class Guard:
             signal.setitimer(signal.ITIMER_REAL, self.limit, 1.0)
 
     def disarm(self) -> None:
+        # The timer keeps running until the next arm() resets it (one system call per rule,
+        # not two); an alarm between rules finds the guard disarmed and does nothing.
+        self._armed = False
+
+    def __exit__(self, *exc: object) -> None:
         self._armed = False
         if self.timer:
             signal.setitimer(signal.ITIMER_REAL, 0)
-
-    def __exit__(self, *exc: object) -> None:
-        self.disarm()
         os._exit = self._exit
         if self._alarm is not None:
             signal.signal(signal.SIGALRM, self._alarm)

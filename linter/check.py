@@ -6,15 +6,16 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from newslint import __version__, patterns
 from newslint.console import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, no_color, print_load_errors
-from newslint.config import Config, load_config
+from newslint.config import Config, ConfigResolver, parse_severity
 from newslint.diagnostics import Applicability, FileResult
 from newslint.errors import NewslintError
 from newslint.fixes import unified_diff
+from newslint.discovery import Linters
 from newslint.runner import FixMode, Linter, discover, lint_file
 
 PARALLEL_MIN_FILES = 16  # below this, one process is faster than starting workers
@@ -31,8 +32,8 @@ class LinterSpec:
     ignore: tuple[str, ...]
     date: Any
 
-    def build(self) -> Linter:
-        return Linter(self.config, select=self.select, extend_select=self.extend_select,
+    def build(self, engine: Any = None) -> Linter:
+        return Linter(self.config, engine=engine, select=self.select, extend_select=self.extend_select,
                       ignore=self.ignore, date=self.date)
 
 
@@ -44,12 +45,29 @@ def _flatten(values: Sequence[Sequence[str]] | None) -> tuple[str, ...] | None:
 
 def run_check(args: argparse.Namespace) -> int:
     paths = list(args.paths) or ["."]
+    if args.stdin_filename and "-" not in paths:
+        # As ruff: --stdin-filename means the text comes from standard input.
+        for p in args.paths:
+            sys.stderr.write(f"newslint: warning: ignoring {p} in favour of standard input (--stdin-filename)\n")
+        paths = ["-"]
     if args.isolated and args.config:
         raise NewslintError("--isolated and --config cannot be used together")
-    config = Config(root=os.getcwd()) if args.isolated else load_config(paths, args.config)
+    fail_on = parse_severity(args.fail_on, "--fail-on") if args.fail_on else None
+    resolver = ConfigResolver.for_run(args.config, isolated=args.isolated)
+    # Each file is checked with the configuration closest to it; this one (the first path's)
+    # also decides what is not per file: the output format's rules, the workers' first linter.
+    config = resolver.for_path(args.stdin_filename if paths == ["-"] and args.stdin_filename else paths[0])
     spec = LinterSpec(config, _flatten(args.select), _flatten(args.extend_select) or (),
                       _flatten(args.ignore) or (), args.date)
-    linter = spec.build()
+
+    def build(cfg: Config, engine: Any) -> Linter:
+        built = replace(spec, config=cfg).build(engine)
+        if not built.enabled:
+            raise NewslintError(_no_rules(spec, cfg))
+        return built
+
+    linters = Linters(resolver, build)
+    linter = linters.for_config(config)
     print_load_errors(linter.engine.load_errors)
     fmt_name = args.output_format or "full"
     reporter = linter.engine.reporters.get(fmt_name)
@@ -61,18 +79,10 @@ def run_check(args: argparse.Namespace) -> int:
     mode = FixMode(apply=args.fix or args.diff, unsafe=args.unsafe_fixes, write=args.fix and not args.diff)
     color = not reporter.machine and sys.stdout.isatty() and not no_color(args.no_color)
 
-    from newslint.records import options_from
-
-    records = options_from(args, config)
-    if records is not None:  # an archive: each record of each file is a story
-        from newslint.records import check_records
-
-        return check_records(spec, linter, paths, records, reporter, args, color=color)
-
     if "-" in paths:
         if len(paths) > 1:
             raise NewslintError("'-' (standard input) cannot be mixed with other paths")
-        stdin_result, stdin_out = _lint_stdin(linter, args, mode)
+        stdin_result, stdin_out = _lint_stdin(linters.for_path(args.stdin_filename or "-"), args, mode)
         results = [stdin_result]
     else:
         # Built-in machine formats never show source lines: --jobs workers need not send the
@@ -80,7 +90,7 @@ def run_check(args: argparse.Namespace) -> int:
         keep_source = bool(args.diff) or not reporter.machine or not reporter.write.__module__.startswith("newslint.")
         keep_source = keep_source or bool(args.baseline) or fmt_name in FINGERPRINT_FORMATS
         results = _lint_files(spec, linter, paths, mode, args, show_progress=not reporter.machine,
-                              keep_source=keep_source)
+                              keep_source=keep_source, linters=linters)
 
     if args.write_baseline:
         return _write_baseline(args, results)
@@ -92,10 +102,12 @@ def run_check(args: argparse.Namespace) -> int:
                 sys.stderr.write(f"newslint: warning: {note}\n")
     if args.diff:
         changed = 0
+        sys.stdout.flush()
         for r in results:
             if r.new_source is not None and r.source is not None:
-                sys.stdout.write(unified_diff(r.filename, r.source, r.new_source))
+                sys.stdout.buffer.write(_diff_bytes(r))  # in the file's own encoding: it applies
                 changed += 1
+        sys.stdout.buffer.flush()
         for e in errors:
             sys.stderr.write(f"newslint: error: {e}\n")
         if not args.quiet:
@@ -118,29 +130,90 @@ def run_check(args: argparse.Namespace) -> int:
         # The bytes as they came in (encoding, BOM), changed only by the fixes.
         sys.stdout.flush()
         sys.stdout.buffer.write(stdin_out)
-        _report(reporter, results, sys.stderr, ctx)
-    else:
-        _report(reporter, results, sys.stdout, ctx)
+        reporter.write(results, sys.stderr, ctx)
+    elif results or reporter.machine:  # nothing checked is no pass: no "All checks passed!"
+        reporter.write(results, sys.stdout, ctx)
     sys.stdout.flush()
+    if args.statistics and reporter.machine:  # the table beside machine output, never inside it
+        _write_statistics(results, ctx)
     for e in errors:
         sys.stderr.write(f"newslint: error: {e}\n")
     if errors:
         return EXIT_ERROR
-    found = sum(len(r.diagnostics) for r in results)
-    return EXIT_FINDINGS if found and not args.exit_zero else EXIT_CLEAN
+    failing = _failing(results, fail_on, resolver, stdin_name=args.stdin_filename if "-" in paths else None)
+    return EXIT_FINDINGS if failing and not args.exit_zero else EXIT_CLEAN
 
 
-def _report(reporter: Any, results: list[FileResult], stream: Any, ctx: Any) -> None:
-    """Write the report and flush it. A report that cannot be written whole (a full disk, a
-    file size limit: JSON cut there is invalid) is an error, never a silent cut; a reader
-    that went away (``| head``) is not (BrokenPipeError goes on up)."""
+SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+
+
+def _failing(results: Sequence[FileResult], fail_on: Any, resolver: ConfigResolver, *,
+             stdin_name: str | None = None) -> int:
+    """How many findings reach the exit-code threshold: ``--fail-on``, else each file's
+    configuration's ``fail-on`` (default: info, so every finding fails)."""
+    n = 0
+    for r in results:
+        if not r.diagnostics:
+            continue
+        limit = fail_on or resolver.for_path(stdin_name or r.filename).fail_on
+        worst = SEVERITY_RANK[getattr(limit, "value", limit)]
+        n += sum(1 for d in r.diagnostics if SEVERITY_RANK.get(getattr(d.severity, "value", d.severity), 0) <= worst)
+    return n
+
+
+def _no_rules(spec: LinterSpec, config: Config) -> str:
+    """Why a run would check nothing: a one-line error."""
+    if spec.select == ():
+        return "no rules selected: --select names none"
+    where = f"the configuration {config.path}" if config.path else "the default configuration"
+    return f"no rules are enabled: --select, --ignore and {where} leave none to check"
+
+
+def _write_statistics(results: Sequence[FileResult], ctx: Any) -> None:
+    """``--statistics`` with a machine format: the per-rule counts on stderr."""
+    diags = [d for r in results for d in r.diagnostics]
+    if diags:
+        from newslint.reporters.full import render_statistics
+
+        sys.stderr.write(render_statistics(diags, ctx).plain + "\n")
+
+
+def _diff_name(filename: str) -> str:
+    """The path in ``--- a/PATH``: relative for a file under the working folder, else the
+    absolute path without its leading slash (``a/tmp/x.txt``, never ``a//tmp/x.txt``)."""
+    if os.path.isabs(filename):
+        rel = os.path.relpath(filename)
+        if not rel.startswith(os.pardir):
+            return rel.replace(os.sep, "/")
+        return filename.replace(os.sep, "/").lstrip("/")
+    return filename.replace(os.sep, "/")
+
+
+def _diff_bytes(r: FileResult) -> bytes:
+    """One file's ``--diff``, as bytes that ``git apply`` and ``patch`` accept: the header
+    with the file's name as the file system spells it, the lines in the file's own encoding
+    (a BOM kept on the first line)."""
+    from newslint.runner import decode
+
+    assert r.source is not None and r.new_source is not None
+    encoding, bom = "utf-8", False
     try:
-        reporter.write(results, stream, ctx)
-        stream.flush()
-    except BrokenPipeError:
-        raise
-    except OSError as exc:
-        raise NewslintError(f"cannot write the report: {exc.strerror or exc}") from exc
+        with open(r.filename, "rb") as fh:
+            src = decode(fh.read())
+        if src is not None:
+            encoding, bom = src.encoding, src.bom
+    except OSError:
+        pass
+    old, new = r.source, r.new_source
+    if bom:
+        old, new = "\ufeff" + old, "\ufeff" + new
+    text = unified_diff(_diff_name(r.filename), old, new)
+    minus, plus, body = text.split("\n", 2)
+    head = (minus + "\n" + plus + "\n").encode("utf-8", "surrogateescape")
+    try:
+        return head + body.encode(encoding)
+    except UnicodeEncodeError:
+        return head + body.encode("utf-8", "surrogateescape")
 
 
 def _lint_stdin(linter: Linter, args: argparse.Namespace, mode: FixMode) -> tuple[FileResult, bytes]:
@@ -181,11 +254,25 @@ def _worker_init(spec: LinterSpec) -> None:
         _WORKER = spec.build()
 
 
-def _worker_lint(job: tuple[str, FixMode, bool, bool]) -> FileResult:
+_OTHERS: dict[str | None, Linter] = {}  # a worker's linters for other configuration files
+
+
+def _worker_linter(spec: LinterSpec | None) -> Linter:
+    """The linter of a job's configuration (None: the pool's own, ``_WORKER``)."""
     assert _WORKER is not None
-    path, mode, digest, keep_source = job
+    if spec is None:
+        return _WORKER
+    linter = _OTHERS.get(spec.config.path)
+    if linter is None:
+        linter = _OTHERS[spec.config.path] = spec.build(_WORKER.engine)
+    return linter
+
+
+def _worker_lint(job: tuple[Any, ...]) -> FileResult:
+    assert _WORKER is not None
+    path, mode, digest, keep_source, *own = job  # own: the file's LinterSpec, if not the pool's
     try:
-        result = lint_file(_WORKER, path, mode, digest=digest)
+        result = lint_file(_worker_linter(own[0] if own else None), path, mode, digest=digest)
         if not keep_source:
             result.source = None
         return result
@@ -201,8 +288,18 @@ def _jobs_for(requested: int, n_files: int) -> int:
 
 
 def _lint_files(spec: LinterSpec, linter: Linter, paths: Sequence[str], mode: FixMode,
-                args: argparse.Namespace, *, show_progress: bool, keep_source: bool = True) -> list[FileResult]:
-    found = list(discover(paths, linter.config, linter.engine.suffixes()))
+                args: argparse.Namespace, *, show_progress: bool, keep_source: bool = True,
+                linters: Linters | None = None) -> list[FileResult]:
+    """Find the files and check each with the configuration closest to it (``linters``;
+    without it, ``linter``'s for all), through that configuration's result cache."""
+    if linters is None:
+        linters = Linters(ConfigResolver(linter.config), lambda cfg, engine: linter)
+    empty: list[str] = []
+    found = list(discover(paths, linters.resolver, linter.engine.suffixes(),
+                          force_exclude=getattr(args, "force_exclude", None),
+                          respect_gitignore=getattr(args, "respect_gitignore", None), empty=empty))
+    if not args.quiet:
+        _say_nothing_found(empty, found, linter)
     results: dict[str, FileResult] = {}
     todo: list[str] = []
     for path, error in found:
@@ -210,43 +307,71 @@ def _lint_files(spec: LinterSpec, linter: Linter, paths: Sequence[str], mode: Fi
             results[path] = FileResult(path, errors=[f"{path}: {error}"])
         else:
             todo.append(path)
-    cache = None
+    own = {path: linters.for_path(path) for path in todo}
+    specs: dict[int, LinterSpec | None] = {id(linter): None}  # None: the pool's own
+    for lt in own.values():
+        if id(lt) not in specs:
+            specs[id(lt)] = replace(spec, config=lt.config)
+    caches: dict[int, Any] = {}  # one result cache per configuration, keyed by it
     if not args.no_cache and not mode.apply:
         from newslint.cache import ResultCache
 
-        cache = ResultCache.open(linter, spec)
-        if cache is not None:
-            for path in list(todo):
-                hit = cache.get(path, keep_source=keep_source)
-                if hit is not None:
-                    results[path] = hit
-            todo = [p for p in todo if p not in results]
+        for path in todo:
+            lt = own[path]
+            if id(lt) not in caches:
+                caches[id(lt)] = ResultCache.open(lt, specs[id(lt)] or spec)
+            cache = caches[id(lt)]
+            hit = cache.get(path, keep_source=keep_source) if cache is not None else None
+            if hit is not None:
+                results[path] = hit
+        todo = [p for p in todo if p not in results]
+    digest = any(c is not None for c in caches.values())
+    per_file = None if len(specs) == 1 else (lambda p: (own[p], specs[id(own[p])]))
     jobs = min(_jobs_for(args.jobs, len(todo)), max(1, len(todo)))
     progress = _progress(len(todo), enabled=show_progress and not args.quiet and sys.stderr.isatty()
                          and len(todo) >= PROGRESS_MIN_FILES)
     with progress as advance:
-        for res in _run(spec, linter, todo, mode, jobs, digest=cache is not None, keep_source=keep_source):
+        for res in _run(spec, linter, todo, mode, jobs, digest=digest, keep_source=keep_source,
+                        per_file=per_file):
             results[res.filename] = res
+            lt = own.get(res.filename)
+            cache = caches.get(id(lt)) if lt is not None else None
             if cache is not None:
                 cache.put(res)
             advance()
-    if cache is not None:
-        cache.close()
+    for cache in caches.values():
+        if cache is not None:
+            cache.close()
     return [results[p] for p, _ in found if p in results]
 
 
+def _say_nothing_found(empty: list[str], found: list[tuple[str, str | None]], linter: Linter) -> None:
+    """A warning line for each folder named in which nothing was found to check, or when
+    every path named was excluded: nothing checked is not a pass."""
+    for folder in empty:
+        kinds = ", ".join(f"*{s}" for s in sorted(linter.engine.suffixes()))
+        include = linter.config.include
+        looked = ", ".join(include) if include else kinds
+        sys.stderr.write(f"newslint: warning: no files to check in {folder} (looked for {looked})\n")
+    if not found and not empty:
+        sys.stderr.write("newslint: warning: no files to check: every path named is excluded\n")
+
+
 def _run(spec: LinterSpec, linter: Linter, todo: list[str], mode: FixMode, jobs: int, *,
-         digest: bool, keep_source: bool = True) -> Iterator[FileResult]:
+         digest: bool, keep_source: bool = True,
+         per_file: Callable[[str], tuple[Linter, LinterSpec | None]] | None = None) -> Iterator[FileResult]:
     """Results for ``todo`` (in completion order): in this process, or in ``jobs`` workers.
 
     A worker that dies (killed, out of memory, a rule that ends its process) costs only the
     file it was checking: that file gets an error line naming it, the others are checked by
     the remaining workers (see :mod:`newslint.workers`). SIGTERM ends the workers too.
+    ``per_file(path)``: the file's own (linter, spec) when files have different configurations
+    (a job carries its spec only when it is not ``spec``).
     """
     global _WORKER
     if jobs <= 1 or len(todo) < 2:
         for path in todo:
-            yield lint_file(linter, path, mode, digest=digest)
+            yield lint_file(per_file(path)[0] if per_file else linter, path, mode, digest=digest)
         return
     import signal
 
@@ -261,7 +386,7 @@ def _run(spec: LinterSpec, linter: Linter, todo: list[str], mode: FixMode, jobs:
 
     previous = signal.signal(signal.SIGTERM, stop)
     try:
-        jobs_ = [(p, mode, digest, keep_source) for p in todo]
+        jobs_ = [(p, mode, digest, keep_source, *((per_file(p)[1],) if per_file else ())) for p in todo]
         for job, res in imap_unordered(_worker_lint, jobs_, processes=jobs, initializer=_worker_init,
                                        initargs=(spec,), batch=batch):
             path = job[0]

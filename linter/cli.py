@@ -79,6 +79,9 @@ def build_parser() -> argparse.ArgumentParser:
     out.add_argument("-q", "--quiet", action="store_true", help="print findings only, no summary or notes")
     out.add_argument("--no-color", action="store_true", help="no colours (also NO_COLOR=1)")
     out.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    out.add_argument("--fail-on", choices=("error", "warning", "info"), metavar="SEVERITY",
+                     help="exit 1 only for findings of this severity or worse: error, warning or info "
+                          "(default: info, so every finding fails; config: fail-on)")
     legacy = check.add_argument_group("baseline and changed lines")
     legacy.add_argument("--baseline", metavar="FILE",
                         help="report only findings not recorded in FILE (see --write-baseline)")
@@ -93,24 +96,20 @@ def build_parser() -> argparse.ArgumentParser:
     cfg = check.add_argument_group("configuration")
     cfg.add_argument("--config", metavar="FILE", help="use this configuration file")
     cfg.add_argument("--isolated", action="store_true", help="ignore configuration files")
-    cfg.add_argument("--stdin-filename", metavar="NAME", help="the name (and format) of text read from '-'")
+    cfg.add_argument("--stdin-filename", metavar="NAME",
+                     help="read standard input, named NAME (its format and configuration follow the name)")
+    files = check.add_argument_group("file selection")
+    files.add_argument("--force-exclude", action=argparse.BooleanOptionalAction, default=None,
+                       help="apply exclude and extend-exclude to files named on the command line too "
+                            "(as pre-commit names them; config: force-exclude)")
+    files.add_argument("--respect-gitignore", action=argparse.BooleanOptionalAction, default=None,
+                       help="skip what .gitignore and .ignore files ignore in folder walks "
+                            "(default: on; config: respect-gitignore)")
     cfg.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="the stories' date (for weekday checks)")
     perf = check.add_argument_group("performance")
     perf.add_argument("--jobs", "-j", type=_jobs, default=0, metavar="N",
                       help="worker processes (0: one per core when there are enough files)")
     perf.add_argument("--no-cache", action="store_true", help="do not read or write .newslint_cache/")
-    rec = check.add_argument_group("archives of records (JSON Lines, CSV, TSV, Parquet)")
-    rec.add_argument("--text-field", metavar="NAME",
-                     help="check each record's NAME field as one story (PATHs are .jsonl, .csv, .tsv, .parquet files)")
-    rec.add_argument("--id-field", metavar="NAME", help="the field that names each record (default: its number)")
-    rec.add_argument("--format-field", metavar="NAME", help="the field that holds each record's format")
-    rec.add_argument("--format", choices=("plain", "markdown", "html"), default=None,
-                     help="the records' format when --format-field gives none (default: plain)")
-    rec.add_argument("--scheduler", metavar="ADDRESS",
-                     help="run on Dask: local:N (a local cluster of N workers) or tcp://HOST:PORT (newslint[dask])")
-    rec.add_argument("--output-dir", metavar="URL",
-                     help="with --scheduler: write findings to this folder or fsspec URL as partitioned "
-                          "JSON Lines (Parquet when it ends in .parquet), not to standard output")
 
     rules = sub.add_parser("rules", help="list every rule")
     rules.add_argument("--output-format", choices=("text", "json"), default="text")
@@ -145,16 +144,8 @@ def entry() -> None:
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
-        except (BrokenPipeError, ValueError):  # a closed pipe (`newslint check | head`): nothing to keep
+        except (OSError, ValueError):  # a closed pipe (`newslint check | head`): nothing to keep
             pass
-        except OSError as exc:  # output cut short (a full disk, a file size limit): never silent
-            if stream is sys.stdout and code != EXIT_ERROR:
-                try:
-                    sys.stderr.write(f"newslint: error: cannot write the output: {exc.strerror or exc}\n")
-                    sys.stderr.flush()
-                except (OSError, ValueError):
-                    pass
-                code = EXIT_ERROR
     store = sys.modules.get("newslint.patterns")
     if store is not None:
         store.flush()
@@ -202,7 +193,7 @@ def _cmd_rules(args: argparse.Namespace) -> int:
         {
             "code": r.code,
             "name": r.name,
-            "default": "on" if r.default else "off",
+            "default": bool(r.default),
             "severity": r.severity.value,
             "fixable": r.fixable or "no",
             "plugin": r.plugin,
@@ -215,6 +206,8 @@ def _cmd_rules(args: argparse.Namespace) -> int:
         json.dump(rows, sys.stdout, indent=2)
         sys.stdout.write("\n")
         return EXIT_CLEAN
+    for row in rows:  # the text forms show on/off
+        row["default"] = "on" if row["default"] else "off"
     if not sys.stdout.isatty():  # piped: one unwrapped line per rule, easy to grep
         cols = ("code", "name", "default", "severity", "fixable")
         widths = {c: max(len(c), *(len(r[c]) for r in rows)) for c in cols}
@@ -243,7 +236,7 @@ def _cmd_rule(args: argparse.Namespace) -> int:
     rule = engine.rules.lookup(args.rule)
     if args.output_format == "json":
         json.dump({"code": rule.code, "name": rule.name, "severity": rule.severity.value,
-                   "default": rule.default, "fixable": rule.fixable, "options": dict(rule.options),
+                   "default": bool(rule.default), "fixable": rule.fixable or "no", "options": dict(rule.options),
                    "plugin": rule.plugin, "source": rule.source, "doc": rule.doc}, sys.stdout, indent=2, default=list)
         sys.stdout.write("\n")
         return EXIT_CLEAN

@@ -1,12 +1,15 @@
 """Configuration: ``[tool.newslint]`` in pyproject.toml, or ``newslint.toml`` / ``.newslint.toml``.
 
-Found upward from the checked path; ``--config FILE`` overrides. A bad key or value is a
-:class:`NewslintError` naming the file and the key.
+Each file gets the configuration closest to it (ruff's "closest config wins": the nearest
+config file at or above its folder, :class:`ConfigResolver`); ``extend = "../newslint.toml"``
+inherits another file's settings; ``--config FILE`` overrides them all. A bad key or value is
+a :class:`NewslintError` naming the file and the key.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -33,12 +36,10 @@ TOP_KEYS = {
     "include",
     "cache-dir",
     "rule-timeout",
-    # Archives of records (newslint.records): the same as the command-line options.
-    "text-field",
-    "id-field",
-    "format-field",
-    "format",
-    "scheduler",
+    "extend",
+    "fail-on",
+    "force-exclude",
+    "respect-gitignore",
 }
 
 # No `include` set: every registered format's suffixes (the built-ins: *.txt, *.text, *.md,
@@ -117,12 +118,10 @@ class Config:
     vocabulary: Vocabulary = field(default_factory=Vocabulary)
     date: dt.date | None = None
     cache_dir: str = ".newslint_cache"
-    text_field: str | None = None  # records: the field with each story's text
-    id_field: str | None = None
-    format_field: str | None = None
-    record_format: str | None = None  # `format`: plain, markdown or html
-    scheduler: str | None = None  # a Dask scheduler: local:N or tcp://HOST:PORT
     rule_timeout: float = 60.0  # seconds one rule may run on one document (0: no limit)
+    fail_on: Severity = Severity.INFO  # the least severe finding that fails the run (exit 1)
+    force_exclude: bool = False  # excludes apply to files named on the command line too
+    respect_gitignore: bool = True  # folder walks skip what .gitignore / .ignore files ignore
     path: str | None = None  # the file it came from
     root: str = "."  # the folder globs are relative to
 
@@ -152,6 +151,8 @@ def _read_lines(path: Path, where: str) -> list[str]:
         text = path.read_text(encoding="utf-8-sig")
     except OSError as exc:
         raise NewslintError(f"{where}: cannot read {path}: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
+        raise NewslintError(f"{where}: {path} is not valid UTF-8 text (byte {exc.start})") from None
     return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
 
 
@@ -231,15 +232,8 @@ def config_from_mapping(data: Mapping[str, Any], *, path: str | None = None, roo
         elif key == "severity":
             if not isinstance(value, dict):
                 raise NewslintError(f"{source}: `severity` must be a table of rule = \"error|warning|info\"")
-            sev = {}
-            for rule, level in value.items():
-                try:
-                    sev[rule] = Severity(str(level).lower())
-                except ValueError:
-                    raise NewslintError(
-                        f"{source}: severity.{rule} = {level!r}: expected \"error\", \"warning\" or \"info\""
-                    ) from None
-            kw["severity"] = sev
+            kw["severity"] = {rule: parse_severity(str(level), f"{source}: severity.{rule}")
+                              for rule, level in value.items()}
         elif key == "vocabulary":
             kw["vocabulary"] = _vocabulary(value, base, source)
         elif key == "date":
@@ -252,10 +246,14 @@ def config_from_mapping(data: Mapping[str, Any], *, path: str | None = None, roo
             if not isinstance(value, str):
                 raise NewslintError(f"{source}: `cache-dir` must be a string")
             kw["cache_dir"] = value
-        elif key in ("text-field", "id-field", "format-field", "format", "scheduler"):
-            if not isinstance(value, str) or not value.strip():
-                raise NewslintError(f"{source}: `{key}` must be a non-empty string")
-            kw["record_format" if key == "format" else key.replace("-", "_")] = value
+        elif key == "fail-on":
+            kw["fail_on"] = parse_severity(value, f"{source}: fail-on")
+        elif key in ("force-exclude", "respect-gitignore"):
+            if not isinstance(value, bool):
+                raise NewslintError(f"{source}: `{key}` must be true or false")
+            kw[key.replace("-", "_")] = value
+        elif key == "extend":
+            raise NewslintError(f"{source}: `extend` is only read from a configuration file")
         elif isinstance(value, dict):
             rule_options[key] = dict(value)  # a rule's own table; checked later
         else:
@@ -280,8 +278,20 @@ def _option_hint(key: str, table: str) -> str:
     return f"; `{key}` is an option of {', '.join(owners)}: set it in {tables}"
 
 
-def load_file(path: Path) -> Config:
-    """Read one config file (pyproject.toml: its ``[tool.newslint]`` table)."""
+SEVERITY_NAMES = '"error", "warning" or "info"'
+
+
+def parse_severity(value: Any, where: str) -> Severity:
+    """``"error"`` / ``"warning"`` / ``"info"`` (any case) as a :class:`Severity`, or a clear error."""
+    try:
+        return Severity(value.lower() if isinstance(value, str) else value)
+    except ValueError:
+        raise NewslintError(f"{where} = {value!r}: expected {SEVERITY_NAMES}") from None
+
+
+def _read_table(path: Path) -> dict[str, Any]:
+    """The newslint settings of one file, raw (pyproject.toml: its ``[tool.newslint]`` table).
+    Every way the file can be unreadable is one clear error naming it."""
     if sys.version_info >= (3, 11):  # imported here: a run without a config file never needs it
         import tomllib
     else:  # pragma: no cover - 3.10
@@ -291,25 +301,106 @@ def load_file(path: Path) -> Config:
             data = tomllib.load(fh)
     except OSError as exc:
         raise NewslintError(f"cannot read config file {path}: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
+        raise NewslintError(f"{path}: not valid UTF-8 (byte {exc.start}); save it as UTF-8") from None
     except tomllib.TOMLDecodeError as exc:
         raise NewslintError(f"{path}: invalid TOML: {exc}") from None
+    except RecursionError:
+        raise NewslintError(f"{path}: invalid TOML: arrays or tables nested too deeply") from None
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("newslint", {})
-    return config_from_mapping(data, path=str(path), root=str(path.parent))
+        tool = data.get("tool", {})
+        if not isinstance(tool, dict):
+            raise NewslintError(f"{path}: `tool` must be a table")
+        data = tool.get("newslint", {})
+        if not isinstance(data, dict):
+            raise NewslintError(f"{path}: `tool.newslint` must be a table")
+    return data
+
+
+# Keys whose value names a file relative to the config file that holds it.
+_PATH_KEYS = ("accept-file", "accept-files", "reject-file", "reject-files")
+
+
+def _absolute_paths(data: dict[str, Any], base: Path) -> dict[str, Any]:
+    """A copy of ``data`` whose vocabulary files are absolute (so a file that extends this
+    one still finds them beside this one)."""
+    vocab = data.get("vocabulary")
+    if not isinstance(vocab, dict):
+        return data
+    fixed = dict(vocab)
+    for key in _PATH_KEYS:
+        value = fixed.get(key)
+        if isinstance(value, str):
+            fixed[key] = str(base / value)
+        elif isinstance(value, list):
+            fixed[key] = [str(base / v) if isinstance(v, str) else v for v in value]
+    return {**data, "vocabulary": fixed}
+
+
+def _merge(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
+    """``child`` over ``parent``: a key the child sets replaces the parent's; tables
+    (``severity``, ``per-file-ignores``, ``vocabulary``, a rule's options) merge key by key."""
+    out = dict(parent)
+    for key, value in child.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = {**out[key], **value}
+        else:
+            out[key] = value
+    return out
+
+
+def _resolved_table(path: Path, chain: tuple[str, ...] = ()) -> dict[str, Any]:
+    """The raw settings of ``path`` with everything it ``extend``s merged under them."""
+    data = _absolute_paths(_read_table(path), path.parent)
+    extend = data.pop("extend", None)
+    if extend is None:
+        return data
+    if not isinstance(extend, str):
+        raise NewslintError(f"{path}: `extend` must be a string (the path of another configuration file)")
+    me = os.path.normpath(os.path.abspath(path))
+    target = os.path.expanduser(extend)
+    target = os.path.normpath(os.path.join(os.path.dirname(me), target))
+    if target == me or target in chain:
+        what = "extends itself" if target == me else "makes an `extend` loop"
+        raise NewslintError(f"{path}: extend = {extend!r} {what}")
+    if not os.path.isfile(target):
+        raise NewslintError(f"{path}: extend = {extend!r}: no configuration file {target}")
+    return _merge(_resolved_table(Path(target), (*chain, me)), data)
+
+
+def load_file(path: Path) -> Config:
+    """Read one config file (pyproject.toml: its ``[tool.newslint]`` table), with the files
+    it ``extend``s under it (``extend = "../newslint.toml"``)."""
+    return config_from_mapping(_resolved_table(path), path=str(path), root=str(path.parent))
 
 
 def find_config(start: Path) -> Path | None:
-    """The nearest config file at or above ``start``."""
-    start = start.resolve()
-    if start.is_file() or not start.exists():
+    """The nearest config file at or above ``start`` (a folder, or a file's folder)."""
+    start = Path(os.path.abspath(start))  # not resolve(): a symbolic link loop must not raise
+    try:
+        if not start.is_dir():
+            start = start.parent
+    except OSError:
         start = start.parent
     for folder in (start, *start.parents):
-        for name in CONFIG_NAMES:
-            candidate = folder / name
-            if candidate.is_file():
-                if name == "pyproject.toml" and not _has_newslint_table(candidate):
-                    continue
-                return candidate
+        found = _config_in(str(folder))
+        if found is not None:
+            return Path(found)
+    return None
+
+
+def _config_in(folder: str) -> str | None:
+    """The config file in ``folder`` itself, if there is one."""
+    for name in CONFIG_NAMES:
+        candidate = os.path.join(folder, name)
+        try:
+            if not os.path.isfile(candidate):
+                continue
+        except (OSError, ValueError):
+            continue
+        if name == "pyproject.toml" and not _has_newslint_table(Path(candidate)):
+            continue
+        return candidate
     return None
 
 
@@ -334,6 +425,68 @@ def load_config(paths: Sequence[str], explicit: str | None = None) -> Config:
     if found is None:
         return Config(root=str(Path.cwd()))
     return load_file(found)
+
+
+class ConfigResolver:
+    """The configuration of each file and folder: the closest config file at or above it
+    (ruff's "closest config wins"; nothing is merged unless that file says ``extend``), else
+    the defaults; or one ``fixed`` configuration for everything (``--config``, ``--isolated``,
+    or a :class:`Config` handed to the API). Each folder is looked up once, each file read once.
+    """
+
+    def __init__(self, fixed: Config | None = None) -> None:
+        self.fixed = fixed
+        self.default = Config(root=os.getcwd())
+        self._folders: dict[str, Config] = {}
+        self._files: dict[str, Config] = {}
+
+    @classmethod
+    def for_run(cls, explicit: str | None = None, *, isolated: bool = False) -> ConfigResolver:
+        """``--config FILE`` / ``--isolated`` fix one configuration; otherwise each file's own."""
+        if isolated:
+            return cls(Config(root=os.getcwd()))
+        if explicit:
+            return cls(load_config((), explicit))
+        return cls()
+
+    def configs(self) -> list[Config]:
+        """Every configuration handed out so far (the fixed one, or each file read)."""
+        if self.fixed is not None:
+            return [self.fixed]
+        seen: dict[int, Config] = {}
+        for config in self._folders.values():
+            seen.setdefault(id(config), config)
+        return list(seen.values())
+
+    def for_folder(self, folder: str) -> Config:
+        """The configuration that applies to the files in ``folder``."""
+        if self.fixed is not None:
+            return self.fixed
+        folder = os.path.abspath(folder)
+        config = self._folders.get(folder)
+        if config is None:
+            found = _config_in(folder)
+            if found is not None:
+                config = self._files.get(found)
+                if config is None:
+                    config = self._files[found] = load_file(Path(found))
+            else:
+                parent = os.path.dirname(folder)
+                config = self.default if parent == folder else self.for_folder(parent)
+            self._folders[folder] = config
+        return config
+
+    def for_path(self, path: str) -> Config:
+        """The configuration of a file (its folder's), or of a folder named as a path."""
+        if self.fixed is not None:
+            return self.fixed
+        if path == "-":
+            return self.for_folder(os.getcwd())
+        try:
+            is_dir = os.path.isdir(path)
+        except (OSError, ValueError):
+            is_dir = False
+        return self.for_folder(path if is_dir else os.path.dirname(os.path.abspath(path)))
 
 
 def validate_config(config: Config, rules: Any) -> dict[str, dict[str, Any]]:

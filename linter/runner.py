@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from newslint.config import Config, validate_config
+from newslint.config import Config, ConfigResolver, validate_config
+from newslint.discovery import Linters, _relative, discover
 from newslint.diagnostics import (
     Applicability,
     Diagnostic,
@@ -32,7 +33,6 @@ from newslint.diagnostics import (
 from newslint.document import Document, Position, Span
 from newslint.errors import NewslintError
 from newslint.fixes import FileState, FixRefused, apply_fixes_detail, clean_stale_temps, newline_of, write_atomic
-from newslint.language import english_only
 from newslint.plugins import Engine, load_engine
 from newslint.registry import Rule, _takes_options
 from newslint.sandbox import DEFAULT_RULE_TIMEOUT, Guard, describe, fatal
@@ -206,10 +206,7 @@ class Linter:
             raise NewslintError(f"unknown format {format_name!r} (known: {', '.join(sorted(self.engine.formats))})")
         if fmt is None:
             fmt = self.engine.formats["text"]
-        if fmt.name == "html" and not self.config.main_content:
-            doc = fmt.parse(source, main_content=False)  # type: ignore[call-arg]  # the whole page
-        else:
-            doc = fmt.parse(source)
+        doc = fmt.parse(source)
         doc.metadata.setdefault("vocabulary", self.config.vocabulary)
         if self.date is not None:
             doc.date = self.date
@@ -255,8 +252,6 @@ class Linter:
                         if within_quotation is None:
                             from newslint.quotations import within_quotation
                         findings = [f for f in findings if not within_quotation(doc, f.span)]
-                    # Passages not in English: no English-word findings, no safe fixes.
-                    findings = english_only(doc, rule.language, findings)
                     diags = [_diagnostic(doc, f, rule, severity, filename, newline) for f in findings]
                 except BaseException as exc:  # noqa: BLE001 - one rule must not hide, stop or stall the others
                     if fatal(exc):
@@ -361,13 +356,6 @@ def _check_finding(f: Any, n: int) -> None:
             raise TypeError(f"edit replacement must be a string, got {ed.replacement!r:.80}")
 
 
-def _relative(filename: str, root: str) -> str:
-    try:
-        return os.path.relpath(os.path.abspath(filename), os.path.abspath(root)).replace(os.sep, "/")
-    except ValueError:
-        return filename
-
-
 _new_tuple = tuple.__new__  # Position(row, column) without the namedtuple's Python-level __new__
 
 
@@ -404,93 +392,7 @@ def _diagnostic(doc: Document, f: Any, rule: Rule, severity: Any, filename: str,
 
 
 # -- files ---------------------------------------------------------------------------------
-def _glob_matcher(globs: Sequence[str], *, folders: bool = False) -> Callable[[str], bool]:
-    """One compiled test for many fnmatch globs (``fnmatch`` per glob per file adds up on
-    an archive); with ``folders``, ``dir/`` or ``dir`` also matches everything inside."""
-    import re
-
-    forms = [g for glob in globs for g in ((glob, glob.rstrip("/") + "/*") if folders else (glob,))]
-    if not forms:
-        return lambda _: False
-    rx = re.compile("|".join(fnmatch.translate(os.path.normcase(g)) for g in forms))
-    return lambda s: rx.match(os.path.normcase(s)) is not None
-
-
-def _excluder(globs: Sequence[str], root: str) -> Callable[[str, str], bool]:
-    """``excluded(path, name)``: the name or the path relative to ``root`` matches a glob
-    (each folder's relative path worked out once: ``relpath`` per file was a third of a
-    cached re-run over 10,000 stories)."""
-    match = _glob_matcher(globs, folders=True)
-    folders: dict[str, str] = {}
-
-    def excluded(path: str, name: str) -> bool:
-        if match(name):
-            return True
-        head = os.path.dirname(path)
-        rel = folders.get(head)
-        if rel is None:
-            rel = folders[head] = _relative(head, root)
-        return match(name if rel == "." else f"{rel}/{name}")
-
-    return excluded
-
-
-def _special(path: str) -> bool:
-    """True for a FIFO, socket or device (not a regular file; a broken link is not special)."""
-    try:
-        return not stat.S_ISREG(os.stat(path).st_mode)
-    except OSError:
-        return False  # a broken link or a vanished file: reported when read
-
-
-def discover(paths: Sequence[str], config: Config, suffixes: Iterable[str] = ()) -> Iterator[tuple[str, str | None]]:
-    """Files to check, in sorted order: ``(path, error)``; error is set for a bad path.
-
-    Folders are walked recursively, skipping hidden and VCS folders and excludes; files
-    found there must match the include globs (by default, ``*`` + each registered format's
-    suffix: ``suffixes``). Files named explicitly are always checked (unless excluded by
-    config).
-    """
-    excluded = _excluder((*config.exclude, *config.extend_exclude), config.root)
-    included = _glob_matcher(config.include or tuple(f"*{s}" for s in suffixes))
-    seen: set[str] = set()
-    for raw in paths:
-        p = raw
-        if os.path.islink(p) and not os.path.exists(p):
-            yield p, "broken symbolic link"
-            continue
-        if not os.path.exists(p):
-            yield p, "No such file or directory"
-            continue
-        if os.path.isfile(p):
-            if p not in seen:
-                seen.add(p)
-                yield p, None
-            continue
-        if not os.path.isdir(p):
-            yield p, "not a regular file or folder"
-            continue
-        found: list[str] = []
-        for folder, dirs, files in os.walk(p, followlinks=False):
-            dirs[:] = sorted(
-                d for d in dirs
-                if not d.startswith(".") and not excluded(os.path.join(folder, d), d)
-            )
-            for name in files:
-                full = os.path.join(folder, name)
-                if name.startswith("."):
-                    continue
-                if not included(name):
-                    continue
-                if excluded(full, name):
-                    continue
-                if _special(full):
-                    continue  # a FIFO, socket or device named like a story: opening it could block
-                found.append(full)
-        for full in sorted(found):
-            if full not in seen:
-                seen.add(full)
-                yield full, None
+# Which files, with which configuration: newslint.discovery (discover is re-exported here).
 
 
 def content_digest(data: bytes) -> bytes:
@@ -584,24 +486,24 @@ def lint_paths(paths: Sequence[str] | str, config: Config | None = None, *,
     """Check files and folders; the same findings as ``newslint check``.
 
     :param paths: files and folders (folders are walked for the default formats).
-    :param config: settings; ``None`` finds the config file upward from the first path.
+    :param config: settings for every file; ``None``: each file gets the configuration
+        closest to it (the nearest config file at or above its folder), as ``newslint check``.
     :param fix: apply safe fixes and write files back (``unsafe_fixes`` for the others).
     :returns: one :class:`FileResult` per file, sorted by path.
     """
-    from newslint.config import load_config
-
     if isinstance(paths, (str, os.PathLike)):
         paths = [os.fspath(paths)]
     paths = [os.fspath(p) for p in paths]
-    cfg = config or load_config(paths)
-    linter = Linter(cfg, select=select, ignore=ignore)
+    linters = Linters(ConfigResolver(config),
+                      lambda cfg, engine: Linter(cfg, engine=engine, select=select, ignore=ignore))
     mode = FixMode(apply=fix, unsafe=unsafe_fixes, write=True)
+    suffixes = linters.for_path(paths[0] if paths else ".").engine.suffixes()
     results = []
-    for path, error in discover(paths, cfg, linter.engine.suffixes()):
+    for path, error in discover(paths, linters.resolver, suffixes):
         if error:
             results.append(FileResult(path, errors=[f"{path}: {error}"]))
             continue
-        results.append(lint_file(linter, path, mode))
+        results.append(lint_file(linters.for_path(path), path, mode))
     return results
 
 

@@ -75,7 +75,8 @@ def test_every_output_format(newslint, story, fmt):
         assert out.startswith("::error file=")
         assert "line=1,col=67" in out and "title=PUN001" in out
     elif fmt == "concise":
-        assert out == f"{bad}:1:67: PUN001 [doubled-punctuation] Doubled punctuation \"..\"\n"
+        assert out.splitlines()[0] == f"{bad}:1:67: PUN001 [doubled-punctuation] Doubled punctuation \"..\""
+        assert out.splitlines()[1:] == ["Found 1 finding.", "[*] 1 fixable with the --fix option."]
     else:
         assert "PUN001 [*] Doubled punctuation" in out
         assert f"{bad}:1:67" in out

@@ -30,9 +30,11 @@ def test_config_found_upward(newslint, story, tmp_path, name, content):
 
 
 def test_pyproject_without_table_is_skipped(newslint, story, tmp_path):
-    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n')
-    (tmp_path.parent / "newslint.toml").write_text("")  # stops nothing: empty config
-    proc = newslint("check", "--output-format", "json", "--select", "PUN001", story(SAID))
+    (tmp_path / "desk").mkdir()
+    (tmp_path / "desk" / "pyproject.toml").write_text('[project]\nname = "x"\n')
+    # Above it, an empty config (inside tmp_path: one above it would reach every later test).
+    (tmp_path / "newslint.toml").write_text("")
+    proc = newslint("check", "--output-format", "json", "--select", "PUN001", story(SAID, "desk/story.txt"))
     assert found(proc) == [("PUN001", 1)]
 
 

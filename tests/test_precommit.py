@@ -57,3 +57,28 @@ def test_hook_reports_and_fix_hook_fixes(tmp_path, pre_commit_home):
     git(repo, "add", ".")
     proc = try_repo(repo, "newslint", pre_commit_home)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_hook_gives_each_folder_its_config_and_keeps_excluded_folders_out(tmp_path, pre_commit_home):
+    """pre-commit names every file (in batches, in any order): each file still gets the
+    configuration closest to it, `extend-exclude` holds for named files (--force-exclude),
+    and `*.text` stories are passed to the hook too."""
+    repo = tmp_path / "newsroom"
+    repo.mkdir()
+    git(repo, "init", "-q")
+    (repo / "newslint.toml").write_text('select = ["PUN001"]\nextend-exclude = ["drafts"]\n')
+    (repo / "story.txt").write_text("The fire was out by dawn,  the fire chief said..\n")
+    (repo / "archive").mkdir()
+    (repo / "archive" / "newslint.toml").write_text('extend = "../newslint.toml"\nextend-select = ["SPC001"]\n')
+    (repo / "archive" / "old.text").write_text("The mayor  said..\n")
+    (repo / "drafts").mkdir()
+    (repo / "drafts" / "draft.txt").write_text("Not ready, the editor said..\n")
+    git(repo, "add", ".")
+    proc = try_repo(repo, "newslint", pre_commit_home)
+    out = proc.stdout
+    assert proc.returncode == 1, out + proc.stderr
+    lines = out.splitlines()
+    found = sorted({(lines[i].split()[0], lines[i + 1].split("-->")[1].strip().rsplit(":", 2)[0])
+                    for i in range(len(lines) - 1) if lines[i + 1].strip().startswith("-->")})
+    assert found == [("PUN001", "archive/old.text"), ("PUN001", "story.txt"), ("SPC001", "archive/old.text")], out
+    assert "drafts" not in out

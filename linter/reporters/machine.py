@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from json.encoder import encode_basestring as _encode_str
 from typing import Any, TextIO
@@ -56,6 +57,17 @@ def _position(p: Any, pad: str) -> str:
     return f'{{\n{pad}  "row": {p.row},\n{pad}  "column": {p.column}\n{pad}}}'
 
 
+def _json_path(s: str) -> str:
+    """A file name as a JSON string. A name that is not valid UTF-8 reaches Python with each
+    bad byte as a lone surrogate (U+DC80-U+DCFF, PEP 383): those are written as ``\\udcXX``
+    escapes, so the JSON stays valid UTF-8 and ``os.fsencode(name)`` gives the bytes back."""
+    out = _encode_str(s)
+    return out if out.isascii() else _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", out)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _finding_json(d: Diagnostic) -> str:
     """``d.to_json()`` as ``_indented`` writes it one level deep, without building the dict
     (the common case, written out: a test holds it to ``json.dumps`` byte for byte)."""
@@ -72,34 +84,19 @@ def _finding_json(d: Diagnostic) -> str:
                f'\n      "edits": {edits}\n    }}')
     sugg = ",\n".join(f"      {e(x)}" for x in d.suggestions)
     sugg = f"[\n{sugg}\n    ]" if sugg else "[]"
-    return (f'{{\n    "filename": {e(d.filename)},\n    "code": {e(d.code)},\n    "name": {e(d.name)},'
+    return (f'{{\n    "filename": {_json_path(d.filename)},\n    "code": {e(d.code)},\n    "name": {e(d.name)},'
             f'\n    "severity": {e(d.severity.value)},\n    "message": {e(d.message)},'
             f'\n    "location": {_position(d.location, "    ")},\n    "end_location": {_position(d.end_location, "    ")},'
-            f'\n    "fix": {fix},\n    "suggestions": {sugg},\n    "plugin": {e(d.plugin)}{_record_json(d)}\n  }}')
-
-
-def _record_json(d: Diagnostic) -> str:
-    """The ``record`` key of a finding in a record (nothing for a file's finding)."""
-    rec = d.record
-    if rec is None:
-        return ""
-    line = "null" if rec.line is None else int.__repr__(rec.line)
-    return (f',\n    "record": {{\n      "id": {_encode_str(rec.id)},\n      "number": {rec.number},'
-            f'\n      "line": {line},\n      "field": {_encode_str(rec.field)}\n    }}')
-
-
-JSON_CHUNK = 1000  # findings written to the stream at a time
+            f'\n    "fix": {fix},\n    "suggestions": {sugg},\n    "plugin": {e(d.plugin)}\n  }}')
 
 
 def write_json(results: Sequence[FileResult], stream: TextIO, ctx: ReportContext) -> None:
     """A JSON array of findings (the public contract: add keys, never rename)."""
-    # Byte for byte what json.dump(list, indent=2) writes, streamed: written in pieces of
-    # about JSON_CHUNK findings, so no run holds its whole report as one string (a file with
-    # millions of findings made one of several GiB).
+    # One file at a time, byte for byte what json.dump(list, indent=2) writes, so a run
+    # with tens of thousands of findings never holds them all as dicts at once.
     first = True
-    out: list[str] = []
-    pending = 0
     for r in results:
+        out: list[str] = []
         for d in r.diagnostics:
             out.append("[\n  " if first else ",\n  ")
             if type(d) is Diagnostic:
@@ -107,20 +104,21 @@ def write_json(results: Sequence[FileResult], stream: TextIO, ctx: ReportContext
             else:  # a subclass may add keys: take its to_json()
                 _indented(d.to_json(), "  ", out)
             first = False
-            pending += 1
-            if pending == JSON_CHUNK:
-                stream.write("".join(out))
-                out.clear()
-                pending = 0
-    out.append("[]\n" if first else "\n]\n")
-    stream.write("".join(out))
+        stream.write("".join(out))
+    stream.write("[]\n" if first else "\n]\n")
 
 
 def write_concise(results: Sequence[FileResult], stream: TextIO, ctx: ReportContext) -> None:
-    """``path:row:col: CODE [name] message``, one line per finding."""
+    """``path:row:col: CODE [name] message``, one line per finding, then (unless ``quiet``)
+    the summary the full format ends with, as ruff's concise format does."""
     for r in results:
         for d in r.diagnostics:
-            stream.write(f"{d.where}:{d.location.row}:{d.location.column}: {d.code} [{d.name}] {d.message}\n")
+            stream.write(f"{d.filename}:{d.location.row}:{d.location.column}: {d.code} [{d.name}] {d.message}\n")
+    if not ctx.quiet:
+        from newslint.reporters.full import render_summary
+
+        diags = [d for r in results for d in r.diagnostics]
+        stream.write(render_summary(diags, ctx, failed=sum(1 for r in results if r.errors)).plain + "\n")
 
 
 # -- github: workflow commands ------------------------------------------------------------
@@ -154,14 +152,8 @@ def write_github(results: Sequence[FileResult], stream: TextIO, ctx: ReportConte
             else:
                 props["endLine"] = d.end_location.row
             props["title"] = f"{d.code} ({d.name})"
-            message = d.message
-            if d.record is not None:  # rows count inside the record's text: annotate the line
-                # the record starts on (none for Parquet) and name the record and the place in it
-                props = {"file": d.filename, **({"line": d.record.line} if d.record.line else {}),
-                         "title": props["title"]}
-                message = f"record {d.record.id}, {d.location.row}:{d.location.column}: {message}"
             joined = ",".join(f"{k}={github_property(str(v))}" for k, v in props.items())
-            stream.write(f"::{GITHUB_LEVEL.get(d.severity, 'warning')} {joined}::{github_data(message)}\n")
+            stream.write(f"::{GITHUB_LEVEL.get(d.severity, 'warning')} {joined}::{github_data(d.message)}\n")
         for error in r.errors:
             title = "newslint error"
             stream.write(f"::error file={github_property(r.filename)},title={github_property(title)}::"

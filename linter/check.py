@@ -79,6 +79,14 @@ def run_check(args: argparse.Namespace) -> int:
     mode = FixMode(apply=args.fix or args.diff, unsafe=args.unsafe_fixes, write=args.fix and not args.diff)
     color = not reporter.machine and sys.stdout.isatty() and not no_color(args.no_color)
 
+    from newslint.records import options_from
+
+    records = options_from(args, config)
+    if records is not None:  # an archive: each record of each file is a story
+        from newslint.records import check_records
+
+        return check_records(spec, linter, paths, records, reporter, args, color=color)
+
     if "-" in paths:
         if len(paths) > 1:
             raise NewslintError("'-' (standard input) cannot be mixed with other paths")
@@ -130,9 +138,9 @@ def run_check(args: argparse.Namespace) -> int:
         # The bytes as they came in (encoding, BOM), changed only by the fixes.
         sys.stdout.flush()
         sys.stdout.buffer.write(stdin_out)
-        reporter.write(results, sys.stderr, ctx)
+        _report(reporter, results, sys.stderr, ctx)
     elif results or reporter.machine:  # nothing checked is no pass: no "All checks passed!"
-        reporter.write(results, sys.stdout, ctx)
+        _report(reporter, results, sys.stdout, ctx)
     sys.stdout.flush()
     if args.statistics and reporter.machine:  # the table beside machine output, never inside it
         _write_statistics(results, ctx)
@@ -214,6 +222,19 @@ def _diff_bytes(r: FileResult) -> bytes:
         return head + body.encode(encoding)
     except UnicodeEncodeError:
         return head + body.encode("utf-8", "surrogateescape")
+
+
+def _report(reporter: Any, results: list[FileResult], stream: Any, ctx: Any) -> None:
+    """Write the report and flush it. A report that cannot be written whole (a full disk, a
+    file size limit: JSON cut there is invalid) is an error, never a silent cut; a reader
+    that went away (``| head``) is not (BrokenPipeError goes on up)."""
+    try:
+        reporter.write(results, stream, ctx)
+        stream.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise NewslintError(f"cannot write the report: {exc.strerror or exc}") from exc
 
 
 def _lint_stdin(linter: Linter, args: argparse.Namespace, mode: FixMode) -> tuple[FileResult, bytes]:

@@ -110,6 +110,18 @@ def build_parser() -> argparse.ArgumentParser:
     perf.add_argument("--jobs", "-j", type=_jobs, default=0, metavar="N",
                       help="worker processes (0: one per core when there are enough files)")
     perf.add_argument("--no-cache", action="store_true", help="do not read or write .newslint_cache/")
+    rec = check.add_argument_group("archives of records (JSON Lines, CSV, TSV, Parquet)")
+    rec.add_argument("--text-field", metavar="NAME",
+                     help="check each record's NAME field as one story (PATHs are .jsonl, .csv, .tsv, .parquet files)")
+    rec.add_argument("--id-field", metavar="NAME", help="the field that names each record (default: its number)")
+    rec.add_argument("--format-field", metavar="NAME", help="the field that holds each record's format")
+    rec.add_argument("--format", choices=("plain", "markdown", "html"), default=None,
+                     help="the records' format when --format-field gives none (default: plain)")
+    rec.add_argument("--scheduler", metavar="ADDRESS",
+                     help="run on Dask: local:N (a local cluster of N workers) or tcp://HOST:PORT (newslint[dask])")
+    rec.add_argument("--output-dir", metavar="URL",
+                     help="with --scheduler: write findings to this folder or fsspec URL as partitioned "
+                          "JSON Lines (Parquet when it ends in .parquet), not to standard output")
 
     rules = sub.add_parser("rules", help="list every rule")
     rules.add_argument("--output-format", choices=("text", "json"), default="text")
@@ -144,8 +156,16 @@ def entry() -> None:
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
-        except (OSError, ValueError):  # a closed pipe (`newslint check | head`): nothing to keep
+        except (BrokenPipeError, ValueError):  # a closed pipe (`newslint check | head`): nothing to keep
             pass
+        except OSError as exc:  # output cut short (a full disk, a file size limit): never silent
+            if stream is sys.stdout and code != EXIT_ERROR:
+                try:
+                    sys.stderr.write(f"newslint: error: cannot write the output: {exc.strerror or exc}\n")
+                    sys.stderr.flush()
+                except (OSError, ValueError):
+                    pass
+                code = EXIT_ERROR
     store = sys.modules.get("newslint.patterns")
     if store is not None:
         store.flush()

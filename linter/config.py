@@ -40,6 +40,12 @@ TOP_KEYS = {
     "fail-on",
     "force-exclude",
     "respect-gitignore",
+    # Archives of records (newslint.records): the same as the command-line options.
+    "text-field",
+    "id-field",
+    "format-field",
+    "format",
+    "scheduler",
 }
 
 # No `include` set: every registered format's suffixes (the built-ins: *.txt, *.text, *.md,
@@ -118,10 +124,14 @@ class Config:
     vocabulary: Vocabulary = field(default_factory=Vocabulary)
     date: dt.date | None = None
     cache_dir: str = ".newslint_cache"
-    rule_timeout: float = 60.0  # seconds one rule may run on one document (0: no limit)
     fail_on: Severity = Severity.INFO  # the least severe finding that fails the run (exit 1)
     force_exclude: bool = False  # excludes apply to files named on the command line too
     respect_gitignore: bool = True  # folder walks skip what .gitignore / .ignore files ignore
+    text_field: str | None = None  # records: the field with each story's text
+    id_field: str | None = None
+    format_field: str | None = None
+    record_format: str | None = None  # `format`: plain, markdown or html
+    scheduler: str | None = None  # a Dask scheduler: local:N or tcp://HOST:PORT
     path: str | None = None  # the file it came from
     root: str = "."  # the folder globs are relative to
 
@@ -254,6 +264,10 @@ def config_from_mapping(data: Mapping[str, Any], *, path: str | None = None, roo
             kw[key.replace("-", "_")] = value
         elif key == "extend":
             raise NewslintError(f"{source}: `extend` is only read from a configuration file")
+        elif key in ("text-field", "id-field", "format-field", "format", "scheduler"):
+            if not isinstance(value, str) or not value.strip():
+                raise NewslintError(f"{source}: `{key}` must be a non-empty string")
+            kw["record_format" if key == "format" else key.replace("-", "_")] = value
         elif isinstance(value, dict):
             rule_options[key] = dict(value)  # a rule's own table; checked later
         else:

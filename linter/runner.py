@@ -33,6 +33,7 @@ from newslint.diagnostics import (
 from newslint.document import Document, Position, Span
 from newslint.errors import NewslintError
 from newslint.fixes import FileState, FixRefused, apply_fixes_detail, clean_stale_temps, newline_of, write_atomic
+from newslint.language import english_only
 from newslint.plugins import Engine, load_engine
 from newslint.registry import Rule, _takes_options
 from newslint.sandbox import DEFAULT_RULE_TIMEOUT, Guard, describe, fatal
@@ -206,7 +207,10 @@ class Linter:
             raise NewslintError(f"unknown format {format_name!r} (known: {', '.join(sorted(self.engine.formats))})")
         if fmt is None:
             fmt = self.engine.formats["text"]
-        doc = fmt.parse(source)
+        if fmt.name == "html" and not self.config.main_content:
+            doc = fmt.parse(source, main_content=False)  # type: ignore[call-arg]  # the whole page
+        else:
+            doc = fmt.parse(source)
         doc.metadata.setdefault("vocabulary", self.config.vocabulary)
         if self.date is not None:
             doc.date = self.date
@@ -252,6 +256,8 @@ class Linter:
                         if within_quotation is None:
                             from newslint.quotations import within_quotation
                         findings = [f for f in findings if not within_quotation(doc, f.span)]
+                    # Passages not in English: no English-word findings, no safe fixes.
+                    findings = english_only(doc, rule.language, findings)
                     diags = [_diagnostic(doc, f, rule, severity, filename, newline) for f in findings]
                 except BaseException as exc:  # noqa: BLE001 - one rule must not hide, stop or stall the others
                     if fatal(exc):

@@ -87,16 +87,31 @@ def _finding_json(d: Diagnostic) -> str:
     return (f'{{\n    "filename": {_json_path(d.filename)},\n    "code": {e(d.code)},\n    "name": {e(d.name)},'
             f'\n    "severity": {e(d.severity.value)},\n    "message": {e(d.message)},'
             f'\n    "location": {_position(d.location, "    ")},\n    "end_location": {_position(d.end_location, "    ")},'
-            f'\n    "fix": {fix},\n    "suggestions": {sugg},\n    "plugin": {e(d.plugin)}\n  }}')
+            f'\n    "fix": {fix},\n    "suggestions": {sugg},\n    "plugin": {e(d.plugin)}{_record_json(d)}\n  }}')
+
+
+def _record_json(d: Diagnostic) -> str:
+    """The ``record`` key of a finding in a record (nothing for a file's finding)."""
+    rec = d.record
+    if rec is None:
+        return ""
+    line = "null" if rec.line is None else int.__repr__(rec.line)
+    return (f',\n    "record": {{\n      "id": {_encode_str(rec.id)},\n      "number": {rec.number},'
+            f'\n      "line": {line},\n      "field": {_encode_str(rec.field)}\n    }}')
+
+
+JSON_CHUNK = 1000  # findings written to the stream at a time
 
 
 def write_json(results: Sequence[FileResult], stream: TextIO, ctx: ReportContext) -> None:
     """A JSON array of findings (the public contract: add keys, never rename)."""
-    # One file at a time, byte for byte what json.dump(list, indent=2) writes, so a run
-    # with tens of thousands of findings never holds them all as dicts at once.
+    # Byte for byte what json.dump(list, indent=2) writes, streamed: written in pieces of
+    # about JSON_CHUNK findings, so no run holds its whole report as one string (a file with
+    # millions of findings made one of several GiB).
     first = True
+    out: list[str] = []
+    pending = 0
     for r in results:
-        out: list[str] = []
         for d in r.diagnostics:
             out.append("[\n  " if first else ",\n  ")
             if type(d) is Diagnostic:
@@ -104,8 +119,13 @@ def write_json(results: Sequence[FileResult], stream: TextIO, ctx: ReportContext
             else:  # a subclass may add keys: take its to_json()
                 _indented(d.to_json(), "  ", out)
             first = False
-        stream.write("".join(out))
-    stream.write("[]\n" if first else "\n]\n")
+            pending += 1
+            if pending == JSON_CHUNK:
+                stream.write("".join(out))
+                out.clear()
+                pending = 0
+    out.append("[]\n" if first else "\n]\n")
+    stream.write("".join(out))
 
 
 def write_concise(results: Sequence[FileResult], stream: TextIO, ctx: ReportContext) -> None:
@@ -113,7 +133,7 @@ def write_concise(results: Sequence[FileResult], stream: TextIO, ctx: ReportCont
     the summary the full format ends with, as ruff's concise format does."""
     for r in results:
         for d in r.diagnostics:
-            stream.write(f"{d.filename}:{d.location.row}:{d.location.column}: {d.code} [{d.name}] {d.message}\n")
+            stream.write(f"{d.where}:{d.location.row}:{d.location.column}: {d.code} [{d.name}] {d.message}\n")
     if not ctx.quiet:
         from newslint.reporters.full import render_summary
 
@@ -152,8 +172,14 @@ def write_github(results: Sequence[FileResult], stream: TextIO, ctx: ReportConte
             else:
                 props["endLine"] = d.end_location.row
             props["title"] = f"{d.code} ({d.name})"
+            message = d.message
+            if d.record is not None:  # rows count inside the record's text: annotate the line
+                # the record starts on (none for Parquet) and name the record and the place in it
+                props = {"file": d.filename, **({"line": d.record.line} if d.record.line else {}),
+                         "title": props["title"]}
+                message = f"record {d.record.id}, {d.location.row}:{d.location.column}: {message}"
             joined = ",".join(f"{k}={github_property(str(v))}" for k, v in props.items())
-            stream.write(f"::{GITHUB_LEVEL.get(d.severity, 'warning')} {joined}::{github_data(d.message)}\n")
+            stream.write(f"::{GITHUB_LEVEL.get(d.severity, 'warning')} {joined}::{github_data(message)}\n")
         for error in r.errors:
             title = "newslint error"
             stream.write(f"::error file={github_property(r.filename)},title={github_property(title)}::"

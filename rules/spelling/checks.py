@@ -7,8 +7,6 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
-import regex
-
 from newslint import patterns
 from newslint import Document, Edit, Finding, Fix, Rule, Severity, Span, hookimpl
 from newslint.diagnostics import Applicability
@@ -40,6 +38,10 @@ REPEATED_LISTED = 3  # ... and even a listed misspelling used this often is a na
 FAR_LENGTH = 8  # an unknown word this long with no candidate within two edits is a term
 NAME_WORD_ZIPF = 2.0  # a rarer lower-case entry may be a case-folded name ("zelensky")
 FAR_SCORE = -2.0  # ... or whose best candidate scores this low (rare and far: "roasteries")
+# Longer than two of the longest dictionary words (45 letters) and a prefix or ending: no
+# suggestion, known part or compound can come of it, so it could only be a term ("far from
+# every word"). Skipped before any candidate is built (edits of a word of n letters cost n²).
+MAX_WORD_LENGTH = 100
 RARE_VARIANT_ZIPF = 1.5  # a variant whose other spelling is rarer than this is no variety difference
 SAFE_VARIANT_ZIPF = 3.0  # a variant fix is safe only towards a spelling at least this common
 def match_case(original: str, word: str) -> str:
@@ -63,23 +65,27 @@ def _accepted(vocab: Any, tok: Token, raw: str) -> bool:
     return vocab.accepts(raw) or vocab.accepts(tok.whole) or vocab.accepts(tok.text)
 
 
+_MATCHER: list[Any] = [None, 0, None]  # the reject list last indexed, its length, and its index
+
+
 def _reject_findings(doc: Document, reject: Mapping[str, str]) -> Iterator[Finding]:
+    from newslint.rules.spelling.reject import Matcher
+
+    if _MATCHER[0] is not reject or _MATCHER[1] != len(reject):  # one index per run, not per document
+        _MATCHER[:] = [reject, len(reject), Matcher(reject)]
+    matcher = _MATCHER[2]
     text = doc.text
-    for bad, good in sorted(reject.items()):
-        if not bad:
-            continue
-        flags = regex.IGNORECASE if bad.islower() else 0
-        pattern = patterns.compile(r"(?<![\p{L}\p{M}\p{N}])" + regex.escape(bad) + r"(?![\p{L}\p{M}\p{N}])", flags)
-        for m in pattern.finditer(text):
-            found = m.group()
-            fix_to = match_case(found, good)
-            yield Finding(
-                span=Span(*m.span()),
-                message=f'"{found}" is on the vocabulary\'s reject list',
-                # An entry without a preferred form ("Kiev" alone) is flagged, never deleted.
-                fix=Fix(f'Replace with "{fix_to}"', (Edit(Span(*m.span()), fix_to),), Applicability.SAFE) if good else None,
-                suggestions=(fix_to,) if good else (),
-            )
+    for k, start, end in matcher.find(text):
+        good = matcher.entries[k][1]
+        found = text[start:end]
+        fix_to = match_case(found, good)
+        yield Finding(
+            span=Span(start, end),
+            message=f'"{found}" is on the vocabulary\'s reject list',
+            # An entry without a preferred form ("Kiev" alone) is flagged, never deleted.
+            fix=Fix(f'Replace with "{fix_to}"', (Edit(Span(start, end), fix_to),), Applicability.SAFE) if good else None,
+            suggestions=(fix_to,) if good else (),
+        )
 
 
 def _names_in_doc(toks: tuple[Token, ...]) -> set[str]:
@@ -240,22 +246,51 @@ def _misspelling_finding(doc: Document, tok: Token, raw: str, known: str | None)
 # capitalized, with no sentence inside it and no full stop at its end.
 TITLE_MIN_WORDS = 3
 TITLE_MAX_WORDS = 20
-TITLE_SHARE = 0.8  # of the words of four letters or more, this share at least is capitalized
+# Words of four letters or more that title case may leave in lower case (Chicago style);
+# every other word of four letters or more must be capitalized.
+TITLE_LOWER = frozenset("with from into onto upon over than that this when till until amid also".split())
 _LINE_WORDS = patterns.compile(r"\p{L}[\p{L}'’-]*")
-_INNER_SENTENCE = patterns.compile(r"\p{Ll}[.!?]\s+\p{Lu}")
+_INNER_SENTENCE = patterns.compile(r"[.!?;]\s+\S")  # a sentence inside: running text or a list
 
 
 def _is_title_line(line: str) -> bool:
     """Whether a line reads as a title-case headline ("Goverment Announces New Polcy")."""
     stripped = line.strip().strip("#*_ ")
-    if not stripped or stripped.endswith(".") or _INNER_SENTENCE.search(stripped):
-        return False
+    if (not stripped or stripped.endswith((".", ",")) or "(" in stripped or stripped.count(",") > 2
+            or _INNER_SENTENCE.search(stripped)):
+        return False  # a sentence, a list of names ("Subs: Gotting for Rees (39), ...")
     words = _LINE_WORDS.findall(stripped)
     if not TITLE_MIN_WORDS <= len(words) <= TITLE_MAX_WORDS:
         return False
-    longer = [w for w in words if len(w) >= 4]
+    longer = [w for w in words if len(w) >= 4 and w not in TITLE_LOWER]
     capitalized = sum(1 for w in longer if w[0].isupper())
-    return capitalized >= TITLE_MIN_WORDS and capitalized >= TITLE_SHARE * len(longer)
+    return capitalized >= TITLE_MIN_WORDS and capitalized == len(longer)
+
+
+_CAPITAL_BEFORE = patterns.compile(r"\p{Lu}[\p{L}.'’-]*[ \u00a0]+$")
+# Small words capitalized only because they start the sentence ("The Goverment said").
+SENTENCE_OPENERS = frozenset(
+    "the a an this that these those our his her their its my your in on at for from with by "
+    "of to as and but if when after before since while".split()
+)
+
+
+def _capitalized_misspelling(text: str, tok: Token, known: str | None) -> bool:
+    """Whether a capitalized word inside a sentence is checked as a listed misspelling:
+    it has one listed correction ("Artic" -> "arctic"; names such as "Noone" or "Soler"
+    are listed with several, or a phrase) and stands alone, not in a run of capitalized
+    words (a full name: "Mark Bailin", "Agence France Presse")."""
+    if known is None or "," in known or " " in known or len(tok.text) < 5:
+        return False
+    start, end = tok.span
+    before = _CAPITAL_BEFORE.search(text, max(0, start - 40), start)
+    if before is not None:
+        prev = before.group().strip()
+        ps = before.start()
+        if not (prev.lower() in SENTENCE_OPENERS
+                and (ps == 0 or INITIAL_BEFORE.search(text, max(0, ps - 6), ps) is not None)):
+            return False
+    return _NAME_FOLLOWS.match(text, end) is None
 
 
 class _TitleLines:
@@ -372,12 +407,15 @@ def misspelling(doc: Document) -> Iterator[Finding]:
 
     lex = lexicon()
     vocab = _vocabulary(doc)
-    reject = dict(vocab.reject) if vocab is not None and vocab.reject else {}
+    reject = vocab.reject if vocab is not None and vocab.reject else {}
     rejected: list[Span] = []
     if reject:
         for f in _reject_findings(doc, reject):
             rejected.append(f.span)
             yield f
+    from newslint.rules.spelling.reject import Spans
+
+    covered = Spans(rejected)  # each word asks in constant time, however many were rejected
     toks = tokens(doc)
     text = doc.text
     names: set[str] | None = None
@@ -390,6 +428,8 @@ def misspelling(doc: Document) -> Iterator[Finding]:
         if kind == "foreign":
             continue
         word = tok.text
+        if len(word) > MAX_WORD_LENGTH:
+            continue
         # A capitalized word inside a sentence is a name, except in a title-case headline
         # (each word is checked like one that starts a sentence) and when it is a listed
         # misspelling ("the Goverment said"): those are checked as sentence starts are.
@@ -402,14 +442,14 @@ def misspelling(doc: Document) -> Iterator[Finding]:
             if titles is None:
                 titles = _TitleLines(doc)
             in_title = titles.holds(tok.span)
-            if not in_title and (len(word) < 5 or word.lower() not in known_map):
+            if not in_title and not _capitalized_misspelling(text, tok, known_map.get(word.lower())):
                 continue
             if lex.knows(word) or lex.knows(tok.whole) or word in lex:
                 continue
             if name_counts is None:
                 name_counts = Counter(t.text for t in toks if t.kind in ("name", "initial"))
-            if name_counts[word] >= (REPEATED_LISTED if word.lower() in known_map else REPEATED):
-                continue  # used again: a name ("Peskov"; a listed misspelling three times: "Ofo")
+            if name_counts[word] >= REPEATED:
+                continue  # capitalized again elsewhere: a name ("Peskov", "the Analysys report")
             kind = "initial"
         if kind == "word":
             if word in lex or tok.whole in lex:
@@ -422,7 +462,7 @@ def misspelling(doc: Document) -> Iterator[Finding]:
             if lex.knows(word) or lex.knows(tok.whole):
                 continue
         raw = text[tok.span.start : tok.span.end]
-        if rejected and any(s.start < tok.span.end and tok.span.start < s.end for s in rejected):
+        if covered and covered.overlaps(tok.span.start, tok.span.end):
             continue
         if _accepted(vocab, tok, raw):
             continue
@@ -688,7 +728,7 @@ def newslint_register_rules(register: Callable[[Rule], None]) -> None:
             spelling_variant,
             options={"language": "any"},
             choices={"language": ("any", "en-US", "en-GB")},
-            fixable="safe",
+            fixable="sometimes",
             language="en",
         )
     )

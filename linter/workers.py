@@ -167,7 +167,10 @@ def imap_unordered(func: Callable[[T], R], items: Sequence[T], *, processes: int
         while done < len(items):
             ready = wait([w.conn for w in workers] + [w.process.sentinel for w in workers])
             for w in list(workers):
-                if w.conn in ready or w.process.sentinel in ready:
+                dead = w.process.sentinel in ready or not w.process.is_alive()
+                if dead or w.conn in ready:
+                    # Drain first: a worker may answer and then die after wait() returned;
+                    # what it answered is not what killed it.
                     while True:
                         try:
                             if not w.conn.poll():
@@ -182,7 +185,7 @@ def imap_unordered(func: Callable[[T], R], items: Sequence[T], *, processes: int
                             w.held.remove(index)
                         done += 1
                         yield items[index], (value if ok else ItemFailed(value))
-                if w.process.sentinel in ready or not w.process.is_alive():
+                if dead:
                     w.process.join(1)
                     if w.process.is_alive():
                         continue  # the pipe closed first; the sentinel follows

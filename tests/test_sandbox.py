@@ -274,3 +274,24 @@ def test_workers_end_with_their_parent(tmp_path):
                 os.kill(w, signal.SIGKILL)
             except ProcessLookupError:
                 pass
+
+
+def _answer_or_die(x):
+    if x == 13:
+        os.kill(os.getpid(), signal.SIGKILL)
+    if x % 3 == 0:
+        time.sleep(0.001)  # workers finish out of step, so answers and deaths interleave
+    return x * 2
+
+
+def test_the_pool_blames_exactly_the_item_its_worker_died_on():
+    from newslint.workers import WorkerDied, imap_unordered
+
+    for _ in range(10):
+        results = {}
+        for item, result in imap_unordered(_answer_or_die, list(range(40)), processes=2, batch=2):
+            results[item] = result
+            time.sleep(0.005)  # a caller that takes its time (a progress bar, the cache)
+        assert sorted(results) == list(range(40))
+        assert isinstance(results.pop(13), WorkerDied)
+        assert results == {x: x * 2 for x in results}  # answered before the death: not blamed

@@ -23,7 +23,8 @@ import threading
 from types import FrameType
 from typing import Any
 
-#: Seconds one rule may spend on one document before it is stopped (``rule-timeout``).
+#: Seconds one rule may spend on one document before it is stopped (``rule-timeout``); the
+#: runner multiplies it by the document's size in millions of characters when that is over 1.
 DEFAULT_RULE_TIMEOUT = 60.0
 
 
@@ -93,7 +94,7 @@ class Guard:
 
     def _on_alarm(self, signum: int, frame: FrameType | None) -> None:
         if self._armed:
-            raise RuleTimeout(f"ran longer than {self.limit:g} s on this document (rule-timeout)")
+            raise RuleTimeout(f"ran longer than {round(self.limit, 1):g} s on this document (rule-timeout)")
 
     def arm(self) -> None:
         self._armed = True

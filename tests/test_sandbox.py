@@ -295,3 +295,34 @@ def test_the_pool_blames_exactly_the_item_its_worker_died_on():
         assert sorted(results) == list(range(40))
         assert isinstance(results.pop(13), WorkerDied)
         assert results == {x: x * 2 for x in results}  # answered before the death: not blamed
+
+
+SLOW = textwrap.dedent(
+    '''
+    """A rule that takes 1.5 s on any document."""
+    import time
+
+    from newslint import Rule, Severity, hookimpl
+
+    def slow(doc):
+        """## What it does
+        Takes its time."""
+        time.sleep(1.5)
+        return ()
+
+    @hookimpl
+    def newslint_register_rules(register):
+        register(Rule("SLW001", "slow", Severity.WARNING, slow))
+    '''
+)
+
+
+def test_rule_timeout_grows_with_the_size_of_the_document(newslint, tmp_path):
+    env = _env(tmp_path, SLOW, name="slow_pack")
+    (tmp_path / "newslint.toml").write_text("rule-timeout = 1\n")
+    (tmp_path / "short.txt").write_text("A short story.\n")
+    (tmp_path / "archive.txt").write_text("A long archive of copy.\n" * 110_000)  # 2.6 million characters
+    proc = newslint("check", "--no-cache", "--select", "SLW001", "short.txt", "archive.txt", cwd=tmp_path, env=env)
+    assert "short.txt: internal error in rule SLW001 (slow) from plugin 'hostile': stopped: ran longer than 1 s" in proc.stderr
+    assert "archive.txt" not in proc.stderr  # 2.6 times the limit for 2.6 million characters
+    assert proc.returncode == 2

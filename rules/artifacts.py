@@ -87,18 +87,20 @@ PLACEHOLDER = patterns.compile(r"^\W*(?:insert\s+[\p{L} ]{1,30}|[\p{L} ]{1,30}\s
 LONE_CAPS = patterns.compile(r"^\s*(?:\p{Lu}{1,3}|X{2,}|TK(?:TK)+|T\.K\.)\s*$")
 # Roman numerals (section numbers) and news-agency credits are not stray tokens.
 NOT_STRAY = frozenset("I II III IV V VI VII VIII IX X XI XII AP AFP PA EPA UPI ANP DPA".split())
-# Leftovers of embedded posts: a tweet's footer, a bare link, a share bar of service names.
+# Leftovers of embedded posts: a bare link on a line of its own. An embedded post itself
+# (a tweet's text ending in its picture link, its "— Jane Doe (@jdoe) March 3, 2017"
+# footer) is someone else's words quoted on purpose, not page furniture.
 EMBED = patterns.compile(
     r"""
     ^\s*(?:
         (?:https?://|www\.)\S+
       | pic\.twitter\.com/\S+
-      | .{0,200}\(@\w{1,30}\)\s+\p{L}+\.?\s+\d{1,2},\s+\d{4}      # — Jane Doe (@jdoe) March 3, 2017
-      | [^\n]{0,280}\bpic\.twitter\.com/\w+                  # a tweet's text and its picture link
     )\s*$
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )
+# A picture credit after a copyright sign: "© Reuters", "© Jane Doe/AP" (a short name).
+COPYRIGHT_CREDIT = patterns.compile(r"^\s*©\s*(?:\d{4}\s+)?\p{Lu}[\p{L}.&'’-]*(?:[ /]\p{Lu}[\p{L}.&'’-]*){0,3}\s*$")
 # "Read more: Other headline", "RELATED: ...", "WATCH: ...", "Advertisement - Scroll to continue".
 LABEL = patterns.compile(
     r"""^\s*(?:read\s+more|read\s+also|also\s+read|see\s+also|related(?:\s+(?:stories|articles|news|content|coverage|links?))?
@@ -343,6 +345,8 @@ def classify(line: str) -> Kind | None:
         if _ui_only(inner) or MEDIA_LABEL.match(inner):
             return Kind.LIKELY  # (Photo), (AP Video)
         return None
+    if head == "©" and COPYRIGHT_CREDIT.match(stripped):
+        return None  # "© Reuters" credits a picture
     if n <= 100 and low.startswith(LEAD_KEYS) and (
         LABEL.match(stripped) or STAMP.match(stripped) or PROMPT.match(stripped)
     ):
@@ -418,12 +422,14 @@ def stray_artifact(doc: Document) -> Iterator[Finding]:
     template tags (`{{image}}`), HTML tags and placeholders (`TK`). Besides a list of known
     forms, it weighs evidence: a short line without sentence punctuation made only of
     interface words (click, share, subscribe, follow, newsletter, comments, print ...),
-    a lone all-caps token of one to three letters, markup syntax, an embedded post's footer.
+    a lone all-caps token of one to three letters, markup syntax, a bare link.
 
     ## Why is this bad?
     Page furniture in the copy tells readers the story was pasted, not edited. Headlines,
     subheadings, datelines (`KYIV, Ukraine (AP) —`), bylines (`By Jane Smith`) and credit
-    lines (`Reporting by ...`) are not flagged.
+    lines (`Reporting by ...`, `© Reuters`) are not flagged, and neither is an embedded
+    post (a tweet's text and its `— Jane Doe (@jdoe) March 3, 2017` footer): those are
+    someone else's words, quoted on purpose.
 
     ## Example
     ```text

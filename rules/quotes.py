@@ -71,8 +71,9 @@ def mixed_quotes(doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]
     """## What it does
     Flags straight quotation marks (`"`, `'`) in a story that otherwise uses curly ones
     (`“ ”`, `’`), or the other way round. Double quotes and apostrophes are counted apart,
-    and the style each uses less is reported: once per paragraph, spanning the marks
-    there. Primes in measurements (`6'2"`) are not quotation marks.
+    and the style each uses less is reported once per story: at its first paragraph,
+    naming the lines of the others (`in 4 paragraphs (lines 3, 9, 12, 20)`), with one fix
+    for them all. Primes in measurements (`6'2"`) are not quotation marks.
 
     ## Why is this bad?
     Mixed quote styles show that copy was pasted together from different sources or
@@ -100,9 +101,9 @@ def mixed_quotes(doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]
     HTML are checked as written either way.
 
     ## Fix safety
-    The fix replaces every flagged mark in the paragraph (opening and closing marks
-    paired as the quotations read). It is safe where the direction of each mark is
-    clear, and unsafe when the direction of a lone mark had to be guessed.
+    The fix replaces every flagged mark of the story (opening and closing marks paired
+    as the quotations read). It is safe where the direction of each mark is clear, and
+    unsafe when the direction of a lone mark had to be guessed.
     """
     style = str(options.get("style", "any"))
     if doc.format_name == "markdown" and options.get("renderer-converts", True):
@@ -120,18 +121,21 @@ def mixed_quotes(doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]
            or (not m.double and m.curly == flag_single)]
     if not bad:
         return
-    # One finding per paragraph: a paragraph is the unit that gets pasted in from elsewhere.
+    # One finding per class of marks in the story: the mix is one decision for an editor
+    # (and one fix), however many paragraphs it runs through.
     starts = [b.span.start for b in doc.paragraphs]
-    group: list[QuoteMark] = []
-    current = -1
-    for m in bad:
-        para = bisect_right(starts, m.offset) - 1
-        if group and para != current:
-            yield _finding(doc, group, analysis.roles, style)
-            group = []
-        current = para
-        group.append(m)
-    yield _finding(doc, group, analysis.roles, style)
+    for double in (True, False):
+        group = [m for m in bad if m.double == double]
+        if not group:
+            continue
+        first_rows: list[int] = []
+        seen: set[int] = set()
+        for m in group:
+            para = bisect_right(starts, m.offset) - 1
+            if para not in seen:
+                seen.add(para)
+                first_rows.append(doc.text_position(m.offset).row)
+        yield _finding(doc, group, analysis.roles, style, first_rows)
 
 
 def _describe(marks: list[QuoteMark]) -> str:
@@ -152,7 +156,11 @@ def _describe(marks: list[QuoteMark]) -> str:
     return text[0].upper() + text[1:]
 
 
-def _finding(doc: Document, bad: list[QuoteMark], roles: dict[int, str], style: str) -> Finding:
+MAX_ROWS_SHOWN = 6  # lines named in a mixed-quotes message
+
+
+def _finding(doc: Document, bad: list[QuoteMark], roles: dict[int, str], style: str,
+             rows: list[int] | None = None) -> Finding:
     text = doc.text
     edits = []
     guessed = False
@@ -174,6 +182,9 @@ def _finding(doc: Document, bad: list[QuoteMark], roles: dict[int, str], style: 
     want = "curly ones" if straight else "straight ones" if curly else "the other style"
     where = "where the story mostly uses" if style == "any" else "where the house style uses"
     message = f"{_describe([m for m in bad if m.double] + [m for m in bad if not m.double])} {where} {want}"
+    if rows and len(rows) > 1:
+        shown = ", ".join(map(str, rows[:MAX_ROWS_SHOWN])) + (", …" if len(rows) > MAX_ROWS_SHOWN else "")
+        message += f" (in {len(rows)} paragraphs: lines {shown})"
     fix = None
     if edits:
         if all(not m.double and m.role == "apostrophe" for m in bad):

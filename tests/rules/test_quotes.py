@@ -37,14 +37,16 @@ def test_quo001_straight_story_with_one_curly_quotation(lint):
     assert [e.content for e in d.fix.edits] == ['"', '"']
 
 
-def test_quo001_one_finding_per_paragraph(lint):
+def test_quo001_one_finding_per_story_naming_the_paragraphs(lint):
     text = ("“We were not warned,” the mayor said. “The river rose overnight,” she added.\n\n"
             "\"It's over,\" a resident said, and \"Nobody came.\" Officials didn't comment.\n\n"
             "“Rebuilding will take years,” the governor said. \"We will help.\" “Soon,” she added.\n")
-    diags = lint(text, select=["QUO001"])
-    assert rows(diags) == [(3, 1), (5, 50)]
-    assert [e.content for e in diags[0].fix.edits] == ["“", "”", "“", "”"]  # apostrophes agree: straight
-    assert diags[0].fix.title == "Use curly quotes"
+    (d,) = lint(text, select=["QUO001"])
+    assert rows([d]) == [(3, 1)]
+    assert d.message == ('Straight quotation marks "…" where the story mostly uses curly ones '
+                         "(in 2 paragraphs: lines 3, 5)")
+    assert [e.content for e in d.fix.edits] == ["“", "”", "“", "”", "“", "”"]  # apostrophes agree: straight
+    assert d.fix.title == "Use curly quotes"
 
 
 def test_quo001_apostrophes_are_counted_apart(lint):
@@ -82,17 +84,17 @@ def test_quo001_primes_are_not_quotes(lint):
 
 @pytest.mark.parametrize(
     ("style", "expected"),
-    [("curly", [(1, 1)]), ("straight", []), ("any", [])],
+    [("curly", [(1, 1), (1, 29)]), ("straight", []), ("any", [])],
 )
 def test_quo001_house_style(lint, style, expected):
     text = '"We won," the coach said. It\'s the club\'s first title.\n'
     cfg = Config(rule_options={"mixed-quotes": {"style": style}})
     diags = lint(text, select=["QUO001"], config=cfg)
     assert rows(diags) == expected
-    if diags:  # one finding per paragraph, converting every mark in it
-        assert diags[0].message == ('Straight quotation marks "…" and 2 straight apostrophes \' '
-                                    "where the house style uses curly ones")
-        assert [e.content for e in diags[0].fix.edits] == ["“", "”", "’", "’"]
+    if diags:  # one finding per class of marks, converting every mark of it
+        assert [d.message for d in diags] == ['Straight quotation marks "…" where the house style uses curly ones',
+                                              "2 straight apostrophes ' where the house style uses curly ones"]
+        assert [[e.content for e in d.fix.edits] for d in diags] == [["“", "”"], ["’", "’"]]
 
 
 def test_quo001_fix_through_the_command(newslint, story):

@@ -178,5 +178,6 @@ def mojibake(doc: Document) -> Iterator[Finding]:
 
 @hookimpl
 def newslint_register_rules(register: Callable[[Rule], None]) -> None:
-    register(Rule("CHR001", "invisible-character", Severity.INFO, invisible_character, fixable="safe"))
+    register(Rule("CHR001", "invisible-character", Severity.INFO, invisible_character, default=False,
+                  fixable="safe"))
     register(Rule("CHR002", "mojibake", Severity.WARNING, mojibake, fixable="sometimes"))

@@ -382,7 +382,7 @@ def _majority(counts: Counter[str], in_order: list[Any]) -> str | None:
 @hookimpl
 def newslint_register_rules(register: Callable[[Rule], None]) -> None:
     register(Rule("PUN001", "doubled-punctuation", Severity.ERROR, doubled_punctuation, fixable="sometimes"))
-    register(Rule("PUN002", "dash-style", Severity.INFO, dash_style,
+    register(Rule("PUN002", "dash-style", Severity.INFO, dash_style, default=False,
                   options={"style": "any", "renderer-converts": True},
                   choices={"style": DASH_STYLES}, fixable="sometimes", language="en"))
-    register(Rule("PUN003", "ellipsis-style", Severity.INFO, ellipsis_style, fixable="safe"))
+    register(Rule("PUN003", "ellipsis-style", Severity.INFO, ellipsis_style, default=False, fixable="safe"))

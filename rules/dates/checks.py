@@ -261,5 +261,5 @@ def date_format(doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
 def newslint_register_rules(register: Callable[[Rule], None]) -> None:
     register(Rule("DAT001", "weekday-mismatch", Severity.ERROR, weekday_mismatch, fixable="unsafe"))
     register(Rule("DAT002", "invalid-date", Severity.ERROR, invalid_date))
-    register(Rule("DAT003", "date-format", Severity.INFO, date_format, fixable="unsafe",
+    register(Rule("DAT003", "date-format", Severity.INFO, date_format, default=False, fixable="unsafe",
                   options={"style": "any"}, choices={"style": ("any", "mdy", "dmy")}, style=True))

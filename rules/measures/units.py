@@ -326,7 +326,7 @@ def unit_style(doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
 @hookimpl
 def newslint_register_rules(register: Callable[[Rule], None]) -> None:
     register(Rule("UNT001", "unit-conversion", Severity.ERROR, unit_conversion, fixable="unsafe"))
-    register(Rule("UNT002", "unit-style", Severity.INFO, unit_style, fixable="sometimes",
+    register(Rule("UNT002", "unit-style", Severity.INFO, unit_style, default=False, fixable="sometimes",
                   options={"spelling": "any", "spacing": "any", "fractions": True},
                   choices={"spelling": ("any", "us", "uk"), "spacing": ("any", "space", "closed")},
                   style=True))

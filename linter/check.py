@@ -83,7 +83,7 @@ def run_check(args: argparse.Namespace) -> int:
 
     records = options_from(args, config)
     if records is not None:  # an archive: each record of each file is a story
-        from newslint.records import check_records
+        from newslint.archive import check_records
 
         return check_records(spec, linter, paths, records, reporter, args, color=color)
 

@@ -30,8 +30,8 @@ from newslint.errors import NewslintError
 from newslint.records import BadRecord, Record, RecordOptions, format_name, lint_records, read_records
 
 if TYPE_CHECKING:
-    from newslint.check import LinterSpec
     from newslint.config import Config
+    from newslint.records import LinterRecipe
     from newslint.runner import Linter
 
 CHUNK_RECORDS = 512  # records per task sent by the command's driver
@@ -110,7 +110,7 @@ class SweepSpec:
     """What a worker needs: how to build the Linter, which fields to read, and the client's
     rule packs to compare its own with."""
 
-    linter: LinterSpec
+    linter: LinterRecipe
     options: RecordOptions
     packs: dict[str, Any] = field(hash=False, compare=False)
     token: str = ""  # names this spec in a worker's cache of Linters
@@ -135,7 +135,7 @@ def _linter_for(spec: SweepSpec) -> Linter:
     return linter
 
 
-def _make_spec(linter_spec: LinterSpec, linter: Linter, options: RecordOptions) -> SweepSpec:
+def _make_spec(linter_spec: LinterRecipe, linter: Linter, options: RecordOptions) -> SweepSpec:
     import hashlib
     import pickle
     import uuid
@@ -246,7 +246,7 @@ def _chunked(paths: Sequence[str], spec: SweepSpec, formats: Iterable[str]) -> I
             yield path, chunk
 
 
-def sweep_on(scheduler: str, linter_spec: LinterSpec, linter: Linter, paths: Sequence[str],
+def sweep_on(scheduler: str, linter_spec: LinterRecipe, linter: Linter, paths: Sequence[str],
              options: RecordOptions, *, keep_source: bool = True) -> Iterator[FileResult]:
     """Check the records of ``paths`` on a Dask cluster; yields results in the archive's
     order (so the report is the same as a one-process run's)."""
@@ -352,7 +352,7 @@ class WriteSummary:
     url: str = ""
 
 
-def sweep_to(scheduler: str, linter_spec: LinterSpec, linter: Linter, paths: Sequence[str],
+def sweep_to(scheduler: str, linter_spec: LinterRecipe, linter: Linter, paths: Sequence[str],
              options: RecordOptions, url: str) -> WriteSummary:
     """Check the records of ``paths`` on Dask and write the findings from the workers to
     ``url``: ``part-00000.jsonl``, ... (Parquet parts when ``url`` ends in ``.parquet``);
@@ -412,13 +412,27 @@ def sweep_to(scheduler: str, linter_spec: LinterSpec, linter: Linter, paths: Seq
 
 
 # -- the Python API ------------------------------------------------------------------------
+@dataclass(frozen=True)
+class _Recipe:
+    """The Python API's :class:`~newslint.records.LinterRecipe` (the command passes its own)."""
+
+    config: Config
+    select: tuple[str, ...] | None
+    extend_select: tuple[str, ...]
+    ignore: tuple[str, ...]
+
+    def build(self) -> Linter:
+        from newslint.runner import Linter
+
+        return Linter(self.config, select=self.select, extend_select=self.extend_select, ignore=self.ignore)
+
+
 def _api_spec(config: Config | None, select: Sequence[str] | None, extend_select: Sequence[str],
               ignore: Sequence[str], options: RecordOptions) -> SweepSpec:
-    from newslint.check import LinterSpec
     from newslint.config import Config as _Config
 
-    lspec = LinterSpec(config or _Config(), tuple(select) if select is not None else None, tuple(extend_select),
-                       tuple(ignore), None)
+    lspec = _Recipe(config or _Config(), tuple(select) if select is not None else None, tuple(extend_select),
+                    tuple(ignore))
     linter = lspec.build()  # a bad selector or config fails here, before any task runs
     if options.format not in linter.engine.formats:
         raise NewslintError(f"unknown format {options.format!r} (known: plain, markdown, html)")

@@ -14,7 +14,8 @@ import pytest
 from newslint.check import LinterSpec
 from newslint.config import Config
 from newslint.diagnostics import Diagnostic, RecordRef
-from newslint.records import Record, RecordOptions, read_records, sweep
+from newslint.archive import sweep
+from newslint.records import Record, RecordOptions, read_records
 from newslint.reporters.machine import _finding_json
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"

@@ -546,7 +546,9 @@ def spelling_variant(doc: Document, options: Mapping[str, Any]) -> Iterator[Find
     - `language`: `"any"` (report the minority variety), `"en-US"` or `"en-GB"`.
 
     A pair whose other spelling is hardly used anywhere (`entendre`, whose "American"
-    `entender` is a Spanish word) is not a variety difference and is not reported.
+    `entender` is a Spanish word) is not a variety difference and is not reported, and
+    neither is a capitalized word at a sentence start that the story capitalizes inside
+    a sentence too (`Sabres defense ...` beside `the Buffalo Sabres`: a name).
 
     ## Fix safety
     The fix swaps in the other variety's spelling of the same word. It is safe for a
@@ -568,6 +570,7 @@ def spelling_variant(doc: Document, options: Mapping[str, Any]) -> Iterator[Find
     vocab = _vocabulary(doc)
     text = doc.text
     seen: list[tuple[Token, str, str]] = []  # token, variety, other form
+    named: set[str] = set()  # capitalized inside a sentence somewhere: a name ("the Sabres")
     for start, part in scan(doc).variants:  # one dict lookup per word, in the scan
         lower = part.lower()
         if lower in us_map:
@@ -578,10 +581,13 @@ def spelling_variant(doc: Document, options: Mapping[str, Any]) -> Iterator[Find
             if part[1:] != part[1:].lower() or not (
                 start == 0 or INITIAL_BEFORE.search(text, max(0, start - 6), start)
             ):
+                named.add(part)
                 continue  # a name: "Lincoln Center", "Labour"
         if lex.zipf(other) < RARE_VARIANT_ZIPF:
             continue  # the other "spelling" is hardly used: "entendre" is the word everywhere
         seen.append((Token(part, part, Span(start, start + len(part)), "word"), variety, other))
+    if named:  # "Sabres defense ..." at a sentence start, "the Sabres" elsewhere: the name
+        seen = [x for x in seen if x[0].text not in named]
     if not seen:
         return
     if language == "en-US":

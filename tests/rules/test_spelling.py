@@ -611,3 +611,9 @@ def test_title_case_headlines_and_capitalized_misspellings_are_checked(newslint,
 )
 def test_names_in_headlines_and_sentences_stay_quiet(lint, text):
     assert spl(lint(text, select=["SPL001"])) == []
+
+
+def test_spelling_variant_leaves_a_name_at_a_sentence_start_alone(lint):
+    text = ("The Buffalo Sabres won at the center of the league. Sabres defense held the Rangers, "
+            "and the center stayed calm.")
+    assert spl(lint(text, select=["SPL002"]), "SPL002") == []

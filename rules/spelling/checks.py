@@ -321,6 +321,27 @@ def _uses(doc: Document, toks: tuple[Token, ...], tok: Token) -> int:
     return counts[tok.text.lower()]  # type: ignore[no-any-return]
 
 
+_TERM = patterns.compile(r"[\p{L}\p{N}]+")
+
+
+def _in_markup(doc: Document, word: str) -> bool:
+    """True if a Markdown or HTML story uses the word outside its prose too: in a link's
+    address, a code span or block, a tag or a file name (`[csvkit](.../csvkit)`,
+    `<iframe>`, `data.xlsx`). The writer names a tool, a tag or a file: a technical term,
+    not a typo. (Plain text has no such places: its source is its prose.)"""
+    source = doc.source
+    if len(source) == len(doc.text) and source == doc.text:
+        return False
+
+    def terms() -> tuple[Counter[str], Counter[str]]:
+        return (Counter(w.lower() for w in _TERM.findall(source)),
+                Counter(w.lower() for w in _TERM.findall(doc.text)))
+
+    in_source, in_text = doc.cached("spelling.markup_terms", terms)
+    low = word.lower()
+    return in_source[low] > in_text[low]
+
+
 def _meant(doc: Document, toks: tuple[Token, ...], tok: Token, lex: Any) -> bool:
     """True if the story itself says an unknown lower-case word is meant: it is used twice
     or more, it stands in a foreign phrase, in a list of credits, or alone in brackets or
@@ -335,7 +356,8 @@ def _meant(doc: Document, toks: tuple[Token, ...], tok: Token, lex: Any) -> bool
     start, end = tok.span
     listed = known_misspellings()
     return (
-        mentioned(text, start, end)
+        _in_markup(doc, tok.text)
+        or mentioned(text, start, end)
         or in_credits(text, start, end)
         or in_foreign_phrase(text, start, end, lambda w: lex.knows(w) or w in listed)
     )
@@ -368,7 +390,9 @@ def misspelling(doc: Document) -> Iterator[Finding]:
     part of a hyphenated word is checked.
 
     The story itself can show that an unknown lower-case word is meant: it is used two or
-    more times (in any case: `Dunum by dunum`), it stands beside another lower-case word
+    more times (in any case: `Dunum by dunum`), a Markdown or HTML story uses it in a
+    link's address, in code or in a tag too (`[csvkit](https://github.com/.../csvkit)`:
+    the name of a tool), it stands beside another lower-case word
     that is not English (`zhan jing pan`; a name beside it is no such evidence), in a
     bracketed list of credits (`(AFP, dpa, epd)`), or alone in brackets or quotes (a
     term being glossed: `(lichun)`). Such words are not reported, unless they are listed

@@ -617,3 +617,14 @@ def test_spelling_variant_leaves_a_name_at_a_sentence_start_alone(lint):
     text = ("The Buffalo Sabres won at the center of the league. Sabres defense held the Rangers, "
             "and the center stayed calm.")
     assert spl(lint(text, select=["SPL002"]), "SPL002") == []
+
+
+def test_a_word_the_markup_also_uses_is_a_technical_term(newslint, story):
+    prose = "The tool {w} reads the spreadsheet and writes clean files for the graphics desk."
+    md = story(prose.format(w="[csvkit](https://github.com/wireservice/csvkit)") + "\n", name="post.md")
+    txt = story(prose.format(w="csvkit") + "\n", name="post.txt")
+    found = {}
+    for path in (md, txt):
+        proc = newslint("check", "--select", "SPL001", "--output-format", "json", path)
+        found[path.suffix] = [f["message"] for f in json.loads(proc.stdout)]
+    assert found == {".md": [], ".txt": ['Unknown word "csvkit"']}

@@ -103,3 +103,13 @@ def test_misspelled_directive_is_a_warning(newslint, story, name, directive, tex
     assert proc.returncode == 1
     assert found(proc) == [("PUN001", 3)]  # ignored: nothing was silenced
     assert warnings(proc) == [f"{path}:1: not a newslint directive, ignored: {text!r} (did you mean 'newslint: {verb}'?)"]
+
+
+def test_many_misspelled_directives_are_listed_up_to_twenty(newslint, story):
+    path = story("".join(f"Line {n}.\nnewslint: disabel=PUN001\n" for n in range(30)) + "The mayor said..\n")
+    proc = check(newslint, path, "--select", "PUN001")
+    assert found(proc) == [("PUN001", 61)]
+    lines = warnings(proc)
+    assert len(lines) == 21
+    assert all("not a newslint directive" in line for line in lines[:20])
+    assert lines[20] == f"{path}:42: more text like a newslint directive from here on; not listed"

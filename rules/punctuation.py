@@ -10,7 +10,7 @@ import regex
 
 from newslint import patterns
 from newslint import Applicability, Document, Edit, Finding, Fix, Rule, Severity, Span, hookimpl
-from newslint.quotations import before_sic
+from newslint.quotations import before_sic, within_quotation
 
 # A mark typed twice: exactly two dots (an ellipsis has three), ",," ";;", exactly "!!" or
 # "??" (longer runs are deliberate emphasis), "::" outside code, or a comma typed together
@@ -47,7 +47,8 @@ def doubled_punctuation(doc: Document) -> Iterator[Finding]:
     the story looks unedited. Ellipses (`...`, `…`, `. . .`), an abbreviation followed by
     a comma (`U.S.,`, `Washington, D.C., said`), decimals, web addresses and file paths
     are left alone, and so is a mark right before `[sic]`. Runs of three or more `!` or
-    `?` are deliberate emphasis rather than a slip, and are not reported here.
+    `?` are deliberate emphasis rather than a slip, and are not reported here; neither is
+    `!!` or `??` inside a direct quotation (the speaker's emphasis).
 
     ## Example
     ```text
@@ -60,7 +61,8 @@ def doubled_punctuation(doc: Document) -> Iterator[Finding]:
     ```
 
     ## Fix safety
-    Removing the extra copy of a doubled mark is safe. When two different marks meet
+    Removing the extra copy of a doubled mark is safe, except inside a direct quotation
+    (the speaker's words are theirs), where it is unsafe. When two different marks meet
     (`,.`), which one the writer meant is a guess, so that fix is unsafe.
     """
     text = doc.text
@@ -92,7 +94,12 @@ def doubled_punctuation(doc: Document) -> Iterator[Finding]:
                 continue  # "Washington, D.C., said" / "Acme Inc., which"
             yield _mixed(text, start, end, pair)
             continue
-        fix = Fix(f'Remove the extra "{pair[0]}"', (Edit(Span(start + 1, end), ""),))
+        quoted = within_quotation(doc, Span(start, end))
+        if quoted and pair in ("!!", "??"):
+            continue  # "Thanks KLOOK!!": the speaker's emphasis, not a slip
+        # Inside a quotation the fix is unsafe: the words and marks are the speaker's.
+        fix = Fix(f'Remove the extra "{pair[0]}"', (Edit(Span(start + 1, end), ""),),
+                  Applicability.UNSAFE if quoted else Applicability.SAFE)
         yield Finding(Span(start, end), f'Doubled punctuation "{pair}"', fix)
 
 

@@ -191,3 +191,12 @@ def test_pun002_no_break_spaced_dash_gets_through_the_look_first(lint):
 def test_pun003_spaced_periods_get_through_the_look_first(lint):
     text = "He paused . . . then went on. Later… he stopped. She said… nothing."
     assert len(lint(text, select=["PUN003"])) == 1
+
+
+def test_pun001_leaves_a_speakers_emphasis_and_never_fixes_a_quotation_safely(lint):
+    text = '"Thanks, everyone!!" she wrote. "We will be back next year.." the organizers said.\n'
+    (d,) = lint(text, select=["PUN001"])
+    assert (d.location.column, d.message) == (59, 'Doubled punctuation ".."')
+    assert d.fix.applicability.value == "unsafe"  # inside the quotation: the speaker's words
+    (d,) = lint("The park reopened on Monday!! Crowds were large.\n", select=["PUN001"])
+    assert d.fix.applicability.value == "safe"

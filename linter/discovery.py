@@ -90,6 +90,37 @@ class _Matchers:
 
 
 # -- .gitignore and .ignore --------------------------------------------------------------------
+class _Patterns:
+    """One ignore file's patterns (a ``pathspec.GitIgnoreSpec``), with a quick test first: one
+    regular expression made of all of them, so a path that matches none (most stories) costs
+    one match, not one per pattern."""
+
+    def __init__(self, spec: Any) -> None:
+        import re
+
+        self.spec = spec
+        self.any: Any = None
+        self.active = any(p.include is not None for p in spec.patterns)  # not only comments
+        forms = []
+        for p in spec.patterns:
+            rx = getattr(p, "regex", None)
+            if p.include is None or rx is None:
+                continue
+            form = rx.pattern.replace("(?P<ps_d>/)", "/")  # the group only marks a folder match
+            if "(?P<" in form or rx.flags & ~re.UNICODE:
+                return  # a form the quick test cannot merge: every path takes the full check
+            forms.append(f"(?:{form})")
+        if forms:
+            self.any = re.compile("|".join(forms))
+
+    def check(self, path: str) -> bool | None:
+        """True: ignored; False: re-included (``!``); None: no pattern matches."""
+        if self.any is not None and self.any.match(path) is None:
+            return None
+        verdict = self.spec.check_file(path).include
+        return None if verdict is None else bool(verdict)
+
+
 class IgnoreFiles:
     """``.gitignore`` (inside a git repository, with ``.git/info/exclude``) and ``.ignore``
     files, read as git does: a file's patterns hold in its folder and below, and the deepest
@@ -123,7 +154,8 @@ class IgnoreFiles:
             return None  # unreadable or a folder: git would ignore it too
         import pathspec  # only a walk that meets an ignore file pays for it
 
-        return pathspec.GitIgnoreSpec.from_lines(lines) if lines else None
+        patterns = _Patterns(pathspec.GitIgnoreSpec.from_lines(lines))
+        return patterns if patterns.active else None
 
     def chain(self, folder: str) -> tuple[tuple[str, Any], ...]:
         """``(base folder, patterns)`` that apply in ``folder``, deepest first."""
@@ -162,10 +194,10 @@ class IgnoreFiles:
             prefixes = [("" if rel == "." else rel + "/", spec) for rel, spec in chain]
 
             def ignored(name: str, is_dir: bool) -> bool:
-                for prefix, spec in prefixes:
-                    verdict = spec.check_file(prefix + name + ("/" if is_dir else "")).include
+                for prefix, patterns in prefixes:
+                    verdict = patterns.check(prefix + name + ("/" if is_dir else ""))
                     if verdict is not None:
-                        return bool(verdict)
+                        return verdict
                 return False
 
         self._tests[folder] = ignored

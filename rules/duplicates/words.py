@@ -42,6 +42,11 @@ FUNCTION_WORDS = frozenset(
     " was were be been has have will would can could should may might must not it its he she"
     " they we you i his her their our my your than then there when which who what".split()
 )
+# Function words that never stand twice on purpose: deleting the copy is a safe fix. Others
+# can ("jumping in in the middle", "what it is is", "carry on on the road", "said that that").
+SAFE_DOUBLES = frozenset(
+    "the a an of to and or but nor for from with by at as than this these those their our my your his its".split()
+)
 # "... said that that plan failed": a conjunction "that", then the demonstrative.
 THAT_LEADS = frozenset(
     """said say says saying stress stressed stresses ensure ensured ensures doubt doubts
@@ -177,9 +182,10 @@ def repeated_word(doc: Document, options: Mapping[str, Any]) -> Iterator[Finding
     - `allow`: more words whose doubling is fine (lower case), such as `["bang"]`.
 
     ## Fix safety
-    The fix deletes the second copy. It is safe for small function words (`the the`,
-    `to to`, `of of`), which are never doubled on purpose; for any other word (`call
-    racism racism`) it is unsafe: a writer may repeat a word for effect.
+    The fix deletes the second copy. It is safe for small function words that are never
+    doubled on purpose (`the the`, `to to`, `of of`, `and and`); for any other word it is
+    unsafe: a writer may repeat a word for effect (`call racism racism`), and some small
+    words double in good grammar (`jumping in in the middle`, `what it is is`).
     """
     text = doc.text
     allowed = frozenset(w.lower() for w in options.get("allow", ()))
@@ -200,7 +206,7 @@ def repeated_word(doc: Document, options: Mapping[str, Any]) -> Iterator[Finding
             span=Span(m.start(), m.end()),
             message=f'Repeated word "{m["first"]} {word}"',
             fix=Fix(f'Remove the repeated "{word}"', (Edit(Span(s, e), ""),),
-                    Applicability.SAFE if word.lower() in FUNCTION_WORDS else Applicability.UNSAFE),
+                    Applicability.SAFE if word.lower() in SAFE_DOUBLES else Applicability.UNSAFE),
         )
 
 

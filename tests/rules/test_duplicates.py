@@ -82,10 +82,10 @@ def test_dup001_allow_option(lint):
 
 
 def test_dup001_fix_through_the_command(newslint, story):
-    path = story("Engineers said the the bridge\nwas was safe and and would reopen.\n")
+    path = story("Engineers said the the bridge\nwas safe and and would reopen from from Monday.\n")
     proc = newslint("check", "--select", "DUP001", "--fix", path)
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert path.read_text(encoding="utf-8") == "Engineers said the bridge\nwas safe and would reopen.\n"
+    assert path.read_text(encoding="utf-8") == "Engineers said the bridge\nwas safe and would reopen from Monday.\n"
 
 
 @pytest.mark.parametrize(
@@ -329,3 +329,10 @@ def test_dup002_captions_after_a_heading_are_still_repeats(lint):
     caption = "18 August 2018, Brandenburg, Meseberg: Dmitry Peskov arrives at the guesthouse. (dpa)"
     text = f"{caption}\n\nMore photos\n\n{caption}\n"
     assert [(d.code, d.location.row) for d in lint(text, select=["DUP002", "DUP003"])] == [("DUP003", 5)]
+
+
+@pytest.mark.parametrize("text", ["It helps people jumping in in the middle of the show.",
+                                  "What it is is a chance to start again."])
+def test_dup001_small_words_that_can_double_keep_an_unsafe_fix(lint, text):
+    (d,) = lint(text, select=["DUP001"])
+    assert d.fix.applicability.value == "unsafe"

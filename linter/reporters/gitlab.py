@@ -5,7 +5,6 @@ changed, as ruff's ``gitlab`` format does."""
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from collections.abc import Sequence
 from typing import Any, TextIO
@@ -13,6 +12,7 @@ from typing import Any, TextIO
 from newslint.baseline import fingerprints
 from newslint.diagnostics import FileResult, Severity
 from newslint.reporters.base import ReportContext
+from newslint.reporters.machine import _indented
 
 GITLAB_SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
@@ -57,5 +57,7 @@ def write_gitlab(results: Sequence[FileResult], stream: TextIO, ctx: ReportConte
                 "severity": "blocker",
                 "location": {"path": path, "lines": {"begin": 1}},
             })
-    json.dump(issues, stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+    out: list[str] = []
+    _indented(issues, "", out)  # json.dump(indent=2)'s text, faster
+    out.append("\n")
+    stream.write("".join(out))

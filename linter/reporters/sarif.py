@@ -3,7 +3,6 @@ result per finding."""
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from collections.abc import Sequence
@@ -11,6 +10,7 @@ from typing import Any, TextIO
 
 from newslint.diagnostics import Diagnostic, FileResult, Severity
 from newslint.reporters.base import ReportContext
+from newslint.reporters.machine import _indented
 
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -195,6 +195,10 @@ def sarif_log(results: Sequence[FileResult], ctx: ReportContext) -> dict[str, An
 
 def write_sarif(results: Sequence[FileResult], stream: TextIO, ctx: ReportContext) -> None:
     """A SARIF 2.1.0 log (for code-scanning services)."""
-    json.dump(sarif_log(results, ctx), stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+    # What json.dump(indent=2) writes, with the C string encoder (json's indenting encoder is
+    # pure Python: ~5x slower on a log of 50,000 results).
+    out: list[str] = []
+    _indented(sarif_log(results, ctx), "", out)
+    out.append("\n")
+    stream.write("".join(out))
 

@@ -145,3 +145,19 @@ def test_diff_base_errors(newslint, repo, tmp_path, rev, message):
     proc = newslint("check", "--no-cache", "--diff-base", "HEAD", "s.txt", cwd=outside)
     assert proc.returncode == 2
     assert "is not inside a git repository" in proc.stderr
+
+
+def test_diff_base_with_names_git_quotes(newslint, tmp_path):
+    repo = tmp_path / "r"
+    repo.mkdir()
+    git(repo, "init", "-q")
+    names = ["a b \u00e9.txt", 'q"uote.txt', "plain.txt"]
+    for name in names:
+        (repo / name).write_text("Old said..\n")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "old")
+    for name in names:
+        (repo / name).write_text("Old said..\nNew said..\n")
+    proc = newslint("check", "--no-cache", "--diff-base", "HEAD", "--output-format", "json", ".", cwd=repo)
+    found = sorted((d["filename"].removeprefix("./"), d["location"]["row"]) for d in json.loads(proc.stdout))
+    assert found == sorted((name, 2) for name in names)

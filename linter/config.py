@@ -124,6 +124,7 @@ class Config:
     vocabulary: Vocabulary = field(default_factory=Vocabulary)
     date: dt.date | None = None
     cache_dir: str = ".newslint_cache"
+    rule_timeout: float = 60.0  # seconds one rule may run on one document (0: no limit)
     fail_on: Severity = Severity.INFO  # the least severe finding that fails the run (exit 1)
     force_exclude: bool = False  # excludes apply to files named on the command line too
     respect_gitignore: bool = True  # folder walks skip what .gitignore / .ignore files ignore

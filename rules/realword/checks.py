@@ -137,7 +137,7 @@ def confused_word(doc: Document, options: Mapping[str, Any]) -> Iterator[Finding
     ```
 
     ## Options
-    - `threshold`: how much likelier (log10, default 1.8) the words around it must be
+    - `threshold`: how much likelier (log10, default 1.4; half a point more inside a quotation) the words around it must be
       with the other word before it is flagged; higher flags less.
 
     ## Fix safety

@@ -137,8 +137,9 @@ def confused_word(doc: Document, options: Mapping[str, Any]) -> Iterator[Finding
     ```
 
     ## Options
-    - `threshold`: how much likelier (log10, default 1.4; half a point more inside a quotation) the words around it must be
-      with the other word before it is flagged; higher flags less.
+    - `threshold`: how much likelier (log10, default 1.4; half a point more inside a
+      quotation) the words around it must be with the other word before it is flagged;
+      higher flags less.
 
     ## Fix safety
     The fix replaces the word with the one the context wants. It is unsafe: the model

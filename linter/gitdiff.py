@@ -74,19 +74,38 @@ def changed_lines(rev: str, files: Iterable[str], cwd: str | None = None) -> dic
         diff = _git(["-c", "core.quotePath=false", "diff", "-U0", "--no-color", "--no-ext-diff", "--no-renames",
                      commit, "--", *batch], top)
         for block in re.split(r"(?m)^(?=diff --git )", diff):
-            m = re.search(r"(?m)^\+\+\+ b/(.*)$", block)
+            m = re.search(r'(?m)^\+\+\+ (?:"b/(?P<q>.*)"\t?|b/(?P<p>.*))$', block)
             if m is None:
                 continue
-            rel = m[1]
-            if rel not in tracked:  # a name git had to quote: ask for that file alone
-                for one in batch:
-                    if one not in tracked or out[tracked[one]]:
-                        continue
-                    single = _git(["diff", "-U0", "--no-color", "--no-ext-diff", "--no-renames", commit, "--", one], top)
-                    out[tracked[one]] = parse_hunks(single)
-                continue
-            out[tracked[rel]] = parse_hunks(block)
+            # git ends the name with a tab when it holds a space (for GNU patch)
+            rel = m["p"].removesuffix("\t") if m["p"] is not None else unquote(m["q"])
+            if rel in tracked:
+                out[tracked[rel]] = parse_hunks(block)
     return out
+
+
+_ESCAPES = {"a": 7, "b": 8, "t": 9, "n": 10, "v": 11, "f": 12, "r": 13, '"': 34, "\\": 92}
+
+
+def unquote(quoted: str) -> str:
+    """A path as git writes it between double quotes (C escapes, octal bytes), decoded."""
+    out = bytearray()
+    i = 0
+    while i < len(quoted):
+        c = quoted[i]
+        if c == "\\" and i + 1 < len(quoted):
+            nxt = quoted[i + 1]
+            digits = quoted[i + 1:i + 4]
+            if len(digits) == 3 and all(d in "01234567" for d in digits):
+                out.append(int(digits, 8) & 0xFF)
+                i += 4
+                continue
+            out.append(_ESCAPES.get(nxt, ord(nxt)))
+            i += 2
+            continue
+        out += c.encode("utf-8", "surrogateescape")
+        i += 1
+    return out.decode("utf-8", "surrogateescape")
 
 
 def filter_changed(rev: str, results: Sequence[FileResult]) -> list[FileResult]:

@@ -5,12 +5,13 @@
     python benchmarks/scaling.py --runs 3 --timeout 300 --mem-limit-gb 6
 
 Each run is a fresh ``newslint check --isolated --no-cache`` process (stdout to a file, which
-is checked: JSON must parse); its wall time and peak resident memory (``ru_maxrss`` of that
-child, from ``os.wait4``) are recorded. A run on the shape's empty input gives the start-up
-cost, which is taken off every wall time and peak memory before the log-log slope is fitted
-(least squares over the sizes that finished): a slope of 1 is linear, 2 quadratic. A run past
-``--timeout`` or the memory limit is stopped and shown as such; the slope is then fitted on
-the sizes that finished, and marked as a lower bound (">=").
+is checked: JSON must parse), started by a small helper process that records its wall time
+and peak resident memory (``ru_maxrss`` from ``os.wait4``). A run on the shape's empty input
+gives the start-up cost, which is taken off every wall time and peak memory before the
+log-log slope is fitted (least squares over the sizes that took at least 0.3 s or 5 MB more
+than start-up): a slope of 1 is linear, 2 quadratic. A run past ``--timeout`` or the memory
+limit is stopped and shown as such; the slope is then fitted on the sizes that finished, and
+marked as a lower bound (">=").
 
 The compiled-pattern store is a folder of its own under ``benchmarks/work/scaling/``, warmed
 before the first measurement (except in ``reject-later``, which measures what a big ``reject``
@@ -171,6 +172,7 @@ class Result:
 
 
 def _limit(mem_bytes: int) -> Callable[[], None]:
+    """Its own session (a timeout kills the whole group) and an address-space limit."""
     def apply() -> None:
         os.setsid()
         if mem_bytes:
@@ -179,16 +181,18 @@ def _limit(mem_bytes: int) -> Callable[[], None]:
     return apply
 
 
-def run_once(cmd: list[str], cwd: Path, env: dict[str, str], timeout: float, mem_bytes: int,
-             check_json: bool) -> Run:
-    out_path = cwd / "stdout.out"
-    err_path = cwd / "stderr.out"
+def _child(argv: list[str]) -> int:
+    """``scaling.py --child OUT ERR TIMEOUT MEM -- CMD...``: run CMD and print its wall time,
+    peak memory and exit as one JSON line. A small process of its own, so CMD's ``ru_maxrss``
+    is its own: a child forked from the big driver (which has read large JSON reports) would
+    start with the driver's resident memory as its peak."""
+    out_path, err_path, timeout, mem = argv[0], argv[1], float(argv[2]), int(argv[3])
+    cmd = argv[5:]
     with open(out_path, "wb") as out, open(err_path, "wb") as err:
         start = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=out, stderr=err, stdin=subprocess.DEVNULL,
-                                preexec_fn=_limit(mem_bytes))
+        proc = subprocess.Popen(cmd, stdout=out, stderr=err, stdin=subprocess.DEVNULL, preexec_fn=_limit(mem))
         deadline = start + timeout
-        status = "ok"
+        timed_out = False
         while True:
             pid, wstatus, usage = os.wait4(proc.pid, os.WNOHANG)
             if pid:
@@ -196,12 +200,29 @@ def run_once(cmd: list[str], cwd: Path, env: dict[str, str], timeout: float, mem
             if time.perf_counter() > deadline:
                 os.killpg(proc.pid, signal.SIGKILL)
                 pid, wstatus, usage = os.wait4(proc.pid, 0)
-                status = "timeout"
+                timed_out = True
                 break
             time.sleep(0.01)
         wall = time.perf_counter() - start
-        proc.returncode = os.waitstatus_to_exitcode(wstatus)
-    rc = proc.returncode
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)  # nothing may outlive the measurement
+    except (ProcessLookupError, PermissionError):
+        pass
+    print(json.dumps({"wall": wall, "maxrss_kb": usage.ru_maxrss, "rc": os.waitstatus_to_exitcode(wstatus),
+                      "timeout": timed_out}))
+    return 0
+
+
+def run_once(cmd: list[str], cwd: Path, env: dict[str, str], timeout: float, mem_bytes: int,
+             check_json: bool) -> Run:
+    out_path = cwd / "stdout.out"
+    err_path = cwd / "stderr.out"
+    helper = [sys.executable, str(Path(__file__).resolve()), "--child", str(out_path), str(err_path),
+              str(timeout), str(mem_bytes), "--", *cmd]
+    done = subprocess.run(helper, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout + 60)
+    got = json.loads(done.stdout.strip().splitlines()[-1])
+    wall, rc = got["wall"], got["rc"]
+    status = "timeout" if got["timeout"] else "ok"
     stderr = err_path.read_text(encoding="utf-8", errors="replace")[-1000:]
     if status == "ok" and rc is not None and rc < 0:
         status = f"killed (signal {-rc})"
@@ -215,7 +236,7 @@ def run_once(cmd: list[str], cwd: Path, env: dict[str, str], timeout: float, mem
         except (ValueError, OSError):
             status = "bad json"
     out_path.unlink(missing_ok=True)
-    return Run(wall, usage.ru_maxrss / 1024, rc, status, findings, stderr)
+    return Run(wall, got["maxrss_kb"] / 1024, rc, status, findings, stderr)
 
 
 def _median_run(runs: list[Run]) -> Run:
@@ -288,9 +309,13 @@ def measure_shape(shape: Shape, scale: float, factors: list[int], args: argparse
     return result
 
 
-def _fmt_slope(s: float | None, partial: bool) -> str:
+MIN_NET_SECONDS = 0.3  # a size is fitted only when it took this much longer than start-up
+MIN_NET_MB = 5.0  # ... and its memory, this much more than start-up's
+
+
+def _fmt_slope(s: float | None, partial: bool, flat: str) -> str:
     if s is None:
-        return "–"
+        return "–" if partial else flat
     return f"{'≥ ' if partial else ''}{s:.2f}"
 
 
@@ -314,21 +339,29 @@ def report(results: list[Result], shapes: dict[str, Shape], factors: list[int]) 
                 cells.append(f"{size:,}: {run.status} after {run.wall:.0f} s")
                 partial = True
                 continue
-            net_t = max(run.wall - (base.wall if base and base.status == "ok" else 0.0), 0.005)
-            net_m = max(run.rss_mb - (base.rss_mb if base and base.status == "ok" else 0.0), 0.5)
-            t_pts.append((size, net_t))
-            m_pts.append((size, net_m))
+            net_t = run.wall - (base.wall if base and base.status == "ok" else 0.0)
+            net_m = run.rss_mb - (base.rss_mb if base and base.status == "ok" else 0.0)
+            if net_t >= MIN_NET_SECONDS:
+                t_pts.append((size, net_t))
+            if net_m >= MIN_NET_MB:
+                m_pts.append((size, net_m))
             found = "" if run.findings is None else f", {run.findings:,} found"
             cells.append(f"{size:,}: {run.wall:.2f} s, {run.rss_mb:.0f} MB{found}")
-        lines.append("| " + " | ".join([res.shape, shape.unit, *cells, _fmt_slope(slope(t_pts), partial),
-                                         _fmt_slope(slope(m_pts), partial)]) + " |")
+        lines.append("| " + " | ".join([res.shape, shape.unit, *cells,
+                                         _fmt_slope(slope(t_pts), partial, f"flat (< {MIN_NET_SECONDS:g} s)"),
+                                         _fmt_slope(slope(m_pts), partial, f"flat (< {MIN_NET_MB:g} MB)")]) + " |")
     bases = ", ".join(f"{r.shape} {r.base.wall:.2f} s / {r.base.rss_mb:.0f} MB" for r in results if r.base)
     lines.append("")
-    lines.append(f"Start-up (the empty input of each shape, taken off before the slopes): {bases}.")
+    lines.append(f"Start-up (the empty input of each shape, taken off before the slopes): {bases}. A slope is "
+                 f"fitted over the sizes that took at least {MIN_NET_SECONDS:g} s (or {MIN_NET_MB:g} MB) more "
+                 "than start-up; \"flat\": fewer than two did (the cost did not rise above start-up).")
     return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--child"]:
+        return _child(argv[1:])
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--only", help="comma-separated shape names (default: all)")
     parser.add_argument("--scale", type=float, default=1.0, help="multiply every base size (default 1)")
@@ -342,8 +375,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--newslint", default=beside or "newslint",
                         help="the newslint command (default: the one beside this Python, else on PATH)")
     parser.add_argument("--list", action="store_true", help="list the shapes and exit")
+    parser.add_argument("--report", metavar="JSON", help="print the table of an earlier run's results.json")
     args = parser.parse_args(argv)
     shapes = {s.name: s for s in SHAPES}
+    if args.report:
+        raw = json.loads(Path(args.report).read_text(encoding="utf-8"))
+        factors = [int(f) for f in args.factors.split(",")]
+        loaded = [Result(r["shape"], r["sizes"], Run(**r["base"]) if r["base"] else None,
+                         {int(k): Run(**v) for k, v in r["runs"].items()}) for r in raw]
+        print(report(loaded, shapes, factors))
+        return 0
     if args.list:
         for s in SHAPES:
             print(f"{s.name:14} {s.base:>10,} {s.unit:9} {s.what}")

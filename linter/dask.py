@@ -149,14 +149,27 @@ def _make_spec(linter_spec: LinterRecipe, linter: Linter, options: RecordOptions
 
 
 # -- the command's driver ------------------------------------------------------------------
-def _task(spec: SweepSpec, filename: str, chunk: list[Record | BadRecord], keep_source: bool) -> list[FileResult]:
-    """One Dask task: check a chunk of records (the same function as ``--jobs`` runs)."""
+def _task(spec: SweepSpec, filename: str, chunk: list[Record | BadRecord] | bytes, keep_source: bool,
+          ) -> list[FileResult]:
+    """One Dask task: check a chunk of records (the same function as ``--jobs`` runs). The
+    command sends a chunk as one pickled blob: one object for Dask to carry instead of a
+    thousand (the client's memory grew with each record sent as objects)."""
     from newslint import patterns
 
+    if isinstance(chunk, bytes):
+        import pickle
+
+        chunk = pickle.loads(chunk)  # noqa: S301 - made by this program's own client
     try:
         return lint_records(_linter_for(spec), filename, chunk, keep_source=keep_source)
     finally:
         patterns.flush()
+
+
+def _blob(chunk: list[Any]) -> bytes:
+    import pickle
+
+    return pickle.dumps(chunk, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def connect(scheduler: str) -> tuple[Any, Any]:
@@ -261,7 +274,7 @@ def sweep_on(scheduler: str, linter_spec: LinterRecipe, linter: Linter, paths: S
                 if isinstance(chunk, FileResult):
                     window.append(chunk)
                 else:
-                    window.append(client.submit(_task, remote_spec, path, chunk, keep_source, pure=False))
+                    window.append(client.submit(_task, remote_spec, path, _blob(chunk), keep_source, pure=False))
                 while len(window) > n_workers * TASKS_PER_WORKER:
                     yield from _result(window.popleft())
             while window:
@@ -333,7 +346,7 @@ def _arrow_schema() -> Any:
     return pa.schema([(c, pa.int64() if c in ints else pa.string()) for c in FINDING_COLUMNS])
 
 
-def _write_task(spec: SweepSpec, filename: str, chunk: list[Record | BadRecord], url: str, part: int,
+def _write_task(spec: SweepSpec, filename: str, chunk: list[Record | BadRecord] | bytes, url: str, part: int,
                 parquet: bool) -> tuple[int, int, list[str]]:
     """Check a chunk and write its findings as one part file: (records, findings, errors)."""
     results = _task(spec, filename, chunk, False)
@@ -402,7 +415,8 @@ def sweep_to(scheduler: str, linter_spec: LinterRecipe, linter: Linter, paths: S
             if isinstance(chunk, FileResult):
                 window.append(chunk)
             else:
-                window.append(client.submit(_write_task, remote_spec, path, chunk, url, part, parquet, pure=False))
+                window.append(client.submit(_write_task, remote_spec, path, _blob(chunk), url, part, parquet,
+                                             pure=False))
                 part += 1
             while len(window) > n_workers * TASKS_PER_WORKER:
                 take(window.popleft())

@@ -37,7 +37,7 @@ from newslint.language import english_only
 from newslint.plugins import Engine, load_engine
 from newslint.registry import Rule, _takes_options
 from newslint.sandbox import DEFAULT_RULE_TIMEOUT, Guard, describe, fatal
-from newslint.suppression import parse_suppressions
+from newslint.suppression import directive_warnings, parse_suppressions
 
 
 MAX_FIX_PASSES = 10
@@ -274,13 +274,18 @@ class Linter:
                     )
                     continue
                 out.extend(diags)
-        if "newslint:" in doc.source:  # no directive text at all: nothing to parse
-            sup = parse_suppressions(doc.source, plain=doc.metadata.get("plain_directives", False),
+        src = doc.source
+        if "newslint" in src or "Newslint" in src or "NEWSLINT" in src:  # else no directive to parse
+            sup = parse_suppressions(src, plain=doc.metadata.get("plain_directives", False),
                                      known=self.known_names, line_starts=doc.line_starts)
             for row, name in sup.unknown:
                 errors.append(f"{filename}:{row}: unknown rule {name!r} in a newslint directive")
             if sup:
                 out = [d for d in out if not sup.suppressed(d.code, d.name, d.location.row)]
+            # Warnings (notes, on stderr): directives that silenced nothing among the rules
+            # that ran (not judged when a rule failed), and directive-like text that is none.
+            ran = None if errors else [k for r in rules for k in (r.code, r.name)]
+            doc.metadata["directive_notes"] = directive_warnings(sup, filename, ran)
         out.sort(key=Diagnostic.sort_key)
         return out, errors
 

@@ -176,8 +176,8 @@ def test_every_rule_survives_arbitrary_text(src, fmt, dated):
 def test_one_pass_of_fixes_never_overlaps_and_keeps_the_rest(src, fmt, unsafe):
     result = all_rules_linter(True).lint_source(src, FORMAT_FILES[fmt], format_name=fmt)
     assert _crashes(result.errors) == [], f"{result.errors} on {src!r} ({fmt})"
-    fixes = [d.fix for d in result.diagnostics
-             if d.fix and (unsafe or d.fix.applicability is Applicability.SAFE)]
+    # What --fix applies: safe fixes (and unsafe ones when asked), never display-only ones.
+    fixes = [d.fix for d in result.diagnostics if d.fix and d.fix.applicability.applies(unsafe)]
     new, count = apply_fixes(src, fixes)
     accepted = _accepted(src, fixes)
     for a, b in zip(accepted, accepted[1:]):

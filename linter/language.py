@@ -42,15 +42,18 @@ NON_LATIN = (
 )
 
 STOP_EN = frozenset(
-    """the of and to in a is that for it on was with as by he said at from his an be has are
-    have but not this they who were which their its been after more we you i she her our will
-    would can could had or if about than there what when also one all into up out so them
-    some just do no my me him your us new over only other these those any such because while
-    where how then should may did does being two first last year years people time told
-    against between under during before most many very much how well even back through
-    still since however both each here off down get like make made now way own same too
-    why yet whether until among around within without across per says say""".split()
+    """the of and to is that it with by said at from his be has are have but not this they
+    who were which their its been after more we you she her our would can could had or if
+    about than there what when one all into up out them some just my him your us new only
+    other these those any such because while where how then should may did does being two
+    first last year years people time told against between under during before most many
+    very much well even back through still since however both each here off down get like
+    make made now way own same too why yet whether until among around within without across
+    says say""".split()
 )
+# Left out: words that are also another language's function words ("in", "an", "was",
+# "will", "also", "so" in German; "on", "me" in French; "no", "he", "do", "as" in Spanish and
+# Portuguese; "for" in Danish): a German list of "in ..." lines is not English.
 
 STOP_OTHER = frozenset(
     # German

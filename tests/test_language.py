@@ -43,5 +43,13 @@ def test_which_passages_are_foreign():
         "Subs: G Intoppa, S Perugini, CA del Fava, D dal Maso, P Griffen, M Barbini.\n"
     )
     assert foreign_spans(lineup) == ()
+    # "in" is German too: a list of German lines is not English because of it.
+    german = Document.from_text(
+        "Die Akte ist ärztlich geführt und wird nicht mehr separat geführt, sagt die Klinik.\n\n"
+        "In § 291a Absatz 3 Nr. 4 SGB V - elektronische Patientenakte\n"
+        "in § 291a Absatz 3 Nr. 5 SGB V - elektronisches Patientenfach\n"
+        "in § 68 SGB V - elektronische Gesundheitsakte\n"
+    )
+    assert foreign_spans(german) == ((0, len(german.text.rstrip())),)
     japanese = Document.from_text("今回はそのKindleの設定を変更することにしました。パスワード管理ソフトの起動ショートカットキーと同じなのです。")
     assert foreign_spans(japanese) == ((0, len(japanese.text)),)

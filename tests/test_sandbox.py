@@ -157,15 +157,6 @@ SLEEPER = textwrap.dedent(
 )
 
 
-def _wait_for(condition, limit=60.0):
-    end = time.monotonic() + limit
-    while time.monotonic() < end:
-        if condition():
-            return True
-        time.sleep(0.05)
-    return False
-
-
 def test_a_real_ctrl_c_still_stops_the_run(tmp_path):
     mark = tmp_path / "started"
     env = {**os.environ, **_env(tmp_path, SLEEPER, name="sleeper_pack"), "SLEEPER_MARK": str(mark)}
@@ -174,7 +165,7 @@ def test_a_real_ctrl_c_still_stops_the_run(tmp_path):
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         # The rule's own KeyboardInterrupt did not end the run: the next rule started.
-        assert _wait_for(mark.exists), proc.communicate(timeout=60)
+        assert conftest.wait_for(mark.exists), proc.communicate(timeout=60)
         proc.send_signal(signal.SIGINT)
         out, err = proc.communicate(timeout=60)
     finally:
@@ -229,29 +220,6 @@ def test_a_dead_worker_costs_only_its_file(newslint, tmp_path, word, how):
     assert proc.returncode == 2
 
 
-def _children(pid):
-    kids = []
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/stat") as fh:
-                    fields = fh.read().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[1]) == pid:
-                kids.append(int(entry))
-    return kids
-
-
-def _running(pid):
-    try:
-        with open(f"/proc/{pid}/stat") as fh:
-            state = fh.read().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state not in ("Z", "X")
-
-
 @pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="needs /proc to find the workers")
 def test_workers_end_with_their_parent(tmp_path):
     mark = tmp_path / "started"
@@ -262,11 +230,11 @@ def test_workers_end_with_their_parent(tmp_path):
                             cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     workers = []
     try:
-        assert _wait_for(lambda: mark.exists() and len(_children(proc.pid)) >= 2)
-        workers = _children(proc.pid)
+        assert conftest.wait_for(lambda: mark.exists() and len(conftest.children(proc.pid)) >= 2)
+        workers = conftest.children(proc.pid)
         proc.kill()
         proc.wait(timeout=60)
-        assert _wait_for(lambda: not any(_running(w) for w in workers), limit=30), "workers outlived their parent"
+        assert conftest.wait_for(lambda: not any(conftest.running(w) for w in workers), limit=30), "workers outlived their parent"
     finally:
         proc.kill()
         for w in workers:

@@ -31,37 +31,6 @@ def _story(i: int) -> str:
             f"A second  line with  spaces{'!!' if i % 3 == 0 else '.'}\n" + "Filler copy for the story. " * (i % 7) + "\n")
 
 
-def _children(pid: int) -> list[int]:
-    kids = []
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/stat") as fh:
-                    fields = fh.read().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[1]) == pid:
-                kids.append(int(entry))
-    return kids
-
-
-def _running(pid: int) -> bool:
-    try:
-        with open(f"/proc/{pid}/stat") as fh:
-            return fh.read().rsplit(")", 1)[1].split()[0] not in ("Z", "X")
-    except OSError:
-        return False
-
-
-def _wait_for(condition, limit: float) -> bool:
-    end = time.monotonic() + limit
-    while time.monotonic() < end:
-        if condition():
-            return True
-        time.sleep(0.02)
-    return False
-
-
 def _run(folder, cwd):
     return [conftest.NEWSLINT, "check", "--fix", "--no-cache", "--jobs", "2", "--output-format", "concise", folder]
 
@@ -96,14 +65,14 @@ def test_kill_fix_at_random_moments_never_leaves_a_mixed_file(tmp_path):
         proc = subprocess.Popen(_run("stories", tmp_path), cwd=tmp_path, stdout=subprocess.DEVNULL,
                                 stderr=subprocess.PIPE)
         time.sleep(delay)
-        workers = _children(proc.pid)
+        workers = conftest.children(proc.pid)
         proc.send_signal(sig)
         _, err = proc.communicate(timeout=120)
         kills.append((sig.name, round(delay, 2), proc.returncode, len(workers)))
         where = f"seed {seed}, round {round_}, {sig.name} after {delay:.2f} s"
         assert b"Traceback" not in err, (where, err)
         # The workers end with the parent (SIGKILL included: the kernel ends them).
-        assert _wait_for(lambda: not any(_running(w) for w in workers), limit=30), f"workers outlived {where}"
+        assert conftest.wait_for(lambda: not any(conftest.running(w) for w in workers), limit=30, poll=0.02), f"workers outlived {where}"
         states = {"original": 0, "fixed": 0}
         for name in originals:
             now = (stories / name).read_bytes()

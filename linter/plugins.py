@@ -241,5 +241,8 @@ def _validate_format(fmt: Format, plugin: str) -> None:
             or not all(isinstance(x, str) and len(x) > 1 and x.startswith(".") for x in fmt.suffixes)):
         raise NewslintError(f"plugin {plugin!r}: format {fmt.name!r} must claim a tuple of suffixes "
                             f"such as ('.nitf',), not {fmt.suffixes!r}")
+    if not isinstance(fmt.options, tuple) or not all(isinstance(x, str) and x.isidentifier() for x in fmt.options):
+        raise NewslintError(f"plugin {plugin!r}: format {fmt.name!r} options must be a tuple of setting names, "
+                            f"not {fmt.options!r}")
     if not callable(fmt.parse):
         raise NewslintError(f"plugin {plugin!r}: format {fmt.name!r} has no callable parse")

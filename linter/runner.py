@@ -208,8 +208,13 @@ class Linter:
             raise NewslintError(f"unknown format {format_name!r} (known: {', '.join(sorted(self.engine.formats))})")
         if fmt is None:
             fmt = self.engine.formats["text"]
-        if fmt.name == "html" and not self.config.main_content:
-            doc = fmt.parse(source, main_content=False)  # type: ignore[call-arg]  # the whole page
+        options = getattr(fmt, "options", ())
+        if options:
+            unknown = [name for name in options if not hasattr(self.config, name)]
+            if unknown:
+                raise NewslintError(f"format {fmt.name!r} of plugin {fmt.plugin!r} asks for settings newslint "
+                                    f"does not have: {', '.join(unknown)}")
+            doc = fmt.parse(source, **{name: getattr(self.config, name) for name in options})  # type: ignore[call-arg]
         else:
             doc = fmt.parse(source)
         doc.metadata.setdefault("vocabulary", self.config.vocabulary)

@@ -25,6 +25,9 @@ class Format:
     parse: Callable[[str], Document]
     plain_directives: bool = False
     plugin: str = ""
+    #: Settings of :class:`~newslint.config.Config` that ``parse`` takes as keyword
+    #: arguments (HTML: ``main_content``); the runner passes each file's values.
+    options: tuple[str, ...] = ()
 
 
 def parse_text(source: str) -> Document:

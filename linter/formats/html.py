@@ -38,4 +38,4 @@ def parse_html(source: str, *, main_content: bool = True) -> Document:
 
 @hookimpl
 def newslint_register_formats(register: Callable[[Format], None]) -> None:
-    register(Format("html", (".html", ".htm"), parse_html))
+    register(Format("html", (".html", ".htm"), parse_html, options=("main_content",)))

@@ -314,8 +314,10 @@ def _ratio(a: Series | None, b: Series | None) -> str:
 
 # -- sections -------------------------------------------------------------------------------
 def newslint_cmd(newslint: str, path: Path, *extra: str, cache: bool = False) -> list[str]:
-    return [newslint, "check", "--isolated", "--output-format", "json", *([] if cache else ["--no-cache"]),
-            *extra, str(path)]
+    # The workloads live in benchmarks/work/, which .gitignore lists: without
+    # --no-respect-gitignore the folder walk would skip them all and time an empty run.
+    return [newslint, "check", "--isolated", "--no-respect-gitignore", "--output-format", "json",
+            *([] if cache else ["--no-cache"]), *extra, str(path)]
 
 
 def section_compare(wl: dict[str, Workload], newslint: str, peers: dict[str, list[str]], args) -> tuple[list[str], dict]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import errno
 import fnmatch
 import os
+import re
 import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
@@ -96,8 +97,6 @@ class _Patterns:
     one match, not one per pattern."""
 
     def __init__(self, spec: Any) -> None:
-        import re
-
         self.spec = spec
         self.any: Any = None
         self.active = any(p.include is not None for p in spec.patterns)  # not only comments
@@ -121,8 +120,51 @@ class _Patterns:
         return None if verdict is None else bool(verdict)
 
 
+def _core_excludes(config_path: str) -> str | None:
+    """``core.excludesFile`` as one git configuration file sets it (the last setting wins), or
+    None. Git's syntax: ``[core]`` sections, case-insensitive keys, optional quotes, ``#``/``;``
+    comments; ``~/`` is the home folder."""
+    try:
+        with open(config_path, encoding="utf-8", errors="surrogateescape") as fh:
+            lines = fh.read().splitlines()
+    except OSError:
+        return None
+    found, in_core = None, False
+    for line in lines:
+        line = line.strip()
+        if line.startswith("["):
+            in_core = line[1:].split("]", 1)[0].strip().lower() == "core"
+            continue
+        key, eq, value = line.partition("=")
+        if in_core and eq and key.strip().lower() == "excludesfile":
+            value = value.strip()
+            if value.startswith('"'):
+                value = value[1:].split('"', 1)[0]
+            else:
+                value = re.split(r"\s[#;]", value, maxsplit=1)[0].strip()
+            found = os.path.expanduser(value) if value else None
+    return found
+
+
+def excludes_file(repo: str) -> str | None:
+    """The global ignore file git reads for the working tree ``repo``: ``core.excludesFile`` from
+    the system, global (``$XDG_CONFIG_HOME/git/config``, ``~/.gitconfig``) or repository
+    configuration, the last one that sets it winning, else ``$XDG_CONFIG_HOME/git/ignore``
+    (``~/.config/git/ignore``), as git does. Not run through git: a walk costs no process."""
+    xdg = os.environ.get("XDG_CONFIG_HOME") or os.path.join(os.path.expanduser("~"), ".config")
+    chosen = None
+    for config in ("/etc/gitconfig", os.path.join(xdg, "git", "config"),
+                   os.path.join(os.path.expanduser("~"), ".gitconfig"),
+                   os.path.join(repo, ".git", "config")):
+        chosen = _core_excludes(config) or chosen
+    if chosen and not os.path.isabs(chosen):
+        chosen = os.path.join(repo, chosen)  # git reads a relative path from the working tree
+    return chosen or os.path.join(xdg, "git", "ignore")
+
+
 class IgnoreFiles:
-    """``.gitignore`` (inside a git repository, with ``.git/info/exclude``) and ``.ignore``
+    """``.gitignore`` (inside a git repository, with ``.git/info/exclude`` and the user's global
+    ignore file, ``core.excludesFile``) and ``.ignore``
     files, read as git does: a file's patterns hold in its folder and below, and the deepest
     file with a matching pattern (``!`` re-includes) decides. Files above the walked folder
     count too, up to the repository's root."""
@@ -171,9 +213,10 @@ class IgnoreFiles:
             if spec is not None:
                 own.append((folder, spec))
         if repo == folder:
-            spec = self._spec(os.path.join(folder, ".git", "info", "exclude"))
-            if spec is not None:
-                own.append((folder, spec))
+            for path in (os.path.join(folder, ".git", "info", "exclude"), excludes_file(folder)):
+                spec = self._spec(path) if path else None
+                if spec is not None:
+                    own.append((folder, spec))
             parent_chain: tuple[tuple[str, Any], ...] = ()
         else:
             parent = os.path.dirname(folder)

@@ -360,3 +360,40 @@ def test_non_utf8_file_names_round_trip_through_json(newslint, tmp_path):
     assert os.fsencode(f["filename"]) == b"./caf\xe9.txt"
     with open(os.path.join(tmp_path, f["filename"]), "rb") as fh:  # a consumer can open it
         assert fh.read() == SAID.encode()
+
+
+def test_global_git_ignore_file_is_respected(newslint, tmp_path, story):
+    """core.excludesFile (or git's default ~/.config/git/ignore) holds inside a repository, below
+    the repository's own files, as git reads it."""
+    home = tmp_path / "home"
+    (home / ".config" / "git").mkdir(parents=True)
+    repo = tmp_path / "desk"
+    repo.mkdir()
+    git(repo, "init", "-q")
+    for name in ("a.txt", "notes.scratch.txt", "drafts/b.txt", "wire/c.txt"):
+        story(SAID, f"desk/{name}")
+    env = {"HOME": str(home), "XDG_CONFIG_HOME": ""}
+    args = ("check", "--output-format", "json", "--select", "PUN001", "--no-cache", ".")
+    # git's default global file, with no configuration at all
+    (home / ".config" / "git" / "ignore").write_text("*.scratch.txt\n")
+    proc = newslint(*args, cwd=repo, env=env)
+    assert [f for f, _ in findings(proc)] == ["a.txt", "drafts/b.txt", "wire/c.txt"]
+    # core.excludesFile in ~/.gitconfig replaces the default file
+    (home / "my-ignores").write_text("drafts/\n")
+    (home / ".gitconfig").write_text('[user]\n\tname = Desk\n[core]\n\texcludesFile = ~/my-ignores  # global\n')
+    proc = newslint(*args, cwd=repo, env=env)
+    assert [f for f, _ in findings(proc)] == ["a.txt", "notes.scratch.txt", "wire/c.txt"]
+    # the repository's own .gitignore re-includes what the global file ignores
+    (repo / ".gitignore").write_text("!drafts/\n")
+    proc = newslint(*args, cwd=repo, env=env)
+    assert [f for f, _ in findings(proc)] == ["a.txt", "drafts/b.txt", "notes.scratch.txt", "wire/c.txt"]
+    # outside a repository the global file does not hold (git does not read it there)
+    outside = tmp_path / "loose"
+    story(SAID, "loose/notes.scratch.txt")
+    proc = newslint(*args, cwd=outside, env=env)
+    assert [f for f, _ in findings(proc)] == ["notes.scratch.txt"]
+    assert proc.returncode == 1
+    # and --no-respect-gitignore turns it off
+    (repo / ".gitignore").unlink()
+    proc = newslint(*args, "--no-respect-gitignore", cwd=repo, env=env)
+    assert len(findings(proc)) == 4

@@ -8,8 +8,10 @@ function, Dask does the distribution.
 - :func:`write_findings`: either of those, written as partitioned JSON Lines or Parquet to
   any fsspec URL (a folder, ``s3://``, ``gs://``...).
 - ``newslint check --text-field body --scheduler local:N|tcp://HOST:PORT``: the command's
-  driver (:func:`sweep_on`), which reads the archive as ``--jobs`` does, sends chunks of
-  records to the workers and reports exactly what a one-process run reports.
+  driver (:func:`sweep_on`), which cuts each JSON Lines or Parquet file into pieces (byte
+  ranges, row-group slices) that the workers read themselves, and reports exactly what a
+  one-process run reports. CSV, TSV and compressed files cannot be cut: the driver reads
+  them and sends chunks of records.
 
 Every worker builds one :class:`~newslint.runner.Linter` (per configuration) and uses the
 rule packs installed where it runs. Before anything is checked each worker's rule packs are
@@ -27,7 +29,16 @@ from typing import TYPE_CHECKING, Any
 
 from newslint.diagnostics import FileResult, RecordRef
 from newslint.errors import NewslintError
-from newslint.records import BadRecord, Record, RecordOptions, format_name, lint_records, read_records
+from newslint.records import (
+    BadRecord,
+    Piece,
+    Record,
+    RecordOptions,
+    format_name,
+    lint_record,
+    lint_records,
+    read_records,
+)
 
 if TYPE_CHECKING:
     from newslint.config import Config
@@ -166,6 +177,24 @@ def _task(spec: SweepSpec, filename: str, chunk: list[Record | BadRecord] | byte
         patterns.flush()
 
 
+def _piece_task(spec: SweepSpec, piece: Piece, keep_source: bool) -> list[FileResult]:
+    """One Dask task: read one piece of an archive where the worker runs (its own disk, or
+    the URL through fsspec) and check its records. The driver sends only the piece's name."""
+    from newslint import patterns
+    from newslint.records import RecordsError, read_piece
+
+    linter = _linter_for(spec)
+    results: list[FileResult] = []
+    try:
+        for item in read_piece(piece, spec.options, linter.engine.formats):
+            results.append(lint_record(linter, piece.path, item, keep_source=keep_source))
+    except RecordsError as exc:
+        results.append(FileResult(piece.path, errors=[str(exc)]))
+    finally:
+        patterns.flush()
+    return results
+
+
 def _blob(chunk: list[Any]) -> bytes:
     import pickle
 
@@ -238,6 +267,98 @@ def _remote(spec: SweepSpec, scheduler: str) -> Any:
     return session()
 
 
+MIN_PIECE_BYTES = 64 << 10  # a JSON Lines piece: at least this (about 80 stories) ...
+
+
+def _piece_bytes(size: int, n_workers: int) -> int:
+    """... at most ``records.PIECE_BYTES``, and small enough that a file makes four pieces
+    per worker (a small archive still keeps every worker busy to the end)."""
+    from newslint import records
+
+    return max(MIN_PIECE_BYTES, min(records.PIECE_BYTES, size // (4 * max(1, n_workers)) + 1))
+
+
+def _plan(client: Any, paths: Sequence[str], options: RecordOptions, n_workers: int,
+          ) -> dict[str, list[Piece] | FileResult]:
+    """The pieces of every splittable file of ``paths`` (JSON Lines and Parquet, not
+    compressed), numbered: the workers count the newlines of each byte range (so a URL's
+    bytes never pass through this machine), this machine reads only sizes and Parquet
+    footers. A file that cannot be read: its error."""
+    from newslint.records import RecordsError, byte_ranges, file_size, jsonl_pieces, parquet_pieces, splittable
+
+    import os
+
+    plans: dict[str, list[Piece] | FileResult] = {}
+    counting: dict[str, tuple[str, list[tuple[int, int]], Any]] = {}
+    for path in dict.fromkeys(paths):
+        url = path if "://" in path else os.path.abspath(path)  # the workers' folder is not ours
+        try:
+            if not splittable(path):
+                continue
+            size = file_size(path)
+            if path.lower().endswith((".parquet", ".pq")):
+                pieces: list[Piece] = parquet_pieces(path, options, url=url)
+                if client.submit(_sees, url, size, pure=False).result():
+                    plans[path] = pieces
+                continue
+            ranges = byte_ranges(path, size, _piece_bytes(size, n_workers))
+            counting[path] = (url, ranges, client.map(_count, [url] * len(ranges), [s for s, _ in ranges],
+                                                      [e for _, e in ranges], [size] * len(ranges), pure=False))
+        except RecordsError as exc:
+            plans[path] = FileResult(path, errors=[str(exc)])
+        except Exception as exc:  # noqa: BLE001 - a worker that died, a lost connection
+            raise NewslintError(f"the Dask sweep failed: {type(exc).__name__}: {exc}") from None
+    for path, (url, ranges, futures) in counting.items():
+        try:
+            counts = client.gather(futures)
+        except Exception as exc:  # noqa: BLE001 - a worker that died, a lost connection
+            raise NewslintError(f"the Dask sweep failed: {type(exc).__name__}: {exc}") from None
+        if None not in counts:
+            plans[path] = jsonl_pieces(path, ranges, counts, url)
+    return plans
+
+
+def _sees(url: str, size: int) -> bool:
+    """On a worker: whether it sees the file this machine sees (a local path on a worker on
+    another machine may be missing there, or another file). When one does not, this
+    machine reads the file and sends its records, as for a CSV."""
+    from newslint.records import RecordsError, file_size
+
+    try:
+        return file_size(url) == size
+    except RecordsError:
+        return False
+
+
+def _count(url: str, start: int, end: int, size: int) -> int | None:
+    """On a worker: the newlines in ``[start, end)`` of ``url``, or None if it does not see
+    the file this machine sees."""
+    from newslint.records import RecordsError, count_newlines
+
+    if not _sees(url, size):
+        return None
+    try:
+        return count_newlines(url, start, end)
+    except RecordsError:
+        return None
+
+
+def _work(paths: Sequence[str], spec: SweepSpec, formats: Iterable[str],
+          plans: dict[str, list[Piece] | FileResult]) -> Iterator[tuple[str, Any]]:
+    """What to send, in the archive's order: ``(path, Piece)`` for a piece the worker reads
+    itself, ``(path, chunk)`` for records this machine read (CSV, TSV, compressed files),
+    ``(path, FileResult)`` for a file's error."""
+    for path in paths:
+        plan = plans.get(path)
+        if plan is None:
+            yield from _chunked([path], spec, formats)
+        elif isinstance(plan, FileResult):
+            yield path, plan
+        else:
+            for piece in plan:
+                yield path, piece
+
+
 def _chunked(paths: Sequence[str], spec: SweepSpec, formats: Iterable[str]) -> Iterator[tuple[str, Any]]:
     from newslint.records import RecordsError
 
@@ -269,10 +390,13 @@ def sweep_on(scheduler: str, linter_spec: LinterRecipe, linter: Linter, paths: S
     with _remote(spec, scheduler) as (client, n_workers):
         window: deque[Any] = deque()
         remote_spec = client.scatter(spec, broadcast=True)
+        plans = _plan(client, paths, options, n_workers)
         try:
-            for path, chunk in _chunked(paths, spec, linter.engine.formats):
+            for path, chunk in _work(paths, spec, linter.engine.formats, plans):
                 if isinstance(chunk, FileResult):
                     window.append(chunk)
+                elif isinstance(chunk, Piece):
+                    window.append(client.submit(_piece_task, remote_spec, chunk, keep_source, pure=False))
                 else:
                     window.append(client.submit(_task, remote_spec, path, _blob(chunk), keep_source, pure=False))
                 while len(window) > n_workers * TASKS_PER_WORKER:
@@ -346,10 +470,11 @@ def _arrow_schema() -> Any:
     return pa.schema([(c, pa.int64() if c in ints else pa.string()) for c in FINDING_COLUMNS])
 
 
-def _write_task(spec: SweepSpec, filename: str, chunk: list[Record | BadRecord] | bytes, url: str, part: int,
-                parquet: bool) -> tuple[int, int, list[str]]:
-    """Check a chunk and write its findings as one part file: (records, findings, errors)."""
-    results = _task(spec, filename, chunk, False)
+def _write_task(spec: SweepSpec, filename: str, chunk: Piece | list[Record | BadRecord] | bytes, url: str,
+                part: int, parquet: bool) -> tuple[int, int, list[str]]:
+    """Check a piece or a chunk and write its findings as one part file: (records,
+    findings, errors); only these counts go back to the driver."""
+    results = _piece_task(spec, chunk, False) if isinstance(chunk, Piece) else _task(spec, filename, chunk, False)
     rows = finding_rows(results)
     if rows:
         _write_part(rows, url, part, parquet)
@@ -411,11 +536,13 @@ def sweep_to(scheduler: str, linter_spec: LinterRecipe, linter: Linter, paths: S
             summary.errors.extend(errors)
 
         part = 0
-        for path, chunk in _chunked(paths, spec, linter.engine.formats):
+        plans = _plan(client, paths, options, n_workers)
+        for path, chunk in _work(paths, spec, linter.engine.formats, plans):
             if isinstance(chunk, FileResult):
                 window.append(chunk)
             else:
-                window.append(client.submit(_write_task, remote_spec, path, _blob(chunk), url, part, parquet,
+                window.append(client.submit(_write_task, remote_spec, path,
+                                             chunk if isinstance(chunk, Piece) else _blob(chunk), url, part, parquet,
                                              pure=False))
                 part += 1
             while len(window) > n_workers * TASKS_PER_WORKER:

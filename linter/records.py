@@ -19,7 +19,7 @@ import argparse
 import csv
 import json
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import IO, TYPE_CHECKING, Any, Protocol
 
@@ -211,9 +211,17 @@ def read_records(path: str, options: RecordOptions, formats: Iterable[str] = ("t
             raise RecordsError(f"{path}: cannot read on: {exc}") from None
 
 
-def _jsonl(raw: IO[bytes], build: _Builder) -> Iterator[Record | BadRecord]:
+def _jsonl(raw: IO[bytes], build: _Builder, first: int = 1, stop: int | None = None,
+           ) -> Iterator[Record | BadRecord]:
+    """The records of JSON Lines read from ``raw``; ``first``: the number of its first line;
+    ``stop``: read no line that starts this many bytes or more into ``raw`` (a piece's end)."""
     loads = json.loads
-    for number, data in enumerate(raw, 1):
+    at = 0
+    for number, data in enumerate(raw, first):
+        if stop is not None:
+            if at >= stop:
+                return
+            at += len(data)
         if not data.strip():
             continue
         try:
@@ -269,7 +277,7 @@ def _csv(path: str, raw: IO[bytes], options: RecordOptions, build: _Builder, *, 
         yield build(number, start, get)
 
 
-def _parquet(path: str, options: RecordOptions, build: _Builder) -> Iterator[Record | BadRecord]:
+def _parquet_file(path: str, options: RecordOptions) -> Any:
     try:
         import pyarrow.parquet as pq
     except ImportError:
@@ -280,20 +288,194 @@ def _parquet(path: str, options: RecordOptions, build: _Builder) -> Iterator[Rec
         else:
             handle = path
         pfile = pq.ParquetFile(handle)
-        names = pfile.schema_arrow.names
-        for field in options.fields():
-            if field not in names:
-                raise RecordsError(f"{path}: no column {field!r} (columns: {', '.join(names)})")
-        number = 0
-        for batch in pfile.iter_batches(batch_size=PARQUET_BATCH, columns=options.fields()):
-            columns = {name: batch.column(i).to_pylist() for i, name in enumerate(batch.schema.names)}
-            for k in range(batch.num_rows):
-                number += 1
-                yield build(number, None, lambda f, d=None, k=k: columns[f][k] if f in columns else d)
     except RecordsError:
         raise
     except Exception as exc:  # noqa: BLE001 - pyarrow raises its own kinds for a bad file
         raise RecordsError(f"{path}: cannot read as Parquet: {exc}") from None
+    names = pfile.schema_arrow.names
+    for field in options.fields():
+        if field not in names:
+            raise RecordsError(f"{path}: no column {field!r} (columns: {', '.join(names)})")
+    return pfile
+
+
+def _parquet(path: str, options: RecordOptions, build: _Builder, piece: Piece | None = None,
+             ) -> Iterator[Record | BadRecord]:
+    """The rows of a Parquet file (or of one piece of it), a batch at a time."""
+    pfile = _parquet_file(path, options)
+    try:
+        if piece is None:
+            batches, number, skip, left = pfile.iter_batches(batch_size=PARQUET_BATCH, columns=options.fields()), 0, 0, -1
+        else:  # the batches of its row group before the piece are read and passed over
+            batches = pfile.iter_batches(batch_size=PARQUET_BATCH, columns=options.fields(), row_groups=[piece.group])
+            number, skip, left = piece.first - 1, piece.start, piece.end - piece.start
+        for batch in batches:
+            if skip >= batch.num_rows:
+                skip -= batch.num_rows
+                continue
+            if skip or (left >= 0 and batch.num_rows > left):
+                batch = batch.slice(skip, batch.num_rows - skip if left < 0 else min(left, batch.num_rows - skip))
+                skip = 0
+            columns = {name: batch.column(i).to_pylist() for i, name in enumerate(batch.schema.names)}
+            for k in range(batch.num_rows):
+                number += 1
+                yield build(number, None, lambda f, d=None, k=k: columns[f][k] if f in columns else d)
+            if left >= 0:
+                left -= batch.num_rows
+                if left <= 0:
+                    return
+    except RecordsError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - pyarrow raises its own kinds for a bad file
+        raise RecordsError(f"{path}: cannot read as Parquet: {exc}") from None
+
+
+# -- pieces: parts of one archive that workers read themselves ------------------------------
+PIECE_BYTES = 1 << 20  # a JSON Lines piece: about 1 MiB of records (~1,000 stories, ~1 s)
+PIECE_ROWS = 4096  # a Parquet piece: rows of one row group (the rows before it in the group are decoded and passed over)
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A part of an archive that a worker reads on its own (through fsspec for a URL), so
+    the driver ships a few numbers instead of the records.
+
+    JSON Lines (uncompressed): the lines that start at byte ``start`` up to ``end`` (not
+    included); ``first`` is the number of the first of them (1 + the newlines before
+    ``start``, plus one when ``start`` falls inside a line: that line is the previous
+    piece's). Parquet: rows ``start`` to ``end`` of row group ``group``, ``first`` the
+    file's number of row ``start``. CSV, TSV and compressed files cannot be cut (a quoted
+    field may hold a newline; gzip cannot be entered in the middle): they have no pieces."""
+
+    path: str  # as given: what findings name
+    kind: str  # "jsonl" or "parquet"
+    start: int
+    end: int
+    first: int = 1
+    group: int = -1
+    url: str = ""  # where to read it (an absolute path for a worker elsewhere), else ``path``
+
+    @property
+    def source(self) -> str:
+        return self.url or self.path
+
+
+def splittable(path: str) -> bool:
+    """Whether :func:`plan_pieces` can cut ``path`` into pieces."""
+    name = path.lower()
+    return not name.endswith(".gz") and _kind(path) in ("jsonl", "parquet")
+
+
+def file_size(path: str) -> int:
+    """The size of a local file or a URL's object, in bytes (:class:`RecordsError` if none)."""
+    try:
+        if "://" in path:
+            import fsspec
+
+            fs, _, (where,) = fsspec.get_fs_token_paths(path)
+            return int(fs.size(where))
+        import os
+
+        return os.path.getsize(path)
+    except (OSError, ValueError, ImportError) as exc:
+        raise RecordsError(f"{path}: cannot read: {getattr(exc, 'strerror', None) or exc}") from None
+
+
+def _open_plain(path: str) -> IO[bytes]:
+    """Open without decompressing (a piece's file is never compressed), seekable."""
+    if "://" in path:
+        import fsspec
+
+        return fsspec.open(path, "rb").open()  # type: ignore[no-any-return]
+    return open(path, "rb")  # noqa: SIM115 - closed by the caller
+
+
+def byte_ranges(path: str, size: int | None = None, piece_bytes: int | None = None) -> list[tuple[int, int]]:
+    """``[start, end)`` byte ranges covering a JSON Lines file (lines not yet assigned)."""
+    piece_bytes = piece_bytes or PIECE_BYTES
+    size = file_size(path) if size is None else size
+    return [(s, min(s + piece_bytes, size)) for s in range(0, size, piece_bytes)] or [(0, 0)]
+
+
+def count_newlines(path: str, start: int, end: int) -> int:
+    """How many newline bytes ``path`` holds in ``[start, end)`` (the numbering of pieces)."""
+    n = 0
+    try:
+        with _open_plain(path) as fh:
+            fh.seek(start)
+            left = end - start
+            while left > 0:
+                block = fh.read(min(left, 1 << 20))
+                if not block:
+                    break
+                n += block.count(b"\n")
+                left -= len(block)
+    except (OSError, ValueError) as exc:
+        raise RecordsError(f"{path}: cannot read: {getattr(exc, 'strerror', None) or exc}") from None
+    return n
+
+
+def jsonl_pieces(path: str, ranges: Sequence[tuple[int, int]], newlines: Sequence[int], url: str = "",
+                 ) -> list[Piece]:
+    """The pieces of a JSON Lines file from its byte ranges and the newlines counted in each."""
+    out, before = [], 0
+    for (start, end), n in zip(ranges, newlines):
+        out.append(Piece(path, "jsonl", start, end, before + 1, url=url))
+        before += n
+    return out
+
+
+def parquet_pieces(path: str, options: RecordOptions, piece_rows: int | None = None, url: str = "") -> list[Piece]:
+    """The pieces of a Parquet file: slices of ``piece_rows`` rows of each row group (the
+    footer alone is read). Raises :class:`RecordsError` for a missing column or a bad file."""
+    piece_rows = piece_rows or PIECE_ROWS
+    pfile = _parquet_file(path, options)
+    out, number = [], 1
+    for g in range(pfile.metadata.num_row_groups):
+        rows = pfile.metadata.row_group(g).num_rows
+        for s in range(0, rows, piece_rows):
+            out.append(Piece(path, "parquet", s, min(s + piece_rows, rows), number + s, g, url))
+        number += rows
+    return out
+
+
+def plan_pieces(path: str, options: RecordOptions, piece_bytes: int | None = None,
+                piece_rows: int | None = None) -> list[Piece]:
+    """All pieces of one splittable file, numbered (reads a JSON Lines file once to count
+    its lines; a driver with workers counts there instead: :func:`byte_ranges`,
+    :func:`count_newlines`, :func:`jsonl_pieces`)."""
+    if _kind(path) == "parquet":
+        return parquet_pieces(path, options, piece_rows)
+    ranges = byte_ranges(path, piece_bytes=piece_bytes)
+    return jsonl_pieces(path, ranges, [count_newlines(path, s, e) for s, e in ranges])
+
+
+def read_piece(piece: Piece, options: RecordOptions, formats: Iterable[str] = ("text", "markdown", "html"),
+               ) -> Iterator[Record | BadRecord]:
+    """The records of one piece, numbered as :func:`read_records` numbers them in the whole
+    file. Raises :class:`RecordsError` when the file cannot be read."""
+    build = _Builder(piece.path, options, formats)
+    if piece.kind == "parquet":
+        yield from _parquet(piece.source, options, build, piece)
+        return
+    try:
+        with _open_plain(piece.source) as raw:
+            first = piece.first
+            if piece.start > 0:
+                raw.seek(piece.start - 1)
+                if raw.read(1) != b"\n":  # inside a line: it is the previous piece's
+                    skipped = raw.readline()
+                    if skipped.endswith(b"\n"):
+                        first += 1
+                    stop = piece.end - piece.start - len(skipped)
+                else:
+                    stop = piece.end - piece.start
+            else:
+                stop = piece.end
+            if stop > 0:
+                yield from _jsonl(raw, build, first, stop)
+    except (OSError, ValueError) as exc:
+        raise RecordsError(f"{piece.path}: cannot read on: {getattr(exc, 'strerror', None) or exc}") from None
 
 
 # -- checking ------------------------------------------------------------------------------
@@ -325,5 +507,5 @@ def lint_records(linter: Linter, filename: str, items: Iterable[Record | BadReco
     return [lint_record(linter, filename, item, keep_source=keep_source) for item in items]
 
 
-__all__ = ["BadRecord", "LinterRecipe", "Record", "RecordOptions", "RecordsError", "lint_record", "lint_records",
-           "options_from", "read_records"]
+__all__ = ["BadRecord", "LinterRecipe", "Piece", "Record", "RecordOptions", "RecordsError", "lint_record", "lint_records",
+           "options_from", "plan_pieces", "read_piece", "read_records", "splittable"]

@@ -39,6 +39,7 @@ PARALLEL_MIN_BYTES = 1 << 20  # below this much to read, one process is faster
 CHUNK_RECORDS = 256  # records per --jobs job
 #: Formats that write findings one at a time, so a records run never holds them all.
 STREAMING_REPORTERS = frozenset({"json", "github"})
+FINGERPRINT_FORMATS = ("sarif", "gitlab")  # their fingerprints need the text around a finding
 
 
 def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
@@ -157,17 +158,26 @@ def check_records(spec: LinterRecipe, linter: Linter, paths: Sequence[str], opti
 
     if args.fix or args.diff:
         raise NewslintError("--fix and --diff do not apply to records (newslint never rewrites an archive)")
+    if getattr(args, "diff_base", None):
+        raise NewslintError("--diff-base does not apply to records (git's changed lines are lines of the archive "
+                            "file, not of its stories); use --baseline FILE to see only new findings")
+    if getattr(args, "write_baseline", False) and not args.baseline:
+        raise NewslintError("--write-baseline needs --baseline FILE")
     if "-" in paths:
         raise NewslintError("records are read from files or URLs, not standard input ('-')")
     found = record_paths(paths, linter.config)
     todo = [p for p, error in found if not error]
     missing = [FileResult(p, errors=[f"{p}: {error}"]) for p, error in found if error]
     keep_source = not reporter.machine or reporter.name == "html" or not reporter.write.__module__.startswith("newslint.")
+    # A baseline and sarif's and gitlab's fingerprints name a finding by the text around it.
+    keep_source = keep_source or bool(args.baseline) or reporter.name in FINGERPRINT_FORMATS
     scheduler = getattr(args, "scheduler", None) or linter.config.scheduler
     output_dir = getattr(args, "output_dir", None)
     if output_dir:
         if not scheduler:
             raise NewslintError("--output-dir needs --scheduler (local:N or tcp://HOST:PORT)")
+        if args.baseline:
+            raise NewslintError("--baseline does not apply with --output-dir (the workers write every finding)")
         return _write_to(scheduler, spec, linter, todo, options, output_dir, missing, args)
     if scheduler:
         from newslint.dask import sweep_on
@@ -176,6 +186,15 @@ def check_records(spec: LinterRecipe, linter: Linter, paths: Sequence[str], opti
     else:
         jobs = args.jobs or _auto_jobs(todo)
         stream = sweep(spec, linter, todo, options, jobs=jobs, keep_source=keep_source)
+
+    if args.write_baseline:
+        return _write_baseline(args, missing, stream)
+    known = None
+    if args.baseline:
+        from newslint.baseline import BaselineFilter
+
+        known = BaselineFilter(args.baseline)  # read before any work: a bad file fails at once
+        stream = map(known, stream)
 
     tally = _Tally()
     results: Iterable[FileResult] = tally.watch(missing, stream)
@@ -188,6 +207,8 @@ def check_records(spec: LinterRecipe, linter: Linter, paths: Sequence[str], opti
     sys.stdout.flush()
     for e in tally.errors:
         sys.stderr.write(f"newslint: error: {e}\n")
+    if known is not None and known.hidden and not args.quiet:
+        sys.stderr.write(f"newslint: {known.hidden} finding{'s' * (known.hidden != 1)} in the baseline not shown\n")
     if not args.quiet:
         sys.stderr.write(f"newslint: checked {tally.records} record{'s' * (tally.records != 1)} in "
                          f"{len(todo)} file{'s' * (len(todo) != 1)}"
@@ -195,6 +216,28 @@ def check_records(spec: LinterRecipe, linter: Linter, paths: Sequence[str], opti
     if tally.errors:
         return EXIT_ERROR
     return EXIT_FINDINGS if tally.findings and not args.exit_zero else EXIT_CLEAN
+
+
+def _write_baseline(args: argparse.Namespace, missing: list[FileResult], stream: Iterable[FileResult]) -> int:
+    """``--baseline FILE --write-baseline`` on records: every finding, named by its file and
+    record, recorded as the results stream past; not written if any record had an error."""
+    from newslint.baseline import BaselineWriter
+    from newslint.console import EXIT_CLEAN, EXIT_ERROR
+
+    writer = BaselineWriter(args.baseline)
+    tally = _Tally()
+    for r in tally.watch(missing, stream):
+        writer.add(r)
+    for e in tally.errors:
+        sys.stderr.write(f"newslint: error: {e}\n")
+    if tally.errors:  # a baseline missing a record's findings would hide nothing there later
+        sys.stderr.write(f"newslint: error: baseline {args.baseline} not written\n")
+        return EXIT_ERROR
+    n = writer.write()
+    if not args.quiet:
+        sys.stderr.write(f"Recorded {n} finding{'s' * (n != 1)} of {tally.records} record"
+                         f"{'s' * (tally.records != 1)} in {args.baseline}.\n")
+    return EXIT_CLEAN
 
 
 def _write_to(scheduler: str, spec: LinterRecipe, linter: Linter, todo: Sequence[str], options: RecordOptions,

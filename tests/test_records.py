@@ -298,3 +298,59 @@ def test_sweep_keeps_no_text_of_clean_records(tmp_path):
     assert [r.source for r in results] == [None, "The mayor said.."]
     assert [r.record.id for r in results] == ["1", "2"]
 
+
+
+# -- --baseline and --diff-base on records -------------------------------------------------
+def test_baseline_names_the_record_and_hides_only_known_findings(newslint, tmp_path):
+    rows = [{"id": "a1", "body": "The mayor said.. It was fine on Friday."},
+            {"id": "a2", "body": "It rained,, they said."},
+            {"id": "a3", "body": "The council met on Tuesday."}]
+    write_jsonl(tmp_path / "a.jsonl", rows)
+    args = ("--text-field", "body", "--id-field", "id")
+    made = newslint("check", *args, "--baseline", "base.json", "--write-baseline", "a.jsonl", cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    assert "Recorded 2 findings of 3 records in base.json." in made.stderr
+    recorded = json.loads((tmp_path / "base.json").read_text(encoding="utf-8"))["findings"]
+    assert [(f["path"], f["record"], f["code"]) for f in recorded] == [("a.jsonl", "a1", "PUN001"),
+                                                                        ("a.jsonl", "a2", "PUN001")]
+    # A new record with the very text of a1, a new slip in a2, a clean record that got one;
+    # the records are also reordered: a finding is matched by its record's id, not its place.
+    rows = [{"id": "a0", "body": "The mayor said.. It was fine on Friday."},
+            {"id": "a3", "body": "The council met on Tuesday.."},
+            {"id": "a2", "body": "It rained,, they said.\nThen it stopped,, too."},
+            {"id": "a1", "body": "The mayor said.. It was fine on Friday."}]
+    write_jsonl(tmp_path / "a.jsonl", rows)
+    for jobs in ("1", "2"):
+        proc = newslint("check", "--output-format", "concise", *args, "--baseline", "base.json", "--jobs", jobs,
+                        "a.jsonl", cwd=tmp_path)
+        assert proc.returncode == 1, proc.stderr
+        assert proc.stdout.splitlines()[:3] == [
+            'a.jsonl[a0]:1:15: PUN001 [doubled-punctuation] Doubled punctuation ".."',
+            'a.jsonl[a3]:1:27: PUN001 [doubled-punctuation] Doubled punctuation ".."',
+            'a.jsonl[a2]:2:16: PUN001 [doubled-punctuation] Doubled punctuation ",,"',
+        ]
+        assert proc.stdout.splitlines()[3] == "Found 3 findings."
+        assert "newslint: 2 findings in the baseline not shown" in proc.stderr
+    # Nothing new: exit 0.
+    write_jsonl(tmp_path / "a.jsonl", [rows[3]])
+    proc = newslint("check", *args, "--baseline", "base.json", "a.jsonl", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_baseline_of_records_is_not_written_when_a_record_is_bad(newslint, tmp_path):
+    (tmp_path / "a.jsonl").write_text('{"body": "The mayor said.."}\n{"body": \n', encoding="utf-8")
+    proc = newslint("check", "--text-field", "body", "--baseline", "base.json", "--write-baseline", "a.jsonl",
+                    cwd=tmp_path)
+    assert proc.returncode == 2
+    assert "a.jsonl:2: record 2: broken JSON" in proc.stderr
+    assert "baseline base.json not written" in proc.stderr
+    assert not (tmp_path / "base.json").exists()
+
+
+def test_diff_base_on_records_is_one_clear_error(newslint, tmp_path):
+    write_jsonl(tmp_path / "a.jsonl", [{"body": "The mayor said.."}])
+    proc = newslint("check", "--text-field", "body", "--diff-base", "HEAD", "a.jsonl", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert proc.stdout == ""
+    assert proc.stderr == ("newslint: error: --diff-base does not apply to records (git's changed lines are lines "
+                           "of the archive file, not of its stories); use --baseline FILE to see only new findings\n")

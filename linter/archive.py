@@ -23,11 +23,17 @@ from newslint.records import (
     RECORD_SUFFIXES,
     BadRecord,
     LinterRecipe,
+    Piece,
     Record,
     RecordOptions,
     RecordsError,
+    file_size,
+    lint_piece,
     lint_records,
+    piece_bytes_for,
+    plan_pieces,
     read_records,
+    splittable,
 )
 
 if TYPE_CHECKING:
@@ -73,10 +79,32 @@ def _worker_records(job: tuple[str, list[Record | BadRecord], bool]) -> list[Fil
         patterns.flush()  # workers end without atexit: keep what they compiled
 
 
-def _file_jobs(paths: Sequence[str], options: RecordOptions, formats: Iterable[str],
-               ) -> Iterator[tuple[str, list[Record | BadRecord] | FileResult]]:
-    """``(path, chunk of records)`` in order; a file that cannot be read: ``(path, its error)``."""
+def _worker_piece(job: tuple[Piece, RecordOptions, bool]) -> list[FileResult]:
+    from newslint import patterns
+
+    piece, options, keep_source = job
+    assert _WORKER is not None
+    try:
+        return lint_piece(_WORKER, piece, options, keep_source=keep_source)
+    finally:
+        patterns.flush()
+
+
+def _file_jobs(paths: Sequence[str], options: RecordOptions, formats: Iterable[str], workers: int = 1,
+               ) -> Iterator[tuple[str, list[Record | BadRecord] | Piece | FileResult]]:
+    """``(path, chunk of records)`` in order; with workers, ``(path, Piece)`` for a file they
+    can read themselves (JSON Lines, Parquet: this process then only counts newlines); a
+    file that cannot be read: ``(path, its error)``."""
     for path in paths:
+        if workers > 1 and splittable(path):
+            try:
+                pieces = plan_pieces(path, options, piece_bytes_for(file_size(path), workers))
+            except RecordsError as exc:
+                yield path, FileResult(path, errors=[str(exc)])
+                continue
+            for piece in pieces:
+                yield path, piece
+            continue
         try:
             for chunk in _chunks(read_records(path, options, formats), CHUNK_RECORDS):
                 yield path, chunk
@@ -92,7 +120,7 @@ def sweep(spec: LinterRecipe, linter: Linter, paths: Sequence[str], options: Rec
     is read only a little ahead of the workers."""
     global _WORKER
     formats = linter.engine.formats
-    jobs_iter = _file_jobs(paths, options, formats)
+    jobs_iter = _file_jobs(paths, options, formats, jobs)
     if jobs <= 1:
         for path, chunk in jobs_iter:
             if isinstance(chunk, FileResult):
@@ -116,6 +144,8 @@ def sweep(spec: LinterRecipe, linter: Linter, paths: Sequence[str], options: Rec
         for path, chunk in jobs_iter:
             if isinstance(chunk, FileResult):
                 window.append(chunk)
+            elif isinstance(chunk, Piece):
+                window.append(pool.submit(_worker_piece, (chunk, options, keep_source)))
             else:
                 window.append(pool.submit(_worker_records, (path, chunk, keep_source)))
             while len(window) > jobs * 4:  # bounded: the file is read only a little ahead

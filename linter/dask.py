@@ -35,7 +35,7 @@ from newslint.records import (
     Record,
     RecordOptions,
     format_name,
-    lint_record,
+    lint_piece,
     lint_records,
     read_records,
 )
@@ -181,18 +181,11 @@ def _piece_task(spec: SweepSpec, piece: Piece, keep_source: bool) -> list[FileRe
     """One Dask task: read one piece of an archive where the worker runs (its own disk, or
     the URL through fsspec) and check its records. The driver sends only the piece's name."""
     from newslint import patterns
-    from newslint.records import RecordsError, read_piece
 
-    linter = _linter_for(spec)
-    results: list[FileResult] = []
     try:
-        for item in read_piece(piece, spec.options, linter.engine.formats):
-            results.append(lint_record(linter, piece.path, item, keep_source=keep_source))
-    except RecordsError as exc:
-        results.append(FileResult(piece.path, errors=[str(exc)]))
+        return lint_piece(_linter_for(spec), piece, spec.options, keep_source=keep_source)
     finally:
         patterns.flush()
-    return results
 
 
 def _blob(chunk: list[Any]) -> bytes:
@@ -267,24 +260,21 @@ def _remote(spec: SweepSpec, scheduler: str) -> Any:
     return session()
 
 
-MIN_PIECE_BYTES = 64 << 10  # a JSON Lines piece: at least this (about 80 stories) ...
-
-
-def _piece_bytes(size: int, n_workers: int) -> int:
-    """... at most ``records.PIECE_BYTES``, and small enough that a file makes four pieces
-    per worker (a small archive still keeps every worker busy to the end)."""
-    from newslint import records
-
-    return max(MIN_PIECE_BYTES, min(records.PIECE_BYTES, size // (4 * max(1, n_workers)) + 1))
-
-
 def _plan(client: Any, paths: Sequence[str], options: RecordOptions, n_workers: int,
           ) -> dict[str, list[Piece] | FileResult]:
     """The pieces of every splittable file of ``paths`` (JSON Lines and Parquet, not
     compressed), numbered: the workers count the newlines of each byte range (so a URL's
     bytes never pass through this machine), this machine reads only sizes and Parquet
     footers. A file that cannot be read: its error."""
-    from newslint.records import RecordsError, byte_ranges, file_size, jsonl_pieces, parquet_pieces, splittable
+    from newslint.records import (
+        RecordsError,
+        byte_ranges,
+        file_size,
+        jsonl_pieces,
+        parquet_pieces,
+        piece_bytes_for,
+        splittable,
+    )
 
     import os
 
@@ -301,7 +291,7 @@ def _plan(client: Any, paths: Sequence[str], options: RecordOptions, n_workers: 
                 if client.submit(_sees, url, size, pure=False).result():
                     plans[path] = pieces
                 continue
-            ranges = byte_ranges(path, size, _piece_bytes(size, n_workers))
+            ranges = byte_ranges(path, size, piece_bytes_for(size, n_workers))
             counting[path] = (url, ranges, client.map(_count, [url] * len(ranges), [s for s, _ in ranges],
                                                       [e for _, e in ranges], [size] * len(ranges), pure=False))
         except RecordsError as exc:

@@ -331,7 +331,8 @@ def _parquet(path: str, options: RecordOptions, build: _Builder, piece: Piece | 
 
 
 # -- pieces: parts of one archive that workers read themselves ------------------------------
-PIECE_BYTES = 1 << 20  # a JSON Lines piece: about 1 MiB of records (~1,000 stories, ~1 s)
+PIECE_BYTES = 1 << 20  # a JSON Lines piece: at most about 1 MiB of records (~1,000 stories, ~1 s) ...
+MIN_PIECE_BYTES = 64 << 10  # ... and at least this (about 80 stories)
 PIECE_ROWS = 4096  # a Parquet piece: rows of one row group (the rows before it in the group are decoded and passed over)
 
 
@@ -362,8 +363,10 @@ class Piece:
 
 def splittable(path: str) -> bool:
     """Whether :func:`plan_pieces` can cut ``path`` into pieces."""
-    name = path.lower()
-    return not name.endswith(".gz") and _kind(path) in ("jsonl", "parquet")
+    try:
+        return not path.lower().endswith(".gz") and _kind(path) in ("jsonl", "parquet")
+    except RecordsError:
+        return False
 
 
 def file_size(path: str) -> int:
@@ -388,6 +391,13 @@ def _open_plain(path: str) -> IO[bytes]:
 
         return fsspec.open(path, "rb").open()  # type: ignore[no-any-return]
     return open(path, "rb")  # noqa: SIM115 - closed by the caller
+
+
+def piece_bytes_for(size: int, workers: int) -> int:
+    """How big the pieces of a file of ``size`` bytes are for ``workers`` workers: four
+    pieces a worker (a small archive still keeps every worker busy to the end), within
+    :data:`MIN_PIECE_BYTES` and :data:`PIECE_BYTES`."""
+    return max(MIN_PIECE_BYTES, min(PIECE_BYTES, size // (4 * max(1, workers)) + 1))
 
 
 def byte_ranges(path: str, size: int | None = None, piece_bytes: int | None = None) -> list[tuple[int, int]]:
@@ -501,11 +511,24 @@ def lint_record(linter: Linter, filename: str, item: Record | BadRecord, *, keep
     return result
 
 
+def lint_piece(linter: Linter, piece: Piece, options: RecordOptions, *, keep_source: bool = True,
+               ) -> list[FileResult]:
+    """Read and check one piece (the unit of work of ``--jobs`` and of a Dask task for a
+    JSON Lines or Parquet file); a read error ends it as its file's error line."""
+    results: list[FileResult] = []
+    try:
+        for item in read_piece(piece, options, linter.engine.formats):
+            results.append(lint_record(linter, piece.path, item, keep_source=keep_source))
+    except RecordsError as exc:
+        results.append(FileResult(piece.path, errors=[str(exc)]))
+    return results
+
+
 def lint_records(linter: Linter, filename: str, items: Iterable[Record | BadRecord], *,
                  keep_source: bool = True) -> list[FileResult]:
     """Check a chunk of records (the unit of work of ``--jobs`` and of a Dask task)."""
     return [lint_record(linter, filename, item, keep_source=keep_source) for item in items]
 
 
-__all__ = ["BadRecord", "LinterRecipe", "Piece", "Record", "RecordOptions", "RecordsError", "lint_record", "lint_records",
+__all__ = ["BadRecord", "LinterRecipe", "Piece", "Record", "RecordOptions", "RecordsError", "lint_piece", "lint_record", "lint_records",
            "options_from", "plan_pieces", "read_piece", "read_records", "splittable"]

@@ -230,3 +230,23 @@ def test_newslint_imports_no_dask(tmp_path):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path,
                          env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)})
     assert out.stdout.strip() == "[]", out.stderr
+
+
+def test_the_workers_read_pieces_of_json_lines_themselves(tmp_path, cluster):
+    """The driver sends the workers pieces (byte ranges they read and count themselves) of
+    a JSON Lines file, not its records; a CSV cannot be cut and is left to the driver."""
+    from newslint.dask import _plan
+    from newslint.records import RecordOptions
+
+    path = write_jsonl(tmp_path / "a.jsonl", many_rows(60))  # 420 records, about 175 KB: three pieces
+    (tmp_path / "b.csv").write_text("body\nIt rained,, they said.\n", encoding="utf-8")
+    with distributed.Client(cluster) as client:
+        plans = _plan(client, [str(path), str(tmp_path / "b.csv"), str(tmp_path / "gone.jsonl")],
+                      RecordOptions("body"), 2)
+    pieces = plans[str(path)]
+    assert len(pieces) == 3 and [p.first for p in pieces][0] == 1 and pieces[-1].end == path.stat().st_size
+    lines = path.read_bytes().split(b"\n")
+    assert all(p.url == str(path) for p in pieces)  # absolute: the workers' folder is not ours
+    assert pieces[1].first == 1 + path.read_bytes()[:pieces[1].start].count(b"\n") and len(lines) > 420
+    assert str(tmp_path / "b.csv") not in plans
+    assert "gone.jsonl: cannot read" in plans[str(tmp_path / "gone.jsonl")].errors[0]

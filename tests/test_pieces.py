@@ -92,3 +92,18 @@ def test_parquet_pieces_hold_every_row_once(tmp_path):
         assert len({p.group for p in pieces}) == 3
         assert _seen(r for p in pieces for r in read_piece(p, OPTIONS)) == whole
     assert len(whole) == 3000 and sum(isinstance(r, BadRecord) for r in read_records(str(path), OPTIONS)) == 600
+
+
+def test_jobs_read_pieces_in_the_workers(tmp_path):
+    """``--jobs`` sends pieces to its workers for JSON Lines (and chunks for CSV)."""
+    from newslint.archive import _file_jobs
+    from newslint.records import Piece
+
+    rows = "".join(json.dumps({"body": f"Story {i} said.. " * 30}) + "\n" for i in range(400))
+    (tmp_path / "a.jsonl").write_text(rows, encoding="utf-8")
+    (tmp_path / "b.csv").write_text("body\nIt rained,, they said.\n", encoding="utf-8")
+    paths = [str(tmp_path / "a.jsonl"), str(tmp_path / "b.csv")]
+    jobs = list(_file_jobs(paths, RecordOptions("body"), ("text",), workers=2))
+    assert [type(j).__name__ for _, j in jobs] == ["Piece"] * 4 + ["list"]
+    assert sum(1 for _, j in jobs if isinstance(j, Piece) for _ in read_piece(j, RecordOptions("body"))) == 400
+    assert {type(j).__name__ for _, j in _file_jobs(paths, RecordOptions("body"), ("text",))} == {"list"}

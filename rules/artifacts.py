@@ -99,8 +99,15 @@ EMBED = patterns.compile(
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )
+# A site's address with no path: "www.example.com", "https://example.co.uk/".
+BARE_SITE = patterns.compile(r"^\s*(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?\s*$", regex.IGNORECASE)
 # A picture credit after a copyright sign: "© Reuters", "© Jane Doe/AP" (a short name).
 COPYRIGHT_CREDIT = patterns.compile(r"^\s*©\s*(?:\d{4}\s+)?\p{Lu}[\p{L}.&'’-]*(?:[ /]\p{Lu}[\p{L}.&'’-]*){0,3}\s*$")
+# A credit inside a caption: "photos © Inexhibit", "Image: © Jane Doe".
+MEDIA_COPYRIGHT = patterns.compile(
+    r"\b(?:photo(?:graph)?s?|images?|pictures?|videos?|illustrations?|graphics?|footage)\s*:?\s*©", regex.IGNORECASE
+)
+RIGHTS = patterns.compile(r"\brights\s+reserved\b", regex.IGNORECASE)
 # "Read more: Other headline", "RELATED: ...", "WATCH: ...", "Advertisement - Scroll to continue".
 LABEL = patterns.compile(
     r"""^\s*(?:read\s+more|read\s+also|also\s+read|see\s+also|related(?:\s+(?:stories|articles|news|content|coverage|links?))?
@@ -334,19 +341,25 @@ def classify(line: str) -> Kind | None:
     if n > 120:
         return Kind.LIKELY if _may_embed(stripped, low) and EMBED.match(stripped) else None
     if _may_embed(stripped, low) and EMBED.match(stripped):
-        return Kind.LIKELY
+        # A site's address alone ("www.autoracing.com.br" closing a story) signs the story
+        # off or credits a source; what an embed leaves behind is a link to the post.
+        return None if BARE_SITE.match(stripped) else Kind.LIKELY
     if _may_be_placeholder(stripped, low) and PLACEHOLDER.match(stripped) and not _ends_sentence(stripped):
         return Kind.LIKELY
     m = BRACKETED.match(stripped) if head in "[{(" else None
     if m is not None:
         inner = m[1]
-        if head == "[" and (inner.isupper() or _ui_only(inner)):
+        # In capitals: every letter is (a script without case, such as Hangul, has no
+        # capitals: "[사진=MBC, SBS]" credits a photo in Korean).
+        if head == "[" and (_all_caps(inner) or _ui_only(inner)):
             return Kind.LIKELY  # [IMAGE], [INSERT CHART HERE], [embedded content]
         if _ui_only(inner) or MEDIA_LABEL.match(inner):
             return Kind.LIKELY  # (Photo), (AP Video)
         return None
     if head == "©" and COPYRIGHT_CREDIT.match(stripped):
         return None  # "© Reuters" credits a picture
+    if "©" in stripped and MEDIA_COPYRIGHT.search(stripped) and not RIGHTS.search(stripped):
+        return None  # a caption's credit: "Installation views, photos © Inexhibit, 2018"
     if n <= 100 and low.startswith(LEAD_KEYS) and (
         LABEL.match(stripped) or STAMP.match(stripped) or PROMPT.match(stripped)
     ):
@@ -365,6 +378,11 @@ def classify(line: str) -> Kind | None:
     if n <= 60 and not ends and (lead in UI_WORDS or lead.isdigit()) and _ui_only(stripped):
         return Kind.LIKELY  # (_ui_only rejects a line whose first word is no interface word)
     return None
+
+
+def _all_caps(text: str) -> bool:
+    """Whether every letter of ``text`` is a capital (and there is one)."""
+    return text.isupper() and all(c.isupper() for c in text if c.isalpha())
 
 
 def _sentence_like(stripped: str) -> bool:
@@ -427,7 +445,8 @@ def stray_artifact(doc: Document) -> Iterator[Finding]:
     ## Why is this bad?
     Page furniture in the copy tells readers the story was pasted, not edited. Headlines,
     subheadings, datelines (`KYIV, Ukraine (AP) —`), bylines (`By Jane Smith`) and credit
-    lines (`Reporting by ...`, `© Reuters`) are not flagged, and neither is an embedded
+    lines (`Reporting by ...`, `© Reuters`, `[사진=MBC]`) and a site's address alone
+    (`www.autoracing.com.br` signing a story off) are not flagged, and neither is an embedded
     post (a tweet's text and its `— Jane Doe (@jdoe) March 3, 2017` footer): those are
     someone else's words, quoted on purpose.
 

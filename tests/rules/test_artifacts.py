@@ -50,10 +50,11 @@ def test_art001_page(lint):
         "Advertisement - Scroll to continue", "Listen to this story", "Download our app",
         "Facebook Twitter WhatsApp Email", "Read more: Ferry strike ends after two weeks",
         "RELATED: Storm closes harbour", "[IMAGE]", "[embedded content]", "(Photo)",
-        "INSERT MAP HERE", "pic.twitter.com/a1b2c3",
+        "INSERT MAP HERE", "pic.twitter.com/a1b2c3", "https://twitter.com/portnews/status/1195",
+        "www.youtube.com/watch?v=a1b2c3", "[PHOTO]", "[GRAFIK]",
         "Published 2 hours ago", "Filed under: Transport", "12 Comments", "Page 2 of 3",
         "Click to share on Twitter (Opens in new window)", "Get the latest headlines delivered to your inbox",
-        "XQ", "XXX",
+        "XQ", "XXX", "Photos © 2019 Daily News. All rights reserved.",
     ],
 )
 def test_art001_flags(lint, line):
@@ -81,6 +82,12 @@ def test_art001_flags(lint, line):
         "II",  # a section number
         "He told us to read more about the storm. Then he left.",
         "Read the full text of the minister's statement",
+        # a site's address signing the story off, or crediting a source
+        "www.autoracing.com.br", "https://www.portnews.co.uk/",
+        # a photo credit in a script without capitals ("Photo = MBC, SBS")
+        "[사진=MBC, SBS]",
+        # a caption's credit
+        "Jewels after Jewels after Jewels, installation views, photos © Inexhibit, 2018",
     ],
 )
 def test_art001_leaves_copy_alone(lint, line):

@@ -156,6 +156,69 @@ def test_main_content_keeps_headline_and_body_only():
     assert fragment.text == "Share it.\n\nThe story."
 
 
+WIDGET_PAGE = """\
+<!DOCTYPE html>
+<html><body>
+<article class="post type-post category-sponsored-content">
+<div class="entry-content has-share-bar">
+<h1>Jaguar cuts output as unsold cars pile up</h1>
+<div class="byline-section"><div class="publish-date">Published 11:11 PM EST Nov 19, 2019</div></div>
+<p>Jaguar Land Rover will cut production at two plants next month, the carmaker said on
+Tuesday, as unsold sport-utility vehicles, sedans and coupes fill lots across the country.</p>
+<div class="gallery-wrap"><div class="control-bar"><p class="open">Caption</p><p class="close">Close</p></div>
+<div class="caption-truncated"><p>In this photograph, a long row of unsold vehicles sits at a dealership.</p></div></div>
+<p>The company said the cuts, which affect about 4,000 workers, would last at least six weeks,
+and that it expected demand to recover, slowly but surely, in the spring.</p>
+<div class="StoryShareBottom"><div class="form-submit">Report Error</div></div>
+<div class="next-prev"><p>Audi's second electric vehicle, the E-Tron Sportback, officially debuts today</p></div>
+<div class="body-read-more"><div class="read-more-button">Read More</div></div>
+</div>
+</article>
+<div style="display:none;" itemscope itemtype="http://schema.org/NewsArticle">
+<h1 itemprop="name">Jaguar cuts output as unsold cars pile up</h1>
+<div itemprop="articleBody"><p>Jaguar Land Rover will cut production at two plants next month, the
+carmaker said on Tuesday, as unsold sport-utility vehicles, sedans and coupes fill lots.</p></div>
+</div>
+<p aria-hidden="true">Jaguar Land Rover will cut production at two plants next month, the carmaker said.</p>
+</body></html>
+"""
+
+
+def test_main_content_leaves_widgets_and_page_stamps_out():
+    text = parse_html(WIDGET_PAGE).text
+    assert text.startswith("Jaguar cuts output as unsold cars pile up\n\nJaguar Land Rover will cut")
+    assert "slowly but surely, in the spring." in text
+    # A gallery's controls and repeated captions, the page's time stamp, a share box named in
+    # camel case, the next and previous stories' teasers, a button.
+    for chrome in ("Caption", "Close", "long row", "Published", "Report Error", "Audi", "Read More"):
+        assert chrome not in text, chrome
+    # Copies no reader sees (data for search engines): read once, not three times.
+    assert text.count("Jaguar Land Rover will cut production") == 1
+
+
+def test_what_no_reader_sees_is_not_linted(newslint, story):
+    page = (
+        "<p>The council met on Tuesday and approved the budget.</p>\n"
+        '<div style="color: red; display:none"><p>Teh council met on Tusday.</p></div>\n'
+        "<div style='visibility: hidden'><p>Teh budget was aproved.</p></div>\n"
+        '<p>Members voted <span aria-hidden="true">tehm</span>unanimously.</p>\n'
+    )
+    result = newslint("check", "--no-cache", "--isolated", "--output-format", "json", story(page, name="story.html"))
+    assert result.returncode == 0, result.stdout
+    assert parse_html(page).text == "The council met on Tuesday and approved the budget.\n\nMembers voted unanimously."
+
+
+def test_graphic_placeholder_is_not_prose(newslint, story):
+    post = (
+        "The map shows where the whales were seen last year.\n\n"
+        '<p data-pym-loader data-child-src="https://apps.example.org/graphics/whales/ships.html" '
+        'id="responsive-embed-whales"> Loading... </p> <script src="https://pym.example.org/pym-loader.js"></script>\n\n'
+        "Researchers counted fewer than 50 of them.\n"
+    )
+    result = newslint("check", "--no-cache", "--isolated", "--output-format", "json", story(post, name="post.md"))
+    assert result.returncode == 0, result.stdout
+
+
 def test_spacer_paragraphs_are_empty(newslint, story):
     path = story("<p>The council met on Tuesday.</p>\n<p>&nbsp;</p>\n<p>\u200b</p>\n", name="story.html")
     result = newslint("check", "--no-cache", "--isolated", "--output-format", "json", path)

@@ -60,12 +60,20 @@ ATTR = patterns.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"
 TEXT_RUN = patterns.compile(r"(?P<ws>[ \t\n\r\f]{2,}|[\t\n\r\f])|" + ENTITY.pattern)
 NEWLINE = patterns.compile(r"\r\n|\r|\n")
 HIDDEN = patterns.compile(r"""(?i)(?:^|\s)hidden(?:\s*=|\s|/|$)""")
+# Never shown to readers either (as Mozilla's Readability judges): an inline style that hides
+# the element, or aria-hidden="true" (copies of the page's data for search engines, icons).
+INVISIBLE = patterns.compile(
+    r"""(?ix)\bstyle\s*=\s*(?:"[^"]*|'[^']*)\b(?:display\s*:\s*none|visibility\s*:\s*hidden)\b
+    | \baria-hidden\s*=\s*["']?true\b"""
+)
 # Embedded posts (tweets, Instagram, TikTok, Facebook, Reddit, Bluesky, Threads, Mastodon,
-# Imgur): other people's words, by the classes their embed codes use.
+# Imgur): other people's words, by the classes their embed codes use; and the placeholder
+# of a graphic a script puts in its place (Pym.js, used by newsroom graphics desks).
 EMBED = patterns.compile(
     r"""(?ix)\bclass\s*=\s*["']?[^"'>]*?\b(?:twitter-(?:tweet|video|timeline)|instagram-media
     |tiktok-embed|fb-(?:post|video|comment-embed)|reddit-embed-bq|bluesky-embed|text-post-media
-    |mastodon-embed|imgur-embed-pub)\b"""
+    |mastodon-embed|imgur-embed-pub)\b
+    | \bdata-pym-(?:src|loader)\b  # a graphic embedded with Pym.js: "Loading..." until it loads"""
 )
 IMAGE_FILE = patterns.compile(r"(?i)^\S+\.(?:jpe?g|png|gif|webp|svg|avif|tiff?|bmp)$")
 # Group numbers: ``regex`` looks a group name up only after failing to read it as a number
@@ -124,11 +132,20 @@ CHROME_WORDS = frozenset(
     cookie cookies consent gdpr sidebar footer masthead breadcrumb breadcrumbs nav navbar navigation
     menu teaser teasers recommended recommendations popular trending mostread outbrain taboola
     advert advertisement ad ads sponsor sponsored signup paywall toolbar tags topics bio
-    newsletters header banner popup modal overlay lightbox"""
+    newsletters header banner popup modal overlay lightbox control controls gallery slideshow
+    carousel swiper prev previous next pagination pager date timestamp button btn"""
     .split()
 )
+# Chrome words that name the story's own furniture (its comments, share bar, related links),
+# which even a name with a content word in it is ("post-comments", "StoryShareBottom").
+FURNITURE_WORDS = frozenset(
+    """comment comments share sharing social related promo promos newsletter newsletters
+    subscribe subscription recommended recommendations popular trending mostread outbrain
+    taboola advert advertisement ads sponsor sponsored signup paywall""".split()
+)
 CONTENT_WORDS = frozenset("article story content body post entry main text headline".split())
-TOKEN_PARTS = patterns.compile(r"[a-z]+")
+# Words of a class or id: "share-bar", "story_tools", and camel case ("StoryShareBottom").
+TOKEN_PARTS = patterns.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 
 
 def boilerplate(name: str, attrs: str) -> bool:
@@ -141,11 +158,26 @@ def boilerplate(name: str, attrs: str) -> bool:
     role = found.get("role")
     if role is not None and role[0].strip().lower() in CHROME_ROLES:
         return True
-    names = " ".join(found[k][0] for k in ("class", "id") if k in found).lower()
-    parts = TOKEN_PARTS.findall(names)
+    names = [found[k][0] for k in ("class", "id") if k in found]
+    parts = [p.lower() for p in TOKEN_PARTS.findall(" ".join(names))]
+    if not any(p in CHROME_WORDS for p in parts):
+        return False
     if any(p in CONTENT_WORDS for p in parts) or "articlebody" in attrs.lower():
-        return False  # "l-sidebar-fixed l-article-body-segment", itemprop="articleBody"
-    return any(p in CHROME_WORDS for p in parts)
+        # "l-sidebar-fixed l-article-body-segment", itemprop="articleBody", "article-header":
+        # content, unless one name says the story's furniture, the story first ("post-comments",
+        # "StoryShareBottom", "article-related"). A class beside "entry-content" that names
+        # share buttons ("has-share-bar"), or a tag's class ("category-sponsored-content"),
+        # is not enough.
+        for name in " ".join(names).split():
+            seen_content = False
+            for p in TOKEN_PARTS.findall(name):
+                p = p.lower()
+                if p in CONTENT_WORDS:
+                    seen_content = True
+                elif seen_content and p in FURNITURE_WORDS:
+                    return True
+        return False
+    return True
 
 
 @dataclass(slots=True)
@@ -431,7 +463,9 @@ class HtmlWalker:
         attrs_s, attrs_e = m.span(_T_ATTRS)
         attrs = m.group(_T_ATTRS)
         if name in NESTED_SKIP or (name not in VOID and (
-            ("idden" in attrs and HIDDEN.search(attrs)) or ("-" in attrs and EMBED.search(attrs))
+            ("idden" in attrs and (HIDDEN.search(attrs) or INVISIBLE.search(attrs)))
+            or ("-" in attrs and EMBED.search(attrs))
+            or ("none" in attrs and INVISIBLE.search(attrs))
         )):
             if not attrs.rstrip().endswith("/"):
                 self.skip, self.skip_depth = name, 1

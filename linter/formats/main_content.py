@@ -11,7 +11,9 @@ The method is readability's (Arc90), scored over the walker's blocks rather than
    text is link text, and neither its element nor the three around it are chrome by their
    tag (``header``, ``footer``, ``aside``, ``form``), role (``navigation``, ``banner``,
    ``complementary`` ...) or class and id (``comments``, ``share``, ``related``,
-   ``newsletter``, ``cookie``, ``sidebar``, ``teaser``, ``promo`` ...). Chrome further up
+   ``newsletter``, ``cookie``, ``sidebar``, ``teaser``, ``promo``, a gallery's or player's
+   ``control-bar``, ``next-prev`` teasers, ``publish-date`` stamps ...; words split at
+   ``-``, ``_`` and camel case: ``StoryShareBottom``). Chrome further up
    is often a page-wide wrapper (``class="has-sidebar"``) and is not held against it.
 2. Each prose block scores 1, plus one per comma, plus one per 100 characters (at most 3);
    the element holding it gets the score, the one around that half of it; an element that

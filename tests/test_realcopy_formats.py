@@ -172,6 +172,9 @@ and that it expected demand to recover, slowly but surely, in the spring.</p>
 <div class="StoryShareBottom"><div class="form-submit">Report Error</div></div>
 <div class="next-prev"><p>Audi's second electric vehicle, the E-Tron Sportback, officially debuts today</p></div>
 <div class="body-read-more"><div class="read-more-button">Read More</div></div>
+<div class="comment-body"><p>Reader comment: they should have seen this coming, frankly, years ago.</p></div>
+<div id="site-footer" class="footer-content"><p>Daily Wheels is the leading automotive resource, with daily
+headlines, reviews, prices and breaking news from the auto industry.</p></div>
 </div>
 </article>
 <div style="display:none;" itemscope itemtype="http://schema.org/NewsArticle">
@@ -190,7 +193,8 @@ def test_main_content_leaves_widgets_and_page_stamps_out():
     assert "slowly but surely, in the spring." in text
     # A gallery's controls and repeated captions, the page's time stamp, a share box named in
     # camel case, the next and previous stories' teasers, a button.
-    for chrome in ("Caption", "Close", "long row", "Published", "Report Error", "Audi", "Read More"):
+    for chrome in ("Caption", "Close", "long row", "Published", "Report Error", "Audi", "Read More",
+                   "Reader comment", "leading automotive resource"):
         assert chrome not in text, chrome
     # Copies no reader sees (data for search engines): read once, not three times.
     assert text.count("Jaguar Land Rover will cut production") == 1

@@ -143,6 +143,9 @@ FURNITURE_WORDS = frozenset(
     subscribe subscription recommended recommendations popular trending mostread outbrain
     taboola advert advertisement ads sponsor sponsored signup paywall""".split()
 )
+# Chrome whose content is chrome too ("footer-content", "comment-body"); not "ad" or
+# "sidebar", which page-wide wrappers name ("ad_body", "sidebar-layout-content").
+CHROME_FIRST = frozenset("footer comment comments nav navbar navigation menu breadcrumb breadcrumbs".split())
 CONTENT_WORDS = frozenset("article story content body post entry main text headline".split())
 # Words of a class or id: "share-bar", "story_tools", and camel case ("StoryShareBottom").
 TOKEN_PARTS = patterns.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
@@ -164,18 +167,22 @@ def boilerplate(name: str, attrs: str) -> bool:
         return False
     if any(p in CONTENT_WORDS for p in parts) or "articlebody" in attrs.lower():
         # "l-sidebar-fixed l-article-body-segment", itemprop="articleBody", "article-header":
-        # content, unless one name says the story's furniture, the story first ("post-comments",
-        # "StoryShareBottom", "article-related"). A class beside "entry-content" that names
-        # share buttons ("has-share-bar"), or a tag's class ("category-sponsored-content"),
-        # is not enough.
+        # content, unless one name says otherwise: the content of a footer, comment or menu
+        # ("footer-content", "comment-body"), or the story's furniture ("post-comments", "StoryShareBottom",
+        # "article-related"). A class beside "entry-content" that names share buttons
+        # ("has-share-bar"), or a tag's class ("category-sponsored-content"), is not enough.
         for name in " ".join(names).split():
-            seen_content = False
+            seen_content = seen_chrome = False
             for p in TOKEN_PARTS.findall(name):
                 p = p.lower()
                 if p in CONTENT_WORDS:
+                    if seen_chrome:
+                        return True
                     seen_content = True
-                elif seen_content and p in FURNITURE_WORDS:
-                    return True
+                elif p in CHROME_WORDS:
+                    if seen_content and p in FURNITURE_WORDS:
+                        return True
+                    seen_chrome = seen_chrome or not seen_content and p in CHROME_FIRST
         return False
     return True
 

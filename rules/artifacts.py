@@ -220,6 +220,16 @@ SENTENCE_END = patterns.compile(r"(?:(?<!\.)\.|[?!])['\"’”)]*\s*$")  # an el
 INNER_SENTENCE = patterns.compile(r"\p{Ll}[.?!]['\"’”)]*\s+\p{Lu}")  # two sentences: running text
 
 
+# A Markdown link reference definition that reached the text: right after a paragraph line
+# it is not a definition (CommonMark and kramdown both say so), and the page shows it.
+LINK_DEF = patterns.compile(
+    r"""[ ]{0,3}\[(?!\^)(?P<label>[^\[\]\n]{1,100})\]:[ \t]*
+        (?:\ufffc|<[^<>\n]*>|[/#.]\S*|mailto:\S+)
+        (?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*$""",
+    regex.VERBOSE,
+)
+
+
 class Kind(Enum):
     """How sure the check is: listed forms are certain; markup and template syntax are
     certain too, but deleting them may break the page or the site's build (a Liquid tag
@@ -471,6 +481,11 @@ def stray_artifact(doc: Document) -> Iterator[Finding]:
     `Follow us on Twitter` and an embedded post's credit (`A post shared by Jane Doe
     (@jdoe) on Mar 3, 2017`).
 
+    In Markdown, a link definition written right after a paragraph line
+    (`Are you awesome? [Apply now!]` then `[Apply now!]: https://...` on the next line) is
+    no definition (CommonMark and kramdown agree): the page shows it as text and the link
+    above does not work. It is flagged, without a fix: the blank line goes before it.
+
     Prose is left alone: a heading (`### Ads`), and a sentence of five words or more that
     only talks about the page (`This article has been cross-posted to Medium.`, `In this
     post, you will learn how to:`), unless it holds a phrase only furniture uses
@@ -488,8 +503,15 @@ def stray_artifact(doc: Document) -> Iterator[Finding]:
     # Markup formats say what a block is: alt text, table cells and page titles are not
     # copy a scraper left behind, however short and label-like they look.
     skip = [b.span for b in doc.blocks or () if b.kind in NOT_COPY_KINDS]
+    defs: set[int] = set()
+    if doc.format_name == "markdown" and "]:" in text:
+        for finding, starts in _link_definitions(doc):
+            defs.update(starts)
+            yield finding
     k = 0
     for sp in doc.lines:
+        if sp.start in defs:
+            continue
         line = text[sp.start : sp.end]
         before, prev = prev, line
         if not line.strip():
@@ -515,6 +537,27 @@ def stray_artifact(doc: Document) -> Iterator[Finding]:
             message=f'Stray artifact "{shown}"',
             fix=Fix("Delete the line", (_delete_line(text, sp),), applicability),
         )
+
+
+def _link_definitions(doc: Document) -> Iterator[tuple[Finding, list[int]]]:
+    """Runs of Markdown link definitions that the page shows as text (no fix: the blank
+    line goes in the source, and whether the links above were meant is for an editor)."""
+    text = doc.text
+    run: list[tuple[Span, str]] = []
+    for sp in [*doc.lines, None]:
+        m = LINK_DEF.match(text, sp.start, sp.end) if sp is not None else None
+        if m is not None:
+            run.append((sp, m["label"]))
+            continue
+        if run:
+            labels = ", ".join(f'"[{label}]"' for _, label in run[:3]) + (" ..." if len(run) > 3 else "")
+            what = "Link definition" if len(run) == 1 else f"{len(run)} link definitions"
+            yield Finding(
+                span=Span(run[0][0].start, run[-1][0].end),
+                message=f"{what} {labels} right after a paragraph line: the page shows "
+                f"{'it' if len(run) == 1 else 'them'} as text and the links do not work; put a blank line before",
+            ), [s.start for s, _ in run]
+            run = []
 
 
 def _inline(line: str, offset: int) -> Iterator[Finding]:

@@ -294,3 +294,23 @@ def test_art001_fix_never_deletes_template_syntax(newslint, story):
 )
 def test_art001_leaves_embedded_posts_and_credits_alone(lint, line):
     assert not flagged(lint, line)
+
+
+def test_art001_link_definition_shown_as_text(newslint, story):
+    post = (
+        "We are hiring a graphics intern for the summer.\n\n"
+        "Are you the one? [Apply now!]\n"
+        "[Apply now!]: https://jobs.example.org/1995/summer-intern\n\n"
+        "Read about [last year's interns][interns].\n\n"
+        "[interns]: https://blog.example.org/interns \"Our interns\"\n"
+    )
+    path = story(post, name="post.md")
+    proc = newslint("check", "--no-cache", "--isolated", "--output-format", "json", "--select", "ART001", path)
+    found = json.loads(proc.stdout)
+    # The definition after a blank line works; the one glued to its paragraph shows as text.
+    assert [(d["location"]["row"], d["location"]["column"], d["fix"]) for d in found] == [(4, 1, None)]
+    assert found[0]["message"].startswith('Link definition "[Apply now!]" right after a paragraph line')
+    # In plain text such a line is not Markdown's to judge.
+    text = story(post.replace("\n\n[interns]", "\n\nNotes"), name="post.txt")
+    proc = newslint("check", "--no-cache", "--isolated", "--output-format", "json", "--select", "ART001", text)
+    assert [d["message"] for d in json.loads(proc.stdout) if "definition" in d["message"]] == []

@@ -76,6 +76,14 @@ SYNTAX = patterns.compile(
 )
 # A placeholder or label in brackets: [IMAGE], [Photo], [INSERT CHART HERE], [embedded content].
 BRACKETED = patterns.compile(r"^\s*[\[{(]\s*([^\[\]{}()\n]{1,40}?)\s*[\]})]\s*$")
+# What a bracketed slot in a layout is for: "[IMAGE]", "[CHART]", "[PULL QUOTE]".
+SLOT_WORDS = frozenset(
+    """image images img photo photos photograph picture pictures pic video videos audio chart
+    charts map maps graphic graphics graph table poll quiz widget box factbox infobox sidebar
+    pullquote quote break end more link links url hed dek headline subhead byline credit
+    caption cutline insert placeholder here tbd tbc tk tktk xx xxx""".split()
+)
+SLOT_MARK = patterns.compile(r"x{2,}|(?:tk)+")
 # A media label in brackets, with or without an agency: "(Photo)", "(AP Video)".
 MEDIA_LABEL = patterns.compile(
     r"^(?:(?:AP|AFP|Reuters|Getty|EPA|PA)\s+)?(?:photo|video|audio|graphic|image|picture|gallery)s?$",
@@ -359,10 +367,11 @@ def classify(line: str) -> Kind | None:
     m = BRACKETED.match(stripped) if head in "[{(" else None
     if m is not None:
         inner = m[1]
-        # In capitals: every letter is (a script without case, such as Hangul, has no
-        # capitals: "[사진=MBC, SBS]" credits a photo in Korean).
-        if head == "[" and (_all_caps(inner) or _ui_only(inner)):
-            return Kind.LIKELY  # [IMAGE], [INSERT CHART HERE], [embedded content]
+        # A layout slot in capitals ("[IMAGE]", "[PULL QUOTE]", "[TKTK]"); not a source
+        # named in capitals ("[ CNET ]" after a quoted review), nor a credit in a script
+        # without capitals ("[사진=MBC, SBS]" credits a photo in Korean).
+        if head == "[" and (_all_caps(inner) and _names_a_slot(inner) or _ui_only(inner)):
+            return Kind.LIKELY  # [IMAGE], [embedded content]
         if _ui_only(inner) or MEDIA_LABEL.match(inner):
             return Kind.LIKELY  # (Photo), (AP Video)
         return None
@@ -388,6 +397,12 @@ def classify(line: str) -> Kind | None:
     if n <= 60 and not ends and (lead in UI_WORDS or lead.isdigit()) and _ui_only(stripped):
         return Kind.LIKELY  # (_ui_only rejects a line whose first word is no interface word)
     return None
+
+
+def _names_a_slot(text: str) -> bool:
+    """Whether bracketed capitals name a layout slot: a word such as IMAGE or CHART, or TK/XXX."""
+    words = [w for w in FOLD.split(text.casefold()) if w]
+    return any(w in SLOT_WORDS or w in UI_STRONG or SLOT_MARK.fullmatch(w) for w in words)
 
 
 def _all_caps(text: str) -> bool:

@@ -51,7 +51,7 @@ def test_art001_page(lint):
         "Facebook Twitter WhatsApp Email", "Read more: Ferry strike ends after two weeks",
         "RELATED: Storm closes harbour", "[IMAGE]", "[embedded content]", "(Photo)",
         "INSERT MAP HERE", "pic.twitter.com/a1b2c3", "https://twitter.com/portnews/status/1195",
-        "www.youtube.com/watch?v=a1b2c3", "[PHOTO]", "[GRAFIK]",
+        "www.youtube.com/watch?v=a1b2c3", "[PHOTO]", "[PULL QUOTE]", "[SIDEBAR]", "[XXX]",
         "Published 2 hours ago", "Filed under: Transport", "12 Comments", "Page 2 of 3",
         "Click to share on Twitter (Opens in new window)", "Get the latest headlines delivered to your inbox",
         "XQ", "XXX", "Photos © 2019 Daily News. All rights reserved.",
@@ -86,6 +86,8 @@ def test_art001_flags(lint, line):
         "www.autoracing.com.br", "https://www.portnews.co.uk/",
         # a photo credit in a script without capitals ("Photo = MBC, SBS")
         "[사진=MBC, SBS]",
+        # a source named in capitals after a quoted review
+        "[ CNET ]", "[CNBC]",
         # a caption's credit
         "Jewels after Jewels after Jewels, installation views, photos © Inexhibit, 2018",
     ],

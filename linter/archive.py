@@ -27,6 +27,7 @@ from newslint.records import (
     Record,
     RecordOptions,
     RecordsError,
+    compact,
     file_size,
     lint_piece,
     lint_records,
@@ -68,24 +69,24 @@ def _worker_init(recipe: LinterRecipe) -> None:
         _WORKER = recipe.build()
 
 
-def _worker_records(job: tuple[str, list[Record | BadRecord], bool]) -> list[FileResult]:
+def _worker_records(job: tuple[str, list[Record | BadRecord], bool]) -> list[FileResult | int]:
     from newslint import patterns
 
     filename, chunk, keep_source = job
     assert _WORKER is not None
     try:
-        return lint_records(_WORKER, filename, chunk, keep_source=keep_source)
+        return compact(lint_records(_WORKER, filename, chunk, keep_source=keep_source))
     finally:
         patterns.flush()  # workers end without atexit: keep what they compiled
 
 
-def _worker_piece(job: tuple[Piece, RecordOptions, bool]) -> list[FileResult]:
+def _worker_piece(job: tuple[Piece, RecordOptions, bool]) -> list[FileResult | int]:
     from newslint import patterns
 
     piece, options, keep_source = job
     assert _WORKER is not None
     try:
-        return lint_piece(_WORKER, piece, options, keep_source=keep_source)
+        return compact(lint_piece(_WORKER, piece, options, keep_source=keep_source))
     finally:
         patterns.flush()
 
@@ -113,11 +114,13 @@ def _file_jobs(paths: Sequence[str], options: RecordOptions, formats: Iterable[s
 
 
 def sweep(spec: LinterRecipe, linter: Linter, paths: Sequence[str], options: RecordOptions, *, jobs: int = 1,
-          keep_source: bool = True) -> Iterator[FileResult]:
+          keep_source: bool = True) -> Iterator[FileResult | int]:
     """Check every record of ``paths``, in order, on ``jobs`` worker processes set up as
     ``--jobs`` sets them up for files (one :class:`Linter` per worker, built from ``spec``);
-    a chunk of records is a job, and only a few chunks are in flight at once, so the file
-    is read only a little ahead of the workers."""
+    a piece of a file (or a chunk of records) is a job, and only a few are in flight at
+    once, so the file is read only a little ahead of the workers. Yields each record's
+    result, except that workers send the number of clean records in a row instead of
+    their results (see :func:`~newslint.records.compact`)."""
     global _WORKER
     formats = linter.engine.formats
     jobs_iter = _file_jobs(paths, options, formats, jobs)
@@ -139,7 +142,7 @@ def sweep(spec: LinterRecipe, linter: Linter, paths: Sequence[str], options: Rec
         raise SystemExit(128 + signum)
 
     previous = signal.signal(signal.SIGTERM, stop)
-    window: deque[Future[list[FileResult]] | FileResult] = deque()
+    window: deque[Future[list[FileResult | int]] | FileResult] = deque()
     try:
         for path, chunk in jobs_iter:
             if isinstance(chunk, FileResult):
@@ -157,7 +160,7 @@ def sweep(spec: LinterRecipe, linter: Linter, paths: Sequence[str], options: Rec
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _take(item: Any) -> list[FileResult]:
+def _take(item: Any) -> list[FileResult | int]:
     return [item] if isinstance(item, FileResult) else item.result()
 
 
@@ -212,7 +215,7 @@ def check_records(spec: LinterRecipe, linter: Linter, paths: Sequence[str], opti
     if scheduler:
         from newslint.dask import sweep_on
 
-        stream: Iterator[FileResult] = sweep_on(scheduler, spec, linter, todo, options, keep_source=keep_source)
+        stream: Iterator[FileResult | int] = sweep_on(scheduler, spec, linter, todo, options, keep_source=keep_source)
     else:
         jobs = args.jobs or _auto_jobs(todo)
         stream = sweep(spec, linter, todo, options, jobs=jobs, keep_source=keep_source)
@@ -224,7 +227,7 @@ def check_records(spec: LinterRecipe, linter: Linter, paths: Sequence[str], opti
         from newslint.baseline import BaselineFilter
 
         known = BaselineFilter(args.baseline)  # read before any work: a bad file fails at once
-        stream = map(known, stream)
+        stream = (known(r) if isinstance(r, FileResult) else r for r in stream)
 
     tally = _Tally()
     results: Iterable[FileResult] = tally.watch(missing, stream)
@@ -248,7 +251,7 @@ def check_records(spec: LinterRecipe, linter: Linter, paths: Sequence[str], opti
     return EXIT_FINDINGS if tally.findings and not args.exit_zero else EXIT_CLEAN
 
 
-def _write_baseline(args: argparse.Namespace, missing: list[FileResult], stream: Iterable[FileResult]) -> int:
+def _write_baseline(args: argparse.Namespace, missing: list[FileResult], stream: Iterable[FileResult | int]) -> int:
     """``--baseline FILE --write-baseline`` on records: every finding, named by its file and
     record, recorded as the results stream past; not written if any record had an error."""
     from newslint.baseline import BaselineWriter
@@ -309,9 +312,13 @@ class _Tally:
         self.records = self.findings = self.bad = 0
         self.errors: list[str] = []
 
-    def watch(self, *streams: Iterable[FileResult]) -> Iterator[FileResult]:
+    def watch(self, *streams: Iterable[FileResult | int]) -> Iterator[FileResult]:
+        """Count and pass on the results; a number (clean records in a row) is counted only."""
         for stream in streams:
             for r in stream:
+                if isinstance(r, int):
+                    self.records += r
+                    continue
                 if r.record is not None:
                     self.records += 1
                 if r.errors:

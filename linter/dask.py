@@ -34,6 +34,7 @@ from newslint.records import (
     Piece,
     Record,
     RecordOptions,
+    compact,
     format_name,
     lint_piece,
     lint_records,
@@ -161,10 +162,15 @@ def _make_spec(linter_spec: LinterRecipe, linter: Linter, options: RecordOptions
 
 # -- the command's driver ------------------------------------------------------------------
 def _task(spec: SweepSpec, filename: str, chunk: list[Record | BadRecord] | bytes, keep_source: bool,
-          ) -> list[FileResult]:
+          ) -> list[FileResult | int]:
     """One Dask task: check a chunk of records (the same function as ``--jobs`` runs). The
     command sends a chunk as one pickled blob: one object for Dask to carry instead of a
     thousand (the client's memory grew with each record sent as objects)."""
+    return compact(_chunk_results(spec, filename, chunk, keep_source))
+
+
+def _chunk_results(spec: SweepSpec, filename: str, chunk: list[Record | BadRecord] | bytes, keep_source: bool,
+                   ) -> list[FileResult]:
     from newslint import patterns
 
     if isinstance(chunk, bytes):
@@ -177,9 +183,14 @@ def _task(spec: SweepSpec, filename: str, chunk: list[Record | BadRecord] | byte
         patterns.flush()
 
 
-def _piece_task(spec: SweepSpec, piece: Piece, keep_source: bool) -> list[FileResult]:
+def _piece_task(spec: SweepSpec, piece: Piece, keep_source: bool) -> list[FileResult | int]:
     """One Dask task: read one piece of an archive where the worker runs (its own disk, or
-    the URL through fsspec) and check its records. The driver sends only the piece's name."""
+    the URL through fsspec) and check its records. The driver sends only the piece's name
+    and gets back the records with findings or errors and counts of the clean ones."""
+    return compact(_piece_results(spec, piece, keep_source))
+
+
+def _piece_results(spec: SweepSpec, piece: Piece, keep_source: bool) -> list[FileResult]:
     from newslint import patterns
 
     try:
@@ -371,9 +382,10 @@ def _chunked(paths: Sequence[str], spec: SweepSpec, formats: Iterable[str]) -> I
 
 
 def sweep_on(scheduler: str, linter_spec: LinterRecipe, linter: Linter, paths: Sequence[str],
-             options: RecordOptions, *, keep_source: bool = True) -> Iterator[FileResult]:
+             options: RecordOptions, *, keep_source: bool = True) -> Iterator[FileResult | int]:
     """Check the records of ``paths`` on a Dask cluster; yields results in the archive's
-    order (so the report is the same as a one-process run's)."""
+    order (so the report is the same as a one-process run's): a record's result, or the
+    number of clean records in a row (they have nothing to report)."""
     from collections import deque
 
     spec = _make_spec(linter_spec, linter, options)
@@ -399,7 +411,7 @@ def sweep_on(scheduler: str, linter_spec: LinterRecipe, linter: Linter, paths: S
                     item.cancel()
 
 
-def _result(item: Any) -> list[FileResult]:
+def _result(item: Any) -> list[FileResult | int]:
     if isinstance(item, FileResult):
         return [item]
     try:
@@ -464,7 +476,8 @@ def _write_task(spec: SweepSpec, filename: str, chunk: Piece | list[Record | Bad
                 part: int, parquet: bool) -> tuple[int, int, list[str]]:
     """Check a piece or a chunk and write its findings as one part file: (records,
     findings, errors); only these counts go back to the driver."""
-    results = _piece_task(spec, chunk, False) if isinstance(chunk, Piece) else _task(spec, filename, chunk, False)
+    results = (_piece_results(spec, chunk, False) if isinstance(chunk, Piece)
+               else _chunk_results(spec, filename, chunk, False))
     rows = finding_rows(results)
     if rows:
         _write_part(rows, url, part, parquet)

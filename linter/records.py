@@ -524,11 +524,26 @@ def lint_piece(linter: Linter, piece: Piece, options: RecordOptions, *, keep_sou
     return results
 
 
+def compact(results: Iterable[FileResult]) -> list[FileResult | int]:
+    """``results`` with each run of clean records (no finding, error or note) replaced by
+    how many there were: what a worker sends back. Most records of an archive are clean,
+    and a result object per record cost the driver more than the reporting."""
+    out: list[FileResult | int] = []
+    for r in results:
+        if r.diagnostics or r.errors or r.notes:
+            out.append(r)
+        elif out and isinstance(out[-1], int):
+            out[-1] += 1
+        else:
+            out.append(1)
+    return out
+
+
 def lint_records(linter: Linter, filename: str, items: Iterable[Record | BadRecord], *,
                  keep_source: bool = True) -> list[FileResult]:
     """Check a chunk of records (the unit of work of ``--jobs`` and of a Dask task)."""
     return [lint_record(linter, filename, item, keep_source=keep_source) for item in items]
 
 
-__all__ = ["BadRecord", "LinterRecipe", "Piece", "Record", "RecordOptions", "RecordsError", "lint_piece", "lint_record", "lint_records",
+__all__ = ["BadRecord", "LinterRecipe", "Piece", "Record", "RecordOptions", "RecordsError", "compact", "lint_piece", "lint_record", "lint_records",
            "options_from", "plan_pieces", "read_piece", "read_records", "splittable"]

@@ -107,3 +107,13 @@ def test_jobs_read_pieces_in_the_workers(tmp_path):
     assert [type(j).__name__ for _, j in jobs] == ["Piece"] * 4 + ["list"]
     assert sum(1 for _, j in jobs if isinstance(j, Piece) for _ in read_piece(j, RecordOptions("body"))) == 400
     assert {type(j).__name__ for _, j in _file_jobs(paths, RecordOptions("body"), ("text",))} == {"list"}
+
+
+def test_workers_send_counts_of_clean_records():
+    from newslint.diagnostics import FileResult
+    from newslint.records import compact
+
+    dirty, bad, noted = FileResult("a", errors=["x"]), FileResult("a", errors=["y"]), FileResult("a", notes=["n"])
+    clean = FileResult("a")
+    assert compact([clean, clean, dirty, clean, bad, noted, clean, clean, clean]) == [2, dirty, 1, bad, noted, 3]
+    assert compact([]) == []

@@ -270,6 +270,7 @@ def test_jobs_give_the_same_json(newslint, tmp_path):
     assert one.returncode == two.returncode == 1
     assert one.stdout == two.stdout
     assert len(json.loads(one.stdout)) > 1000
+    assert "checked 630 records in 1 file" in one.stderr and "checked 630 records in 1 file" in two.stderr
 
 
 def test_reading_is_streamed(tmp_path):

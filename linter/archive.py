@@ -2,10 +2,12 @@
 (``--jobs``) or on Dask (``--scheduler``, :mod:`newslint.dask`), and reporting them.
 
 Reading and checking one record is :mod:`newslint.records`; this module runs it over whole
-archives: the files named or found in folders, read a chunk at a time, chunks checked on
-worker processes with only a few in flight, results handed to the reporter in the archive's
-order (streamed to the json and github formats, so nothing accumulates; the other formats
-keep only the records with findings).
+archives: the files named or found in folders, cut into pieces that worker processes read
+themselves (JSON Lines, Parquet) or read here a chunk at a time (CSV, TSV, ``.gz``), with
+only a few jobs in flight, results handed to the reporter in the archive's order (streamed
+to the json and github formats, so nothing accumulates; the other formats keep only the
+records with findings). ``--baseline`` filters and ``--write-baseline`` records the stream
+as it passes; ``--diff-base`` does not apply to records.
 """
 
 from __future__ import annotations

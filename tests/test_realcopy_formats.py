@@ -200,6 +200,26 @@ def test_main_content_leaves_widgets_and_page_stamps_out():
     assert text.count("Jaguar Land Rover will cut production") == 1
 
 
+def test_gallery_page_and_app_root_keep_their_story():
+    # A page that is a photo gallery: its captions are the story, not a gallery beside one.
+    gallery = (
+        "<html><body><header><p>Daily News</p></header><h1>In pictures: storm hits the coast</h1>"
+        '<div class="gallery"><figure><img src="a.jpg"><figcaption>Waves break over the harbour '
+        "wall in Porthcawl.</figcaption></figure><figure><img src='b.jpg'><figcaption>A fallen tree "
+        "blocks a road near Cardiff.</figcaption></figure></div></body></html>"
+    )
+    text = parse_html(gallery).text
+    assert "Waves break over the harbour wall" in text and "A fallen tree" in text
+    assert "Daily News" not in text
+    # A page rendered by Next.js wraps everything in <div id="__next">: not a "next story" teaser.
+    app = (
+        '<html><body><div id="__next"><main><h1>Council approves budget</h1><p>The council '
+        "approved its budget on Tuesday, with rates rising by 3 percent, the mayor said.</p>"
+        "</main></div></body></html>"
+    )
+    assert parse_html(app).text.endswith("rates rising by 3 percent, the mayor said.")
+
+
 def test_what_no_reader_sees_is_not_linted(newslint, story):
     page = (
         "<p>The council met on Tuesday and approved the budget.</p>\n"

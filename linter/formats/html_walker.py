@@ -127,15 +127,17 @@ CHROME_TAGS = frozenset("header footer aside form menu dialog".split())
 CHROME_ROLES = frozenset("navigation banner contentinfo complementary search dialog menu menubar".split())
 # An element is chrome when a part of its class or id names (split at "-", "_", spaces) is
 # one of these, unless another part names content ("article-header", "box article modal").
+# A gallery or slideshow beside the story: chrome, but on a page without prose (a photo
+# gallery page) it is the story (see main_content.select).
+WIDGET_WORDS = frozenset("gallery slideshow carousel swiper".split())
 CHROME_WORDS = frozenset(
     """comment comments share sharing social related promo promos newsletter subscribe subscription
     cookie cookies consent gdpr sidebar footer masthead breadcrumb breadcrumbs nav navbar navigation
     menu teaser teasers recommended recommendations popular trending mostread outbrain taboola
     advert advertisement ad ads sponsor sponsored signup paywall toolbar tags topics bio
-    newsletters header banner popup modal overlay lightbox control controls gallery slideshow
-    carousel swiper prev previous next pagination pager date timestamp button btn"""
-    .split()
-)
+    newsletters header banner popup modal overlay lightbox control controls prev previous
+    pagination pager date timestamp button btn""".split()
+) | WIDGET_WORDS
 # Chrome words that name the story's own furniture (its comments, share bar, related links),
 # which even a name with a content word in it is ("post-comments", "StoryShareBottom").
 FURNITURE_WORDS = frozenset(
@@ -151,20 +153,26 @@ CONTENT_WORDS = frozenset("article story content body post entry main text headl
 TOKEN_PARTS = patterns.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 
 
-def boilerplate(name: str, attrs: str) -> bool:
-    """Whether a block element is page chrome by its tag, role, class or id."""
+#: What :func:`boilerplate` says: not chrome; chrome; a gallery or slideshow (chrome beside
+#: prose, the story on a page without any).
+CONTENT, CHROME, WIDGET = 0, 1, 2
+
+
+def boilerplate(name: str, attrs: str) -> int:
+    """Whether a block element is page chrome by its tag, role, class or id (a true value:
+    :data:`CHROME`, or :data:`WIDGET` when only gallery words say so)."""
     if name in CHROME_TAGS:
-        return True
+        return CHROME
     if name == "html" or name == "body" or not attrs or ("class" not in attrs and "id" not in attrs and "role" not in attrs):
-        return False
+        return CONTENT
     found = attributes(attrs, 0, len(attrs))
     role = found.get("role")
     if role is not None and role[0].strip().lower() in CHROME_ROLES:
-        return True
+        return CHROME
     names = [found[k][0] for k in ("class", "id") if k in found]
     parts = [p.lower() for p in TOKEN_PARTS.findall(" ".join(names))]
     if not any(p in CHROME_WORDS for p in parts):
-        return False
+        return CONTENT
     if any(p in CONTENT_WORDS for p in parts) or "articlebody" in attrs.lower():
         # "l-sidebar-fixed l-article-body-segment", itemprop="articleBody", "article-header":
         # content, unless one name says otherwise: the content of a footer, comment or menu
@@ -177,14 +185,14 @@ def boilerplate(name: str, attrs: str) -> bool:
                 p = p.lower()
                 if p in CONTENT_WORDS:
                     if seen_chrome:
-                        return True
+                        return CHROME
                     seen_content = True
                 elif p in CHROME_WORDS:
                     if seen_content and p in FURNITURE_WORDS:
-                        return True
+                        return CHROME
                     seen_chrome = seen_chrome or not seen_content and p in CHROME_FIRST
-        return False
-    return True
+        return CONTENT
+    return CHROME if any(p in CHROME_WORDS and p not in WIDGET_WORDS for p in parts) else WIDGET
 
 
 @dataclass(slots=True)
@@ -326,7 +334,7 @@ class HtmlWalker:
         # elements around it (node ids), and how much of its text is link text.
         self.collected: list[Candidate] | None = [] if collect else None
         self.nodes: list[int] = []  # node ids, parallel to ``stack``
-        self.node_info: list[tuple[int, str, bool]] = []  # per node id: parent id, tag, boilerplate
+        self.node_info: list[tuple[int, str, int]] = []  # per node id: parent id, tag, boilerplate
         self.in_link = 0
         self.link_chars = 0
         self.text_chars = 0

@@ -24,7 +24,8 @@ The method is readability's (Arc90), scored over the walker's blocks rather than
 4. The article's blocks are kept, minus those inside chrome elements and link lists (over
    half link text); the page's first ``h1`` (the headline) is kept too.
 
-A page with no prose block (a fragment, a list page) is kept whole, minus chrome. The cost
+A page with no prose block (a fragment, a list page, a photo gallery) is kept whole, minus
+chrome (but not its gallery or slideshow: there, the captions are the story). The cost
 is one pass over the blocks, about a tenth of parsing the page (see the benchmark README).
 """
 
@@ -32,7 +33,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from newslint.formats.html_walker import Candidate
+from newslint.formats.html_walker import CHROME, Candidate
 
 MIN_WORDS = 10
 MAX_LINK_SHARE = 1 / 3  # a prose block: at most this share of link text
@@ -54,7 +55,7 @@ def _words(c: Candidate, source: str) -> tuple[int, int, int]:
     return chars, words, commas
 
 
-def select(candidates: Sequence[Candidate], nodes: Sequence[tuple[int, str, bool]],
+def select(candidates: Sequence[Candidate], nodes: Sequence[tuple[int, str, int]],
            source: str) -> list[Candidate]:
     """The candidates that make up the article, in page order."""
     chrome_cache: dict[int, bool] = {}
@@ -89,7 +90,9 @@ def select(candidates: Sequence[Candidate], nodes: Sequence[tuple[int, str, bool
         for n in holders:
             totals[n] = totals.get(n, 0) + score
     if not scores:
-        return [c for c in candidates if not in_chrome(c.path)]
+        # No prose anywhere (a photo gallery page, a fragment): what the page has is the story,
+        # its gallery or slideshow too.
+        return [c for c in candidates if not any(nodes[n][2] == CHROME for n in c.path)]
     for n in scores:
         if nodes[n][2]:
             scores[n] -= CHROME_PENALTY  # readability's weight for a negative class

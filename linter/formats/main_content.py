@@ -26,7 +26,14 @@ The method is readability's (Arc90), scored over the walker's blocks rather than
 
 A page with no prose block (a fragment, a list page, a photo gallery) is kept whole, minus
 chrome (but not its gallery or slideshow: there, the captions are the story). The cost
-is one pass over the blocks, about a tenth of parsing the page (see the benchmark README).
+is one pass over the blocks: on the 90 real-copy pages (``realcopy/web/html``, 28 KB to
+1.4 MB), reading a page on its main content takes 0.5 to 1.5 ms more than reading it
+whole, 5 to 15% of the 9 to 10 ms a page takes (CPU time, mean per page, best of 5;
+Python 3.11 on the shared 2-core machine under load). Against the hand-extracted bodies it
+keeps 98.8% of the article's words, and 5.7% of what it keeps is not in them (headlines,
+alt text and captions, which the hand extraction leaves out, are a third of that);
+trafilatura keeps 97.6 to 97.9% with 1.4 to 4.6% outside, readability-lxml 98.8% with
+4.3%, at about twice the time and without source positions.
 """
 
 from __future__ import annotations

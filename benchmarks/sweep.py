@@ -191,8 +191,9 @@ def task_stream(archive: Path, workers: int) -> str:
                       scheduler_kwargs={"dashboard_address": "127.0.0.1:0"}) as cluster, Client(cluster) as client:
         with get_task_stream(client) as ts:
             t0 = time.perf_counter()
-            n = sum(1 for _ in sweep_on(cluster.scheduler_address, spec, linter, [str(archive)], options,
-                                        keep_source=False))
+            n = sum(r if isinstance(r, int) else 1  # a number: that many clean records
+                    for r in sweep_on(cluster.scheduler_address, spec, linter, [str(archive)], options,
+                                      keep_source=False))
             wall = time.perf_counter() - t0
         tasks = ts.data
     per: dict[str, dict[str, float]] = {}
@@ -206,7 +207,7 @@ def task_stream(archive: Path, workers: int) -> str:
             if ss["action"] == "compute":
                 kinds.setdefault(key_split(t["key"]), []).append(d)
         w["n"] += 1
-    out = [f"task stream, local:{workers}, {n:,} results in {wall:.1f} s (load {loadavg()}):"]
+    out = [f"task stream, local:{workers}, {n:,} records in {wall:.1f} s (load {loadavg()}):"]
     for name, w in sorted(per.items()):
         span = max(1e-9, w["last"] - w["first"])
         out.append(f"  worker {name}: {int(w['n'])} tasks, computing {w['compute']:.1f} s of {span:.1f} s between its "

@@ -250,3 +250,15 @@ def test_the_workers_read_pieces_of_json_lines_themselves(tmp_path, cluster):
     assert pieces[1].first == 1 + path.read_bytes()[:pieces[1].start].count(b"\n") and len(lines) > 420
     assert str(tmp_path / "b.csv") not in plans
     assert "gone.jsonl: cannot read" in plans[str(tmp_path / "gone.jsonl")].errors[0]
+
+
+def test_a_worker_that_does_not_see_the_file_leaves_it_to_the_driver(tmp_path):
+    """A local path on a worker on another machine may be missing there or be another file:
+    the worker says so (None) and the driver reads that file and sends its records."""
+    from newslint.dask import _count
+
+    path = write_jsonl(tmp_path / "a.jsonl", many_rows(2))
+    size = path.stat().st_size
+    assert _count(str(path), 0, size, size) == 14
+    assert _count(str(path), 0, size, size + 1) is None  # a file of that name, but not this one
+    assert _count(str(tmp_path / "gone.jsonl"), 0, 10, 10) is None

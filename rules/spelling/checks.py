@@ -11,17 +11,21 @@ from newslint import patterns
 from newslint import Document, Edit, Finding, Fix, Rule, Severity, Span, hookimpl
 from newslint.diagnostics import Applicability
 from newslint.quotations import before_sic, within_quotation
-from newslint.rules.spelling.foreign import is_fragment, is_name_particle, is_pinyin
+from newslint.rules.spelling.foreign import is_file_extension, is_fragment, is_name_particle, is_pinyin
 from newslint.rules.spelling.morph import (
     abbreviation,
     compound_known,
     compound_part,
     derived,
+    elongated,
+    family_forms,
     inflected,
     lowercase_name,
     near_pairs,
     one_edit,
     other_variety,
+    regular_plural_compound,
+    tech_base,
 )
 from newslint.rules.spelling.tokens import INITIAL_BEFORE, Token, fold, scan, tokens
 
@@ -34,6 +38,7 @@ TITLES = frozenset(
 SENTENCE_START_ZIPF = 4.0
 STORY_BOOST_ZIPF = 5.0  # a suggestion used in the story goes first unless this common
 REPEATED = 2  # an unknown word used this often in a story is meant (unless a listed misspelling)
+FAMILY_BASE_ZIPF = 2.5  # another form of a word in the story is evidence only when both are rarer
 REPEATED_LISTED = 3  # ... and even a listed misspelling used this often is a name ("ofo" bikes)
 FAR_LENGTH = 8  # an unknown word this long with no candidate within two edits is a term
 NAME_WORD_ZIPF = 2.0  # a rarer lower-case entry may be a case-folded name ("zelensky")
@@ -191,6 +196,11 @@ ENGLISH_AROUND = frozenset(
     "the a an of to in is was are and that for on with as by at from it its be has have had "
     "this said not but or were will would who which".split()
 )
+# ... and those of them that other languages do not write as words ("a", "de", "in", "no").
+ONLY_ENGLISH = frozenset(
+    "the of and that for with from are were will would who which this said not but by at is it its to "
+    "has have had been they their than".split()
+)
 AROUND = 80  # characters either side of a word read for English function words
 _AROUND_WORDS = patterns.compile(r"\p{L}+")
 
@@ -202,6 +212,24 @@ def _english_around(text: str, span: Span) -> bool:
     hi = text.find("\n", span.end)
     hi = min(len(text) if hi < 0 else hi, span.end + AROUND)
     return any(w.lower() in ENGLISH_AROUND for w in _AROUND_WORDS.findall(text, lo, hi))
+
+
+def _foreign_passage(text: str, span: Span, known: Callable[[str], bool]) -> bool:
+    """True for a word with no word only English writes around it (ONLY_ENGLISH, within
+    AROUND characters, on its line) but another lower-case word that is not English
+    either (accented, or neither known nor a listed misspelling): a passage in another
+    language ("21 de outubro – Tarumã", "divulgado pela categoria em janeiro")."""
+    lo = max(text.rfind("\n", 0, span.start) + 1, span.start - AROUND)
+    hi = text.find("\n", span.end)
+    hi = min(len(text) if hi < 0 else hi, span.end + AROUND)
+    # Whole words only: one cut at the window's edge ("anwhile") is no evidence.
+    around = [(m.start(), m.group()) for m in _AROUND_WORDS.finditer(text, lo, hi)
+              if not (m.start() == lo and lo > 0 and text[lo - 1].isalpha())
+              and not (m.end() == hi and hi < len(text) and text[hi].isalpha())]
+    if any(w.lower() in ONLY_ENGLISH for _, w in around):
+        return False
+    return any(at != span.start and len(w) >= 3 and w[1:].islower()
+               and (not w.isascii() or (w.islower() and not known(w))) for at, w in around)
 
 
 def _safe_to_replace(doc: Document, span: Span, raw: str) -> bool:
@@ -342,6 +370,47 @@ def _in_markup(doc: Document, word: str) -> bool:
     return in_source[low] > in_text[low]
 
 
+def _shows_code(doc: Document) -> bool:
+    """True for a Markdown or HTML story whose source holds code (a code span or block,
+    ``<code>``, ``<pre>``): a technical post, where software terms are the subject."""
+    source = doc.source
+    if len(source) == len(doc.text) and source == doc.text:
+        return False
+    return doc.cached(  # type: ignore[no-any-return]
+        "spelling.shows_code", lambda: "`" in source or "<code" in source or "<pre" in source)
+
+
+def _tech_term(doc: Document, word: str) -> bool:
+    """True for a software term or its regular form ("iframes", "gzip"): always when it
+    is no slip of a common word, and in a story that shows code when it could be one
+    ("cron" beside "corn", "const" beside "cost")."""
+    if tech_base(word) is None:
+        return False
+    return not _slip_of_common(word) or _shows_code(doc)
+
+
+def _h_dropped(text: str, start: int, end: int, lex: Any) -> bool:
+    """True for a dropped "h" written with an apostrophe ("It's 'orrible", "'ere"): the
+    word with its "h" is a word, and no quote closes right after it."""
+    if start == 0 or text[start - 1] not in "'’" or (end < len(text) and text[end] in "'’"):
+        return False
+    return "h" + text[start:end].lower() in lex
+
+
+def _family_in_story(doc: Document, word: str, start: int, lex: Any) -> bool:
+    """True if the story also uses another regular form of a rare word that ``word``
+    shares ("iframe" and "iframes", "refactoring refactors"): a typo is rarely inflected
+    as well. Only rare or unknown words count, the form and its base: a slip such as
+    "runing" beside "runs", "tapp" beside "tapped" or "currencis" beside "currencies" is
+    still a slip."""
+    text = doc.text
+    lo, hi = 0, len(text)
+    if hi > 2 * STORY_WINDOW:
+        lo, hi = max(0, start - STORY_WINDOW), min(hi, start + STORY_WINDOW)
+    return any(lex.zipf(base) < FAMILY_BASE_ZIPF and lex.zipf(form) < FAMILY_BASE_ZIPF
+               and _used_in(text, form, lo, hi) for form, base in family_forms(word).items())
+
+
 def _meant(doc: Document, toks: tuple[Token, ...], tok: Token, lex: Any) -> bool:
     """True if the story itself says an unknown lower-case word is meant: it is used twice
     or more, it stands in a foreign phrase, in a list of credits, or alone in brackets or
@@ -357,9 +426,11 @@ def _meant(doc: Document, toks: tuple[Token, ...], tok: Token, lex: Any) -> bool
     listed = known_misspellings()
     return (
         _in_markup(doc, tok.text)
+        or _family_in_story(doc, tok.text.lower(), start, lex)
         or mentioned(text, start, end)
         or in_credits(text, start, end)
         or in_foreign_phrase(text, start, end, lambda w: lex.knows(w) or w in listed)
+        or _foreign_passage(text, tok.span, lambda w: lex.knows(w) or w in listed)
     )
 
 
@@ -381,7 +452,8 @@ def misspelling(doc: Document) -> Iterator[Finding]:
     Announces New Polcy`) every capitalized word is checked that way (a capitalized word
     beside it is no evidence there), and a listed misspelling (`goverment`) is checked
     so even when capitalized inside a sentence; a capitalized word used twice in the
-    story is a name. Regular word forms of known words pass:
+    story is a name. `still lifes` is the plural of the compound, not a misspelling of
+    `still lives`. Regular word forms of known words pass:
     `-ise` beside a known `-ize` (`weaponisation`), solid compounds of two common words
     (`carmaking`), regular endings (`bribers`, `shouty`, but not `takeing`), unless the
     word is one slip from a common word (`memberhip` is `membership`, not "member" and
@@ -395,7 +467,15 @@ def misspelling(doc: Document) -> Iterator[Finding]:
     the name of a tool), it stands beside another lower-case word
     that is not English (`zhan jing pan`; a name beside it is no such evidence), in a
     bracketed list of credits (`(AFP, dpa, epd)`), or alone in brackets or quotes (a
-    term being glossed: `(lichun)`). Such words are not reported, unless they are listed
+    term being glossed: `(lichun)`), the story uses another form of it (`iframe` and
+    `iframes`, `refactoring refactors`; not a common word's: `tapp` beside `tapped`
+    stays a typo), or it stands in a passage in another language (no word only English
+    writes around it, and another word that is not English: `21 de outubro – Tarumã`).
+    Software terms (`iframe`, `gzip`, `permalinks`; from cspell's software dictionaries)
+    are words; one that is a slip from a common word (`cron`, `corn`) only in a Markdown
+    or HTML story that shows code. A file type after its dot (`a local .xlsx file`), a
+    word stretched for emphasis (`pleeease`; `croooner` is still a typo) and a dropped
+    "h" (`It's 'orrible`) are meant. Such words are not reported, unless they are listed
     misspellings (`recieve`) used fewer than three times (a listed misspelling used three
     times or more is a name: the `ofo` bike-sharing firm).
 
@@ -504,8 +584,14 @@ def misspelling(doc: Document) -> Iterator[Finding]:
             or is_fragment(text, tok.span.start, tok.span.end)
             or (kind == "word" and is_name_particle(text, tok.span.start, tok.span.end))
             or (kind == "word" and is_pinyin(lower) and not _near_common(lex, lower))
+            or is_file_extension(text, tok.span.start, tok.span.end)
+            or (kind == "word" and (elongated(lex, lower) or _h_dropped(text, tok.span.start, tok.span.end, lex)))
+            or _tech_term(doc, lower)
         ):
             continue
+        if (known is not None and kind == "word" and inflected(lex, lower)
+                and regular_plural_compound(_previous_word(doc, tok.span.start), lower)):
+            continue  # "still lifes": the plural of the compound, not of "life"
         if kind == "initial":
             if tok.kind == "initial" and _NAME_FOLLOWS.match(text, tok.span.end) is not None:
                 if titles is None:
@@ -569,6 +655,10 @@ def spelling_variant(doc: Document, options: Mapping[str, Any]) -> Iterator[Find
     ## Options
     - `language`: `"any"` (report the minority variety), `"en-US"` or `"en-GB"`.
 
+    `judgment` and `judgement` (and `acknowledg(e)ment`, `abridg(e)ment`) are not
+    reported: American dictionaries list both, and British usage has `judgment` for a
+    court's ruling.
+
     A pair whose other spelling is hardly used anywhere (`entendre`, whose "American"
     `entender` is a Spanish word) is not a variety difference and is not reported, and
     neither is a capitalized word at a sentence start that the story capitalizes inside
@@ -609,6 +699,8 @@ def spelling_variant(doc: Document, options: Mapping[str, Any]) -> Iterator[Find
                 continue  # a name: "Lincoln Center", "Labour"
         if lex.zipf(other) < RARE_VARIANT_ZIPF:
             continue  # the other "spelling" is hardly used: "entendre" is the word everywhere
+        if lower.replace("dgement", "dgment") == other.replace("dgement", "dgment"):
+            continue  # "judgement", "acknowledgement": standard in both varieties
         seen.append((Token(part, part, Span(start, start + len(part)), "word"), variety, other))
     if named:  # "Sabres defense ..." at a sentence start, "the Sabres" elsewhere: the name
         seen = [x for x in seen if x[0].text not in named]

@@ -57,3 +57,12 @@ def is_fragment(text: str, start: int, end: int) -> bool:
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
     return before in "/[]" or after in "/[]"
+
+
+def is_file_extension(text: str, start: int, end: int) -> bool:
+    """A word right after a full stop that opens it: a file type named by its extension
+    ("a local .xlsx file", "(.docx)"); a word after a sentence's full stop has a space
+    between."""
+    if start == 0 or text[start - 1] != ".":
+        return False
+    return start == 1 or text[start - 2].isspace() or text[start - 2] in "(\"'“‘"

@@ -3,6 +3,7 @@
 * :func:`lexicon` (loaded at the first check): membership and frequency of ~297,000 words.
 * :func:`known_misspellings` and :func:`variants`: codespell's real misspellings and the
   American/British spelling pairs.
+* :func:`tech_terms`: software terms from cspell's dictionaries ("iframe", "gzip").
 
 Entries are lower case, except names and abbreviations that SCOWL spells with a capital
 ("London"); apostrophes are ASCII. The data is immutable, so module-level caches are safe.
@@ -266,6 +267,13 @@ def known_misspellings() -> SortedTable:
     """A real misspelling (lower case) -> its corrections, comma-separated, best first
     (``.get(typo)``; the file is sorted by typo)."""
     return SortedTable(_data("spelling_typos.tsv"))
+
+
+@lru_cache(maxsize=1)
+def tech_terms() -> frozenset[str]:
+    """Software terms a general dictionary lacks ("iframe", "gzip", "cron"), lower case;
+    read at the first unknown word that nothing else explains (~2,400 words)."""
+    return frozenset(_lines(_data("spelling_tech.txt").decode("utf-8")))
 
 
 @lru_cache(maxsize=1)

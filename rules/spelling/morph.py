@@ -161,3 +161,67 @@ def near_pairs(names: list[str]) -> list[tuple[str, str]]:
                     if x < y:
                         pairs.add((x, y))
     return [(names[x], names[y]) for x, y in sorted(pairs)]
+
+
+def tech_base(word: str) -> str | None:
+    """The software term (see ``lexicon.tech_terms``) that ``word`` is or regularly
+    inflects ("iframes", "iframed", "crons" -> "iframe", "cron"), or None."""
+    from newslint.rules.spelling.lexicon import tech_terms
+
+    terms = tech_terms()
+    if word in terms:
+        return word
+    for suffix, repl in SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: len(word) - len(suffix)]
+            for r in repl:
+                if stem + r in terms:
+                    return stem + r
+    return None
+
+
+def family_forms(word: str) -> dict[str, str]:
+    """Regular forms of the words ``word`` may be a form of, itself left out, each with
+    its base: the bases ("refactors" -> "refactor") and their inflections ("refactoring",
+    "refactored")."""
+    bases = {word}
+    for suffix, repl in SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: len(word) - len(suffix)]
+            bases.update(stem + r for r in repl)
+    forms: dict[str, str] = {}
+    for b in sorted(bases):
+        if len(b) < 4:
+            continue
+        endings = ["", "s", "es", "ed", "er", "ers", "ing"]
+        if b.endswith("e"):
+            endings += ["d", "r", "rs"]
+        for e in endings:
+            forms.setdefault(b + e, b)
+        if b.endswith("e"):
+            forms.setdefault(b[:-1] + "ing", b)
+    forms.pop(word, None)
+    return forms
+
+
+_RUN3 = patterns.compile(r"(\p{L})\1{2,}")
+
+
+def elongated(lex: Any, word: str) -> bool:
+    """True for a word stretched for emphasis ("pleeease", "sooo", "eeeend"): a letter
+    written three times or more, where the word is known with that letter once and not
+    with it twice. A doubled letter typed once more is a slip ("croooner": "crooner")."""
+    if _RUN3.search(word) is None:
+        return False
+    return _RUN3.sub(r"\1", word) in lex and _RUN3.sub(r"\1\1", word) not in lex
+
+
+# Open compounds whose head takes the regular plural though the head alone does not:
+# the compound names a thing, not the head ("still lifes", not "still lives"; Merriam-
+# Webster, Oxford). codespell lists "lifes" as a misspelling of "lives".
+REGULAR_PLURAL_COMPOUNDS = frozenset({"still life", "low life"})
+
+
+def regular_plural_compound(before: str, word: str) -> bool:
+    """True for the regular plural of such a compound's head after its first word."""
+    return word.endswith("s") and f"{before} {word[:-1]}" in REGULAR_PLURAL_COMPOUNDS

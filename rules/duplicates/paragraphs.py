@@ -81,14 +81,6 @@ class Repeat:
     fix: Fix | None
 
 
-class _WordIds(dict[str, int]):
-    """A stable number for each word (CRC-32 of its UTF-8), computed once per word."""
-
-    def __missing__(self, word: str) -> int:
-        value = self[word] = zlib.crc32(word.encode("utf-8", "surrogatepass"))
-        return value
-
-
 @dataclass(slots=True)
 class _Unit:
     span: Span
@@ -136,9 +128,12 @@ def _units(doc: Document) -> tuple[list[_Unit], list[_Unit]]:
     return lines, blocks
 
 
-def _shingles(words: list[str], ids: _WordIds) -> set[int]:
-    """Word pairs, each as a stable hash (tuples of ints hash the same in every run)."""
-    nums = list(map(ids.__getitem__, words))
+def _shingles(words: list[str]) -> set[int]:
+    """Word pairs, each as a stable hash: a pair of the words' CRC-32s of their UTF-8
+    (tuples of ints hash the same in every run). Words hold no spaces, so the words
+    encoded together and split again are each word's UTF-8, and CRC-32 maps over them
+    without a Python call per word."""
+    nums = list(map(zlib.crc32, " ".join(words).encode("utf-8", "surrogatepass").split(b" ")))
     return set(map(hash, zip(nums, nums[1:])))
 
 
@@ -176,9 +171,13 @@ def _normalized(text: str) -> str | None:
 
 
 def _near_possible(eligible: list[tuple[int, list[str]]], near_words: int, similarity: float) -> bool:
-    """Whether two units of this pass could be near copies. A near copy has about as many
-    words as its first copy and shares three of its sketch values (word pairs) with it,
-    and neither is an exact copy of an earlier unit; False only when no two units could."""
+    """Whether two units of this pass could be near copies; False only when no two units
+    could. A near copy (see :func:`_find`) is a unit of ``near_words`` words or more, no
+    exact copy of an earlier unit, about as long as its first copy (``similarity``), whose
+    word pairs, as :func:`_shingles` hashes them, are at least ``similarity`` alike with
+    the first copy's, and which shares three sketch values with it (so three word pairs).
+    Both are checked on every pair of units of close lengths: the hashed pairs first (most
+    pairs of paragraphs share a few pairs such as "of the", few are near copies)."""
     longs: list[tuple[int, list[str]]] = []
     seen: set[str] = set()
     for _, words in eligible:
@@ -199,6 +198,25 @@ def _near_possible(eligible: list[tuple[int, list[str]]], near_words: int, simil
             close.append((k, j))
     if len(close) > MAX_PREFILTER_PAIRS:
         return True  # comparing so many pairs would cost more than the index
+    hashed: dict[int, set[int]] = {}
+    for k, j in close:
+        a = hashed.get(k)
+        if a is None:
+            a = hashed[k] = _shingles(longs[k][1])
+        b = hashed.get(j)
+        if b is None:
+            b = hashed[j] = _shingles(longs[j][1])
+        na, nb = len(a), len(b)
+        if na < nb:
+            if na < similarity * nb:
+                continue  # the union holds the larger set, the intersection at most the smaller
+        elif nb < similarity * na:
+            continue
+        both = len(a & b)
+        if both >= similarity * (na + nb - both):  # the share in the union, as _find computes it
+            break  # as alike as a near copy: now the shared word pairs
+    else:
+        return False
     shingles: dict[int, set[tuple[str, str]]] = {}
     for pair in close:
         a, b = (shingles.get(k) or shingles.setdefault(k, set(zip(longs[k][1], longs[k][1][1:]))) for k in pair)
@@ -255,8 +273,7 @@ def _quiet(doc: Document, min_words: int, near_words: int, similarity: float,
 
 
 def _find(doc: Document, units: list[_Unit], min_words: int, min_chars: int, near_words: int,
-          similarity: float, skip: set[Span], words_cache: dict[Span, list[str]] | None = None,
-          ids: _WordIds | None = None) -> list[Repeat]:
+          similarity: float, skip: set[Span], words_cache: dict[Span, list[str]] | None = None) -> list[Repeat]:
     text = doc.text
     out: list[Repeat] = []
     # Keyed by the hash of each unit's normalised words, not the words themselves: on a
@@ -264,7 +281,6 @@ def _find(doc: Document, units: list[_Unit], min_words: int, min_chars: int, nea
     # confirmed by comparing the words again, so a collision cannot report a false copy.
     # (Small documents keep their words in ``words_cache``, shared by the passes.)
     exact: dict[int, list[int]] = {}
-    ids = _WordIds() if ids is None else ids
     postings: dict[int, list[int]] = {}
     lengths: dict[int, int] = {}  # word counts of the units in the near-copy index
     roots: dict[int, int] = {}  # a near copy's first copy
@@ -311,7 +327,7 @@ def _find(doc: Document, units: list[_Unit], min_words: int, min_chars: int, nea
         if first is not None and not is_exact:
             roots[i] = first
         if n >= near_words and first is None:
-            sh = _shingles(words, ids)
+            sh = _shingles(words)
             sketch = sorted(sh)[:BOTTOM_K]
             counts: dict[int, int] = {}
             for v in sketch:
@@ -321,7 +337,7 @@ def _find(doc: Document, units: list[_Unit], min_words: int, min_chars: int, nea
                 m = lengths[c]
                 if min(n, m) < similarity * max(n, m):
                     continue
-                osh = _shingles(words_of(c), ids)
+                osh = _shingles(words_of(c))
                 if len(sh & osh) >= similarity * len(sh | osh) and (
                     units[c].caption(text) == u.caption(text)
                 ):
@@ -366,7 +382,6 @@ def _repeats(doc: Document, options: Mapping[str, Any]) -> list[Repeat]:
         )
         if quiet_lines and quiet_blocks:
             return []
-        ids = _WordIds() if small else None
         lines, blocks = _units(doc)
         args = (min_words, min_chars, near_words, similarity)
         found: list[Repeat] = []
@@ -374,17 +389,17 @@ def _repeats(doc: Document, options: Mapping[str, Any]) -> list[Repeat]:
         # (hard-wrapped prose; where lines end like sentences or captions, lines are the units)
         if not quiet_blocks:
             lined = {b.span for b in blocks if not _wrapped(doc.text, b.span)}
-            found += _find(doc, blocks, min_words, min_chars, 1 << 30, similarity, lined, cache, ids)
+            found += _find(doc, blocks, min_words, min_chars, 1 << 30, similarity, lined, cache)
         # ... then single lines (headlines, captions, paragraphs of plain text) ...
         if not quiet_lines:
             spans = sorted(r.span for r in found)
             inside = {u.span for u in lines if _within(spans, u.span)}
-            found += _find(doc, lines, *args, inside, cache, ids)
+            found += _find(doc, lines, *args, inside, cache)
         # ... then near copies of paragraphs of several lines, where no line told already.
         if not quiet_blocks:
             spans = sorted(r.span for r in found)
             taken = {b.span for b in blocks if _overlaps(spans, b.span)}
-            found += _find(doc, blocks, *args, taken, cache, ids)
+            found += _find(doc, blocks, *args, taken, cache)
         found.sort(key=lambda r: r.span)
         return _without_parallel(doc, found, min_words)
 

@@ -253,16 +253,25 @@ def test_dup002_near_copy_among_similar_paragraphs_is_found(lint):
     assert [(d.location.row, d.message) for d in diags] == [(5, "Paragraph nearly repeats line 1")]
 
 
-def test_dup002_near_possible_needs_shared_pairs_and_close_lengths():
+def test_dup002_near_possible_needs_alike_pairs_shared_pairs_and_close_lengths():
     from newslint.rules.duplicates import paragraphs as duplicates
 
-    a = "the ferry terminal would stay closed until the engineers inspected the pier".split()
-    b = "the ferry terminal will stay closed until the engineers have inspected the pier".split()
+    a = ("the harbour authority said on tuesday that the ferry terminal would stay closed until "
+         "engineers had inspected the damaged pier and the storm had passed and that passengers "
+         "holding tickets could claim a refund").split()
+    near = a[:-1] + ["rebate"]  # the last word changed: a near copy
+    # Shares many word pairs with ``a`` ("the ferry terminal would stay closed until"), but
+    # half of them differ: no near copy, and no sketch is needed to say so.
+    half = a[:17] + ("the council had agreed a new timetable with the operators and the "
+                     "unions on the mainland").split()
     c = "fishing crews were told to keep their boats in port until the storm passed".split()
-    assert duplicates._near_possible([(0, a), (1, b)], 12, 0.9)
-    assert not duplicates._near_possible([(0, a), (1, c)], 12, 0.9)
+    assert duplicates._near_possible([(0, a), (1, near)], 12, 0.9)
+    assert not duplicates._near_possible([(0, a), (1, half)], 12, 0.9)
+    assert not duplicates._near_possible([(0, a[:14]), (1, c)], 12, 0.9)
     assert not duplicates._near_possible([(0, a), (1, list(a))], 12, 0.9)  # an exact copy is no near copy
     assert not duplicates._near_possible([(0, a), (1, a + c)], 12, 0.9)  # lengths too far apart
+    # Alike as hashed pairs, but fewer than three word pairs in common (the sketch needs three).
+    assert not duplicates._near_possible([(0, ["ha"] * 14), (1, ["ha"] * 13)], 12, 0.9)
 
 
 @pytest.mark.parametrize(

@@ -68,7 +68,7 @@ STOP_OTHER = frozenset(
     aussi sans entre après avant très fait deux peut
     """
     # Spanish
-    """el los las del y es en por con para una unos unas se lo su sus al como más pero este
+    """de el los las del y es en por con para una unos unas se lo su sus al como más pero este
     esta fue muy también sobre hasta desde cuando donde porque hay entre ya están ser
     según tiene puede todo años
     """

@@ -51,5 +51,18 @@ def test_which_passages_are_foreign():
         "in § 68 SGB V - elektronische Gesundheitsakte\n"
     )
     assert foreign_spans(german) == ((0, len(german.text.rstrip())),)
+    # A Portuguese calendar: "de" is nearly all the function words it has.
+    calendar = Document.from_text(
+        "Calendário da Stock Car 2018\n\n1a etapa: 10 de março – Interlagos\n2a etapa: 8 de abril – "
+        "Curitiba\n3a etapa: 22 de abril – Velopark\n4a etapa: 06 de maio – Londrina\n"
+        "5a etapa: 20 de maio – Santa Cruz do Sul\n"
+    )
+    assert foreign_spans(calendar) == ((0, len(calendar.text.rstrip())),)
+    # ... while "de" in English names and phrases leaves English alone.
+    names = Document.from_text(
+        "Charles de Gaulle airport reopened on Monday, de facto ending a strike that Ana de Souza, "
+        "a union leader, said had cost workers dearly.\n"
+    )
+    assert foreign_spans(names) == ()
     japanese = Document.from_text("今回はそのKindleの設定を変更することにしました。パスワード管理ソフトの起動ショートカットキーと同じなのです。")
     assert foreign_spans(japanese) == ((0, len(japanese.text)),)

@@ -237,6 +237,25 @@ def _foreign_passage(text: str, span: Span, known: Callable[[str], bool]) -> boo
                for w in before + after)
 
 
+_PIECE_BEFORE = patterns.compile(r"(\S+)\s+$")
+_PIECE_AFTER = patterns.compile(r"\s+(\S+)")
+
+
+def _beside_accented_word(text: str, start: int, end: int) -> bool:
+    """True if the word before or after is a lower-case word with a letter English does
+    not use ("d'être", "grâce"; a capitalized one is a name: "Müller"): the word stands in
+    a phrase of another language, even when it looks like an English misspelling
+    ("Raison" for "reason")."""
+    before = _PIECE_BEFORE.search(text, max(0, start - 30), start)
+    after = _PIECE_AFTER.match(text, end, min(len(text), end + 30))
+    for m in (before, after):
+        if m is not None:
+            piece = m.group(1).strip("\"“”'‘’()[],.;:!?")
+            if piece[:1].islower() and not piece.isascii() and any(c.isalpha() and not c.isascii() for c in piece):
+                return True
+    return False
+
+
 def _safe_to_replace(doc: Document, span: Span, raw: str) -> bool:
     """Whether replacing a word cannot damage what was written on purpose: the word is in
     lower case (a capitalized word may be a name: "Labour", "Sabres", "Unter"), stands
@@ -483,7 +502,9 @@ def misspelling(doc: Document) -> Iterator[Finding]:
     beside it is no evidence there), and a listed misspelling (`goverment`) is checked
     so even when capitalized inside a sentence; a capitalized word used twice in the
     story is a name. `still lifes` is the plural of the compound, not a misspelling of
-    `still lives`. Regular word forms of known words pass:
+    `still lives`, and a word beside a lower-case word with letters English does not use
+    is in a phrase of another language (`raison d'être`). Regular word forms of known
+    words pass:
     `-ise` beside a known `-ize` (`weaponisation`), solid compounds of two common words
     (`carmaking`), regular endings (`bribers`, `shouty`, but not `takeing`), unless the
     word is one slip from a common word (`memberhip` is `membership`, not "member" and
@@ -622,6 +643,8 @@ def misspelling(doc: Document) -> Iterator[Finding]:
         if (known is not None and kind == "word" and inflected(lex, lower)
                 and regular_plural_compound(_previous_word(doc, tok.span.start), lower)):
             continue  # "still lifes": the plural of the compound, not of "life"
+        if _beside_accented_word(text, tok.span.start, tok.span.end):
+            continue  # "Raison d'être", "coup de grâce": a phrase in another language
         if kind == "initial":
             if tok.kind == "initial" and _NAME_FOLLOWS.match(text, tok.span.end) is not None:
                 if titles is None:

@@ -672,3 +672,10 @@ def test_judgement_is_no_variety_difference(lint):
     assert words(lint(text, select=["SPL002"]), text, "SPL002") == []
     mixed = text.replace("center", "centre")
     assert words(lint(mixed, select=["SPL002"]), mixed, "SPL002") == ["color"]
+
+
+def test_a_word_beside_a_word_of_another_language_is_left_alone(lint):
+    meant = "The raison d'être of the desk is speed, the editor said.\n"
+    typo = "The raison for the change is speed, the editor said.\n"
+    assert words(lint(meant, select=["SPL001"]), meant) == []
+    assert words(lint(typo, select=["SPL001"]), typo) == ["raison"]

@@ -710,7 +710,9 @@ def spelling_variant(doc: Document, options: Mapping[str, Any]) -> Iterator[Find
 
     `judgment` and `judgement` (and `acknowledg(e)ment`, `abridg(e)ment`) are not
     reported: American dictionaries list both, and British usage has `judgment` for a
-    court's ruling.
+    court's ruling. With `language = "any"`, a doubled "l" (`cancelled`, `travelling`,
+    `labelling`) marks no British copy either, since American dictionaries list it too;
+    it is reported when the story also spells the word with one "l" (`canceled`).
 
     A pair whose other spelling is hardly used anywhere (`entendre`, whose "American"
     `entender` is a Spanish word) is not a variety difference and is not reported, and
@@ -757,6 +759,11 @@ def spelling_variant(doc: Document, options: Mapping[str, Any]) -> Iterator[Find
         seen.append((Token(part, part, Span(start, start + len(part)), "word"), variety, other))
     if named:  # "Sabres defense ..." at a sentence start, "the Sabres" elsewhere: the name
         seen = [x for x in seen if x[0].text not in named]
+    if language == "any" and seen:
+        # "cancelled", "travelling", "labelling": American dictionaries list the doubled
+        # "l" too, so it marks no British copy, unless the story also has the single "l".
+        used = {t.text.lower() for t, _, _ in seen}
+        seen = [x for x in seen if not (x[1] == "GB" and _doubled_l(x[0].text.lower(), x[2]) and x[2] not in used)]
     if not seen:
         return
     if language == "en-US":
@@ -803,6 +810,19 @@ def spelling_variant(doc: Document, options: Mapping[str, Any]) -> Iterator[Find
                     Applicability.SAFE if safe else Applicability.UNSAFE),
             suggestions=(fix_to,),
         )
+
+
+def _doubled_l(british: str, american: str) -> bool:
+    """True if the British spelling only doubles an "l" of the American ("cancelled",
+    "canceled")."""
+    if len(british) != len(american) + 1:
+        return False
+    i = british.find("ll")
+    while i >= 0:
+        if british[:i] + british[i + 1 :] == american:
+            return True
+        i = british.find("ll", i + 1)
+    return False
 
 
 def _word_not_name(lex: Any, word: str) -> bool:

@@ -679,3 +679,17 @@ def test_a_word_beside_a_word_of_another_language_is_left_alone(lint):
     typo = "The raison for the change is speed, the editor said.\n"
     assert words(lint(meant, select=["SPL001"]), meant) == []
     assert words(lint(typo, select=["SPL001"]), typo) == ["raison"]
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # American dictionaries list "cancelled" and "fuelled" too: no British copy here.
+        ("The show was cancelled, and the organizers said fears had fuelled the decision.", []),
+        ("The show was canceled in March. The tour was cancelled in May, the organizers said.", ["cancelled"]),
+        ("The show was cancelled, the organisers said, and the colour of the posters faded.", []),
+        ("The organizers said the centre was closed and the theater was cancelled.", ["centre"]),
+    ],
+)
+def test_a_doubled_l_marks_no_british_copy(lint, text, flagged):
+    assert words(lint(text + "\n", select=["SPL002"]), text, "SPL002") == flagged

@@ -518,7 +518,7 @@ def misspelling(doc: Document) -> Iterator[Finding]:
     the name of a tool), it stands beside another lower-case word
     that is not English (`zhan jing pan`; a name beside it is no such evidence), in a
     bracketed list of credits (`(AFP, dpa, epd)`), or alone in brackets or quotes (a
-    term being glossed: `(lichun)`), the story uses another form of it (`iframe` and
+    term being glossed: `(lichun)`, `or “frunk,”`), the story uses another form of it (`iframe` and
     `iframes`, `refactoring refactors`; not a common word's: `tapp` beside `tapped`
     stays a typo), or it stands in a passage in another language (no word only English
     writes around it, and another word that is not English: `21 de outubro – Tarumã`).

@@ -52,8 +52,14 @@ _OPEN = {"(": ")", "[": "]", '"': '"', "“": "”", "'": "'", "‘": "’"}
 
 
 def mentioned(text: str, start: int, end: int) -> bool:
-    """True for a word that is the whole content of brackets or quotes: "(chunfen)"."""
+    """True for a word that is the whole content of brackets or quotes: "(chunfen)", or
+    of quotes with a comma or full stop inside them, as American copy puts it: 'front
+    trunk, or “frunk,” ...'."""
     if start == 0 or end >= len(text):
         return False
     close = _OPEN.get(text[start - 1])
-    return close is not None and text[end] == close
+    if close is None:
+        return False
+    if text[end] in ",." and close in "\"”'’" and end + 1 < len(text):
+        end += 1
+    return text[end] == close

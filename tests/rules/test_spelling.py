@@ -660,6 +660,8 @@ def test_software_terms_are_words(newslint, story):
         ("No offence, but pleeease, not another sequel.", []),
         ("The film follows a 1950s croooner from New York.", ["croooner"]),
         ("\"It's 'orrible,\" the fan said of the remake.", []),
+        ("With the front trunk, or “frunk,” the car holds 21.7 cubic feet in total.", []),
+        ("With the front trunk, or frunk, the car holds 21.7 cubic feet in total.", ["frunk"]),
         ("The fan said the remake was orrible.", ["orrible"]),
     ],
 )

@@ -836,6 +836,9 @@ def name_variant(doc: Document) -> Iterator[Finding]:
     Flags a name spelled two ways in one story (`Zelenskyy` and `Zelensky`, `Peskov` and
     `Peskow`, `Lipavský` and `Lipavsky`), on the rarer spelling, naming the other.
 
+    A spelling that differs only in case inside a title-case heading (`Building In
+    A-Frame` beside `A-frame`) is the heading's style, not another spelling.
+
     Only near-certain pairs are reported: spellings that differ only in accents, or by
     one letter in names of six letters or more where the usual spelling appears at least
     twice and neither form is a dictionary word (so `Clinton` and `Clifton` stay apart).
@@ -897,6 +900,7 @@ def name_variant(doc: Document) -> Iterator[Finding]:
             continue  # "Clifton" beside "Clinton": both real names
         flagged[rare] = common
     text = doc.text
+    titles: _TitleLines | None = None
     for rare, common in flagged.items():
         if vocab and vocab.accepts(rare):
             continue
@@ -904,6 +908,11 @@ def name_variant(doc: Document) -> Iterator[Finding]:
         line = doc.text_position(first.start).row
         for span in spans[rare]:
             raw = text[span.start : span.end]
+            if raw.lower() == common.lower():  # only the case differs: a title-case heading capitalizes
+                if titles is None:
+                    titles = _TitleLines(doc)
+                if titles.holds(span):
+                    continue  # "Building In A-Frame" beside "A-frame"
             yield Finding(
                 span=span,
                 message=f'Name spelled "{raw}" here but "{common}" elsewhere (line {line})',

@@ -695,3 +695,11 @@ def test_a_word_beside_a_word_of_another_language_is_left_alone(lint):
 )
 def test_a_doubled_l_marks_no_british_copy(lint, text, flagged):
     assert words(lint(text + "\n", select=["SPL002"]), text, "SPL002") == flagged
+
+
+def test_name_variant_leaves_a_title_case_heading_alone(newslint, story):
+    text = ("Every A-frame document begins with a scene tag, and A-frame draws it.\n\n"
+            "## Nine Tips About Building In A-Frame\n\nThe A-Frame team said more.\n")
+    proc = newslint("check", "--select", "SPL003", "--output-format", "json", story(text, name="post.md"))
+    rows = [f["location"]["row"] for f in json.loads(proc.stdout)]
+    assert rows == [5]  # the sentence, not the heading on line 3

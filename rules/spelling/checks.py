@@ -13,7 +13,7 @@ from newslint import patterns
 from newslint import Document, Edit, Finding, Fix, Rule, Severity, Span, hookimpl
 from newslint.diagnostics import Applicability
 from newslint.quotations import before_sic, within_quotation
-from newslint.rules.spelling.foreign import is_file_extension, is_fragment, is_name_particle, is_pinyin
+from newslint.rules.spelling.foreign import is_file_extension, is_file_type, is_fragment, is_name_particle, is_pinyin
 from newslint.rules.spelling.morph import (
     abbreviation,
     compound_known,
@@ -524,9 +524,9 @@ def misspelling(doc: Document) -> Iterator[Finding]:
     writes around it, and another word that is not English: `21 de outubro – Tarumã`).
     Software terms (`iframe`, `gzip`, `permalinks`; from cspell's software dictionaries)
     are words; one that is a slip from a common word (`cron`, `corn`) only in a Markdown
-    or HTML story that shows code. A file type after its dot (`a local .xlsx file`), a
-    word stretched for emphasis (`pleeease`; `croooner` is still a typo) and a dropped
-    "h" (`It's 'orrible`) are meant. Such words are not reported, unless they are listed
+    or HTML story that shows code. A file type after its dot (`a local .xlsx file`) or
+    before "file" (`wav files`), a word stretched for emphasis (`pleeease`; `croooner` is
+    still a typo) and a dropped "h" (`It's 'orrible`) are meant. Such words are not reported, unless they are listed
     misspellings (`recieve`) used fewer than three times (a listed misspelling used three
     times or more is a name: the `ofo` bike-sharing firm).
 
@@ -636,6 +636,7 @@ def misspelling(doc: Document) -> Iterator[Finding]:
             or (kind == "word" and is_name_particle(text, tok.span.start, tok.span.end))
             or (kind == "word" and is_pinyin(lower) and not _near_common(lex, lower))
             or is_file_extension(text, tok.span.start, tok.span.end)
+            or is_file_type(text, tok.span.start, tok.span.end)
             or (kind == "word" and (elongated(lex, lower) or _h_dropped(text, tok.span.start, tok.span.end, lex)))
             or _tech_term(doc, lower)
         ):

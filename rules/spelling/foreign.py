@@ -66,3 +66,12 @@ def is_file_extension(text: str, start: int, end: int) -> bool:
     if start == 0 or text[start - 1] != ".":
         return False
     return start == 1 or text[start - 2].isspace() or text[start - 2] in "(\"'“‘"
+
+
+_FILE_AFTER = patterns.compile(r"[ \u00a0](?:file|files|format|formats)\b")
+
+
+def is_file_type(text: str, start: int, end: int) -> bool:
+    """A short word (four letters at most) naming a kind of file: "wav files", "a flac
+    file", "in mkv format"."""
+    return end - start <= 4 and _FILE_AFTER.match(text, end) is not None

@@ -6,8 +6,11 @@ says ``text[t:t+n]`` stands in for ``source[s:s+m]`` (an entity, a CRLF, a strip
 The map is piecewise, so a 20 MB file costs a few segments per line, not two integers per
 character.
 
-Tokens that several rules need (lines, paragraphs, words, sentences) are computed lazily,
-once per document, and shared.
+Tokens that several rules need (lines, paragraphs, words, sentences, the lower-cased text
+and its ASCII words) are computed lazily, once per document, and shared. Rules find their
+trigger words in the lower-cased text with ``str.find`` (:func:`find_all`), after a look at
+:attr:`Document.ascii_words` says which of them occur at all, and run their patterns only
+there, instead of a pattern pass over the whole text per rule.
 """
 
 from __future__ import annotations
@@ -153,6 +156,19 @@ def find_all(text: str, needles: Iterable[str]) -> list[int]:
             i = find(needle, i + 1)
     out.sort()
     return out
+
+
+_ASCII_LOWER = {c: c + 32 for c in range(65, 91)}
+_ASCII_LETTERS_ONLY = bytes(c if 97 <= c <= 122 else 32 for c in range(256))  # after lowering
+
+
+def lower_in_place(text: str) -> str:
+    """``text`` in lower case, offset for offset: ``str.lower``, or where that changes the
+    length ("İ" lowers to two characters) the ASCII letters only."""
+    low = text.lower()
+    if len(low) != len(text):
+        low = text.translate(_ASCII_LOWER)
+    return low
 
 
 def source_line_starts(source: str) -> array[int]:
@@ -343,6 +359,29 @@ class Document:
         return v
 
     @property
+    def lowered(self) -> str:
+        """The text in lower case, offset for offset (:func:`lower_in_place`): where rules
+        look for their trigger words in any case with ``str.find``."""
+        v = self._cache.get("lowered")
+        if v is None:
+            v = self._cache["lowered"] = lower_in_place(self.text)
+        return v
+
+    @property
+    def ascii_words(self) -> frozenset[bytes]:
+        """The runs of ASCII letters in :attr:`lowered` (every other character ends a run),
+        as bytes: one pass in C. A word of ASCII letters that stands alone in the text
+        (no letter on either side) is one of them, and any string of ASCII letters in the
+        text lies inside one; so rules look up which of their trigger words occur at all
+        before they look for where."""
+        v = self._cache.get("ascii_words")
+        if v is None:
+            v = self._cache["ascii_words"] = frozenset(
+                self.lowered.encode("utf-8", "surrogatepass").translate(_ASCII_LETTERS_ONLY).split()
+            )
+        return v
+
+    @property
     def sentences(self) -> tuple[Span, ...]:
         """Rough sentence spans, within paragraphs."""
         v = self._cache.get("sentences")
@@ -367,7 +406,7 @@ class Document:
 
     def forget(self) -> None:
         """Drop the values rules shared through :meth:`cached` (the document's own lines,
-        paragraphs, words and sentences stay); they are recomputed on demand."""
+        paragraphs, words, sentences and lower-cased text stay); they are recomputed on demand."""
         self._shared.clear()
 
     def cached(self, key: str, make: Any) -> Any:

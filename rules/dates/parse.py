@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import regex
 
 from newslint import patterns
-from newslint.document import find_all
+from newslint.document import find_all, lower_in_place
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
@@ -93,24 +93,39 @@ _DAY_PART = frozenset("0123456789 \u00a0ofstndrh")
 # times faster than scanning with the alternation), then matched exactly.
 _MONTH_NEEDLES = tuple(sorted({f(k[:3]) for k in MONTHS for f in (str.capitalize, str.upper)}))
 _WEEKDAY_NEEDLES = tuple(sorted({f(k[:3]) for k in WEEKDAYS for f in (str.capitalize, str.upper)}))
+# Half as many needles, each looked for once in the lower-cased text ("jan" for "Jan" and
+# "JAN"); a place counts where the text itself holds one of the needles above.
+_MONTH_LOWER = tuple(sorted({k[:3] for k in MONTHS}))
+_WEEKDAY_LOWER = tuple(sorted({k[:3] for k in WEEKDAYS}))
+_MONTH_SET = frozenset(_MONTH_NEEDLES)
+_WEEKDAY_SET = frozenset(_WEEKDAY_NEEDLES)
 
 
-def weekday_names(text: str) -> Iterator[regex.Match[str]]:
-    """``pattern("weekday_name").finditer(text)``, tried only where a name can start."""
+def _needles_at(text: str, low: str | None, lower: tuple[str, ...], cased: frozenset[str]) -> list[int]:
+    """``find_all(text, cased)`` for three-letter needles, found in ``low`` (``text`` in
+    lower case, offset for offset)."""
+    low = lower_in_place(text) if low is None else low
+    return [q for q in find_all(low, lower) if text[q : q + 3] in cased]
+
+
+def weekday_names(text: str, low: str | None = None) -> Iterator[regex.Match[str]]:
+    """``pattern("weekday_name").finditer(text)``, tried only where a name can start
+    (``low``: the text in lower case, offset for offset, if at hand)."""
     pat = pattern("weekday_name")
-    for q in find_all(text, _WEEKDAY_NEEDLES):
+    for q in _needles_at(text, low, _WEEKDAY_LOWER, _WEEKDAY_SET):
         m = pat.match(text, q)
         if m is not None:
             yield m
 
 
-def tokens(text: str) -> Tokens:
-    """The month names and ISO dates in ``text``."""
+def tokens(text: str, low: str | None = None) -> Tokens:
+    """The month names and ISO dates in ``text`` (``low``: the text in lower case, offset
+    for offset, if at hand)."""
     months: list[int] = []
     found = False
     n = len(text)
     pat = _MONTH_NAMES
-    for q in find_all(text, _MONTH_NEEDLES):
+    for q in _needles_at(text, low, _MONTH_LOWER, _MONTH_SET):
         m = pat.match(text, q)
         if m is None:
             continue
@@ -159,7 +174,7 @@ def _within(points: tuple[int, ...], lo: int, hi: int) -> bool:
     return i < len(points) and points[i] < hi
 
 
-def weekday_dates(text: str, toks: Tokens | None = None) -> Iterator[regex.Match[str]]:
+def weekday_dates(text: str, toks: Tokens | None = None, low: str | None = None) -> Iterator[regex.Match[str]]:
     """Weekdays with their dates, found from the weekday names (cheap on long texts).
 
     Every match holds a date, so a month name or an ISO date: it is looked for only near a
@@ -168,7 +183,7 @@ def weekday_dates(text: str, toks: Tokens | None = None) -> Iterator[regex.Match
     toks = tokens(text) if toks is None else toks
     last_end = -1
     weekday = pattern("weekday")
-    names = list(weekday_names(text))
+    names = list(weekday_names(text, low))
     starts: list[int] | None = None
     for w in names:
         if w.start() < last_end:

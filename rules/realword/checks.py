@@ -12,6 +12,7 @@ from typing import Any
 import regex
 
 from newslint import Applicability, Document, Edit, Finding, Fix, Rule, Severity, Span, hookimpl, patterns
+from newslint.document import find_all
 from newslint.rules.realword.confusion import (
     OF_AFTER, QUOTED_EXTRA, THRESHOLD, candidates, changed_words, like, lowered, phrase_fix, phrase_matches,
 )
@@ -32,6 +33,52 @@ NOT_AFTER_ARTICLE = frozenset("a an the on in of at and or to is it as if off up
 
 def _strip_token(tok: str) -> str:
     return tok.rstrip(".'’-")
+
+
+# Every pattern of this module starts with an article ("a", "an", "A", "An", "AN") followed
+# by a space or a no-break space, after no letter, mark or digit: the only places where one
+# of them can match. Looked for in the lower-cased text, where each of them reads "a " or
+# "an " (or with a no-break space).
+ARTICLE_NEEDLES = ("a ", "an ")
+ARTICLE_NEEDLES_NBSP = ("a\u00a0", "an\u00a0")
+
+
+def _article_places(doc: Document) -> list[int]:
+    """Where an article can start (shared by the rules of this module): its needle in the
+    lower-cased text (which keeps every offset), and no letter or digit before it
+    (``str.isalnum`` says yes only to what ``\\p{L}``, ``\\p{M}`` or ``\\p{N}`` holds,
+    so the patterns' look-behind would fail there)."""
+
+    def make() -> list[int]:
+        text = doc.text
+        low = lowered(doc)
+        needles = ARTICLE_NEEDLES + ARTICLE_NEEDLES_NBSP if "\u00a0" in low else ARTICLE_NEEDLES
+        out: list[int] = []
+        for i in find_all(low, needles):
+            if not (i and text[i - 1].isalnum()):
+                out.append(i)
+        return out
+
+    return doc.cached("realword.article_places", make)
+
+
+def _matches(pattern: regex.Pattern[str], doc: Document) -> list[regex.Match[str]]:
+    """``pattern.finditer(doc.text)`` for a pattern that starts with an article, tried only
+    at :func:`_article_places`: the first place at or after the end of the last match where
+    the pattern matches is the next match, as in a search (whose look-behind sees the text
+    before the place too)."""
+    text = doc.text
+    out: list[regex.Match[str]] = []
+    done = 0
+    match = pattern.match
+    for i in _article_places(doc):
+        if i < done:
+            continue
+        m = match(text, i)
+        if m is not None:
+            out.append(m)
+            done = m.end()
+    return out
 
 
 def indefinite_article(doc: Document) -> Iterator[Finding]:
@@ -64,7 +111,7 @@ def indefinite_article(doc: Document) -> Iterator[Finding]:
     Pronunciations: the CMU Pronouncing Dictionary (as shipped with pocketsphinx).
     """
     text = doc.text
-    for m in ARTICLE.finditer(text):
+    for m in _matches(ARTICLE, doc):
         art = m["art"]
         start = m.start()
         if art[0] == "A" and not sentence_start(text, start):
@@ -89,7 +136,7 @@ def indefinite_article(doc: Document) -> Iterator[Finding]:
             message=f'Use "{new}" before "{nxt}"',
             fix=Fix(f'Change "{art}" to "{new}"', (Edit(Span(start, m.end("art")), new),)),
         )
-    for m in DOUBLE_ARTICLE.finditer(text):
+    for m in _matches(DOUBLE_ARTICLE, doc):
         first = m["first"]
         if first.lower() == m["second"] and not m["quote"]:
             continue  # "a a": the repeated-word rule's
@@ -239,7 +286,7 @@ def mass_noun(doc: Document) -> Iterator[Finding]:
     low = lowered(doc)
     if not any(n in low for n in MASS_NOUNS):
         return
-    for m in MASS.finditer(text):
+    for m in _matches(MASS, doc):
         art, mod = m["art"], m["mod"]
         if art[0] == "A" and not sentence_start(text, m.start()):
             continue
@@ -253,7 +300,7 @@ def mass_noun(doc: Document) -> Iterator[Finding]:
             message=f'"{m["noun"]}" takes no "{art.lower()}"',
             fix=Fix(f'Remove "{art}"', (Edit(Span(m.start(), fix_end), replacement),), Applicability.UNSAFE),
         )
-    for m in LOT.finditer(text):
+    for m in _matches(LOT, doc):
         if m["art"] == "A" and not sentence_start(text, m.start()):
             continue
         noun = m["noun"]

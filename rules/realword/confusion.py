@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import product
 
 import regex
 
 from newslint import Document, patterns
+from newslint.document import find_all
 from newslint.quotations import in_quotation
 from newslint.rules.realword.context import Around, Context, looks_foreign, sentence_start
 from newslint.rules.realword.sets import CONFUSED, PHRASES
@@ -44,14 +46,48 @@ PHRASE_ANCHORS = tuple(sorted({a for p, _ in PHRASES for a in (" ".join(p.split(
                                                                 " ".join(p.split()[:2]).replace("'", "’"))}))
 
 
+def _spellings(word: str) -> set[str]:
+    """``word`` with each apostrophe straight or curly, as ``PHRASE`` matches it."""
+    parts = word.split("'")
+    return {"".join(x for pair in zip(parts, marks + ("",)) for x in pair)
+            for marks in product("'’", repeat=len(parts) - 1)}
+
+
+# Where a phrase can start: its first word (every phrase begins with a word, not ``*``),
+# which stands alone (the pattern's look-behind, and a space or the pattern's look-ahead
+# after it): one of the document's ASCII words, or, with an apostrophe, a substring.
+PHRASE_FIRST = tuple(sorted({w for p, _ in PHRASES for w in _spellings(p.split()[0])}))
+_FIRST_PLAIN = frozenset(w.encode("ascii") for w in PHRASE_FIRST if w.isalpha())
+_FIRST_WITH_APOSTROPHE = tuple(w for w in PHRASE_FIRST if not w.isalpha())
+
+
 def phrase_matches(doc: Document) -> list[re.Match[str]]:
-    """The fixed phrases in the document (on its lower-cased text), found once."""
+    """The fixed phrases in the document (on its lower-cased text), found once, where
+    the first two words of one of them are typed with one space somewhere in it.
+
+    What ``PHRASE.finditer`` finds, tried only where a phrase's first word stands: the
+    leftmost of those places at or after the end of the last match where the pattern
+    matches is the next match, as in a search (the pattern's look-behind sees the text
+    before the place, as a search's does)."""
 
     def make() -> list[re.Match[str]]:
         low = lowered(doc)
-        if not any(a in low for a in PHRASE_ANCHORS):
-            return []
-        return list(PHRASE.finditer(low))
+        out: list[re.Match[str]] = []
+        done = tried = -1  # end of the last match; the place tried last
+        match = PHRASE.match
+        first = [w.decode("ascii") for w in _FIRST_PLAIN.intersection(doc.ascii_words)]
+        first += [w for w in _FIRST_WITH_APOSTROPHE if w in low]
+        for i in find_all(low, first):
+            if i < done or i == tried:
+                continue
+            tried = i
+            m = match(low, i)
+            if m is not None:
+                out.append(m)
+                done = m.end()
+        if out and not any(a in low for a in PHRASE_ANCHORS):
+            return []  # no phrase with its first two words as typed: spacing is the spacing rule's
+        return out
 
     return doc.cached("realword.phrases", make)
 
@@ -185,23 +221,52 @@ class Candidate:
 
 
 def lowered(doc: Document) -> str:
-    """The text in lower case, offset for offset (shared by the rules of this family)."""
-
-    def make() -> str:
-        low = doc.text.lower()
-        if len(low) != len(doc.text):  # "İ" lowers to two characters: lower ASCII only
-            low = doc.text.translate(ASCII_LOWER)
-        return low
-
-    return doc.cached("realword.lowered", make)
+    """The text in lower case, offset for offset (the document's, shared by every rule)."""
+    return doc.lowered
 
 
-ASCII_LOWER = {c: c + 32 for c in range(65, 91)}
-# Scanned on the lower-cased text with the standard library's engine (four times faster
-# here than a case-insensitive alternation): each word, then a set lookup.
+# The words of the lower-cased text, as the rule reads them: a confusion word is one of
+# these tokens (see ``confusion_words``).
 WORD_SCAN = re.compile(r"[a-z]+(?:['’][a-z]+)?")
 CONFUSABLE = frozenset(CONFUSED) | frozenset(w.replace("'", "’") for w in CONFUSED if "'" in w)
 JOINERS = "'’-"
+# Which confusion words occur: those without an apostrophe as the document's ASCII words,
+# those with one as substrings.
+_PLAIN = frozenset(w.encode("ascii") for w in CONFUSABLE if w.isalpha())
+_WITH_APOSTROPHE = tuple(sorted(w for w in CONFUSABLE if not w.isalpha()))
+
+
+def confusion_words(text: str, low: str, words: frozenset[bytes] | None = None) -> list[tuple[int, str]]:
+    """``(start, word)`` for each token of ``WORD_SCAN`` in ``low`` that is a confusion word
+    and stands alone in ``text``: not after a letter, digit or joiner, not before a letter,
+    digit, hyphen or an apostrophe that goes on with a letter.
+
+    Those conditions make any occurrence of the word a whole token, so the words that occur
+    are found in bulk (a superset: each token is a run of ASCII letters, one of ``words``,
+    the :attr:`~newslint.document.Document.ascii_words` of ``low``, or holds its apostrophe),
+    their occurrences with ``str.find``, and only those are checked."""
+    if words is None:
+        words = Document.from_text(low).ascii_words
+    present = [w.decode("ascii") for w in _PLAIN.intersection(words)]
+    present += [w for w in _WITH_APOSTROPHE if w in low]
+    n = len(text)
+    out: list[tuple[int, str]] = []
+    for word in present:
+        size = len(word)
+        start = low.find(word)
+        while start >= 0:
+            end = start + size
+            if not (start and (text[start - 1].isalnum() or text[start - 1] in JOINERS)):
+                if end < n:
+                    nxt = text[end]
+                    ok = not (nxt.isalnum() or nxt == "-" or (nxt in "'’" and end + 1 < n and text[end + 1].isalpha()))
+                else:
+                    ok = True
+                if ok:
+                    out.append((start, word))
+            start = low.find(word, start + 1)
+    out.sort()
+    return out
 
 
 def candidates(doc: Document, ctx: Context | None = None, floor: int | None = None) -> Iterator[Candidate]:
@@ -211,18 +276,8 @@ def candidates(doc: Document, ctx: Context | None = None, floor: int | None = No
     low = lowered(doc)
     ctx = ctx or Context(text)
     phrase_spans = [(m.start(), m.end()) for m in phrase_matches(doc)]
-    n = len(text)
-    for m in WORD_SCAN.finditer(low):
-        lw = m.group()
-        if lw not in CONFUSABLE:
-            continue
-        start, end = m.span()
-        if start and (text[start - 1].isalnum() or text[start - 1] in JOINERS):
-            continue
-        if end < n:
-            nxt = text[end]
-            if nxt.isalnum() or nxt == "-" or (nxt in "'’" and end + 1 < n and text[end + 1].isalpha()):
-                continue
+    for start, lw in confusion_words(text, low, doc.ascii_words):
+        end = start + len(lw)
         word = text[start:end]
         if word[0].isupper():
             if len(word) > 1 and word.isupper():

@@ -21,8 +21,8 @@ import sys
 from array import array
 from bisect import bisect_left
 from functools import lru_cache
+from zlib import adler32, crc32
 
-from newslint.rules.realword.keys import ngram_key
 
 MAGIC = b"RWLM1\n"
 
@@ -42,11 +42,12 @@ def data_file(name: str) -> bytes:
 class NgramScores:
     """Relative n-gram scores (log10 x 1000) by 64-bit key; 0 for an n-gram not stored."""
 
-    __slots__ = ("_index", "_keys", "_values")
+    __slots__ = ("_index", "_keys", "_values", "_unigrams")
 
     def __init__(self, data: bytes) -> None:
         if not data.startswith(MAGIC):
             raise ValueError("realword_lm.bin: bad header")
+        self._unigrams: dict[str, int] = {}  # the unigram score of each confusion word, once
         pos = len(MAGIC)
         (n,) = struct.unpack_from("<I", data, pos)
         pos += 4
@@ -80,24 +81,43 @@ class NgramScores:
             return self._values[i]
         return 0
 
+    def _at(self, ngram: str) -> int:
+        """:meth:`get` of an n-gram spelled as :func:`~newslint.rules.realword.keys.ngram_key` spells it (``"L l1 word"``):
+        the key computed in line, one call per n-gram."""
+        b = ngram.encode("utf-8")
+        key = (crc32(b) << 32) | adler32(b)
+        top = key >> 48
+        index = self._index
+        lo, hi = index[top], index[top + 1]
+        if lo == hi:
+            return 0
+        keys = self._keys
+        i = bisect_left(keys, key, lo, hi)
+        if i < hi and keys[i] == key:
+            return self._values[i]
+        return 0
+
     def score(self, word: str, l2: str | None, l1: str | None, r1: str | None, r2: str | None) -> int:
         """How well ``word`` fits between ``l2 l1`` and ``r1 r2`` (log10 x 1000, relative).
 
         ``l1`` is ``<s>`` at the start of a sentence (``l2`` is then None), ``r1`` is
-        ``</s>`` at its end (``r2`` None); None for a side cut off by a comma.
+        ``</s>`` at its end (``r2`` None); None for a side cut off by a comma. The same
+        sum as ``get(ngram_key(kind, *words))`` over the six kinds (see the tests).
         """
-        get = self.get
-        s = get(ngram_key("U", word))
+        at = self._at
+        s = self._unigrams.get(word)
+        if s is None:
+            s = self._unigrams[word] = at("U " + word)
         if l1 is not None:
-            s += get(ngram_key("L", l1, word))
+            s += at(f"L {l1} {word}")
             if l2 is not None:
-                s += get(ngram_key("T1", l2, l1, word))
+                s += at(f"T1 {l2} {l1} {word}")
             if r1 is not None:
-                s += get(ngram_key("T2", l1, word, r1))
+                s += at(f"T2 {l1} {word} {r1}")
         if r1 is not None:
-            s += get(ngram_key("R", word, r1))
+            s += at(f"R {word} {r1}")
             if r2 is not None:
-                s += get(ngram_key("T3", word, r1, r2))
+                s += at(f"T3 {word} {r1} {r2}")
         return s
 
 

@@ -107,9 +107,11 @@ def article_for(token: str) -> str | None:
         if len(letters) <= 5:
             return letter_article(letters[0])  # "an FBI agent", "a UN envoy"
         return None  # a long all-caps word: shouting, or a headline
-    if LETTERS_DIGITS.match(head):
+    # (A word of letters only holds no figure for LETTERS_DIGITS, nor, in lower case, two
+    # capitals: the cheap tests first.)
+    if not head.isalpha() and LETTERS_DIGITS.match(head):
         return letter_article(head[0].upper())  # "an mp4", "an H5N1 strain"
-    if sum(1 for ch in head if ch.isupper()) > 1 and not head.isupper():
+    if not head.islower() and sum(1 for ch in head if ch.isupper()) > 1 and not head.isupper():
         return None  # "McDonald's", "PhD", "iPhone": not sure how it is said
     word = head.lower()
     if not word.isascii() or not word[0].isalpha():

@@ -199,3 +199,36 @@ def test_the_three_rules_through_the_command(newslint, tmp_path):
     fixed = newslint("check", "--no-cache", "--select", "RWE", "--fix", "stories", cwd=tmp_path)
     assert fixed.returncode == 1  # the unsafe findings remain
     assert (stories / "bad.txt").read_text(encoding="utf-8").startswith("The talks lasted an hour.")
+
+
+# -- the context model: one call per n-gram gives what the six keyed lookups give -----------
+def test_rwe002_model_score_is_the_sum_of_the_keyed_lookups():
+    from newslint.rules.realword.keys import ngram_key
+    from newslint.rules.realword.model import ngram_scores
+
+    model = ngram_scores()
+
+    def by_keys(word, l2, l1, r1, r2):
+        s = model.get(ngram_key("U", word))
+        if l1 is not None:
+            s += model.get(ngram_key("L", l1, word))
+            if l2 is not None:
+                s += model.get(ngram_key("T1", l2, l1, word))
+            if r1 is not None:
+                s += model.get(ngram_key("T2", l1, word, r1))
+        if r1 is not None:
+            s += model.get(ngram_key("R", word, r1))
+            if r2 is not None:
+                s += model.get(ngram_key("T3", word, r1, r2))
+        return s
+
+    contexts = [("said", "the", "storm", "would"), (None, "<s>", "the", "council"), ("more", "tourism", "</s>", None),
+                ("rather", "better", "ten", "years"), (None, None, "the", "service"), ("the", "café", "owner", None)]
+    seen = set()
+    for word in ("than", "then", "their", "there", "they're", "affect", "effect", "its", "it's", "lead", "led"):
+        for around in contexts:
+            value = model.score(word, *around)
+            assert value == by_keys(word, *around), (word, around)
+            assert model.score(word, *around) == value  # the unigram, now remembered, changes nothing
+            seen.add(value)
+    assert len(seen) > 10  # the contexts move the scores: the n-grams are found, not all zero

@@ -24,6 +24,7 @@ import statistics
 import subprocess
 import sys
 import time
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,7 +39,7 @@ sys.path.insert(0, str(HERE))
 import textgen  # noqa: E402
 
 WORKLOADS = ("small", "examples", "big", "many")
-SECTIONS = ("compare", "cache", "jobs", "startup", "spelling")
+SECTIONS = ("compare", "cache", "jobs", "startup", "spelling", "archive")
 TOOLS = ("newslint", "codespell", "proselint")
 BIG = ("big", "many")  # one run each, and every tool gets --big-timeout
 
@@ -587,6 +588,240 @@ def section_spelling(wl: dict[str, Workload], newslint: str, args) -> tuple[list
     return rows, {"loads": loads, "runs": runs, "probe": info, "file": str(target)}
 
 
+# -- archives: long real stories, per core, against another install -------------------------
+SHARED = REPO.parent / "shared"
+ARCHIVE_WORKLOADS = ("articles", "seed", "seed-20mb")
+
+INPROC_PROBE = r"""
+import json, os, sys, time
+import newslint
+paths = json.loads(sys.argv[1])
+texts = [open(p, encoding="utf-8").read() for p in paths]
+words = sum(len(t.split()) for t in texts)
+for t in texts[:20]:  # warm: lazily loaded data (dictionaries, tables, compiled patterns)
+    newslint.lint_text(t, filename="story.txt")
+s, c = time.perf_counter(), time.process_time()
+found = 0
+for t in texts:
+    found += len(newslint.lint_text(t, filename="story.txt"))
+wall, cpu = time.perf_counter() - s, time.process_time() - c
+# The same through one Linter built once (the engine alone, no per-call set-up).
+from newslint.config import Config
+from newslint.runner import Linter
+lin = Linter(Config())
+c = time.process_time()
+for t in texts:
+    lin.lint_source(t, "story.txt")
+engine_cpu = time.process_time() - c
+print(json.dumps({"words": words, "docs": len(texts), "wall": wall, "cpu": cpu, "found": found,
+                  "engine_cpu": engine_cpu}))
+"""
+
+
+def _records(name: str) -> list[str]:
+    """The body text of each record of a development-article file, or [] when absent."""
+    path = SHARED / "corpus" / "articles" / f"{name}.jsonl"
+    if not path.is_file():
+        return []
+    out = []
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                text = json.loads(line).get("text")
+                if isinstance(text, str) and text.strip():
+                    out.append(text)
+    return out
+
+
+def build_archive_workloads(names: list[str]) -> dict[str, Workload]:
+    """Long real stories: the development articles one file each (skipped without
+    ../shared), 200 copies of the seed article, and ~20 MB of seed copies in one file."""
+    WORK.mkdir(parents=True, exist_ok=True)
+    out: dict[str, Workload] = {}
+    seed = SHARED / "examples" / "seed-article.txt"
+    if not seed.is_file():
+        seed = REPO / "examples" / "harbor-fire.txt"
+        print(f"bench: {SHARED / 'examples' / 'seed-article.txt'} not found; the seed workloads use {seed}",
+              file=sys.stderr)
+    seed_text = seed.read_text(encoding="utf-8")
+    if "articles" in names:
+        files = [(f, _records(f)) for f in ("bbc_dev", "registry_articles_dev")]
+        if not any(texts for _, texts in files):
+            print(f"bench: no development articles under {SHARED / 'corpus' / 'articles'}: "
+                  "the articles workload is skipped", file=sys.stderr)
+        else:
+            d = WORK / "archive-articles"
+            key = " ".join(f"{f}:{len(t)}:{sum(map(len, t))}" for f, t in files)
+            if not _stamp_ok(d, key):
+                _fresh(d)
+                for f, texts in files:
+                    (d / f).mkdir()
+                    for i, text in enumerate(texts):
+                        (d / f / f"{i:04d}.txt").write_text(text, encoding="utf-8")
+                _write_stamp(d, key)
+            out["articles"] = Workload("articles", "the development articles, one .txt file per record "
+                                       "(../shared/corpus/articles/*.jsonl)", d, runs=3, warmup=1)
+    if "seed" in names:
+        d = WORK / "archive-seed"
+        key = f"{seed}:{len(seed_text)}:{zlib.crc32(seed_text.encode())}"
+        if not _stamp_ok(d, key):
+            _fresh(d)
+            for i in range(200):
+                (d / f"seed-{i:03d}.txt").write_text(seed_text, encoding="utf-8")
+            _write_stamp(d, key)
+        out["seed"] = Workload("seed", f"200 copies of {seed.name}", d, runs=5, warmup=1)
+    if "seed-20mb" in names:
+        d = WORK / "archive-seed-20mb"
+        key = f"{seed}:{len(seed_text)}:{zlib.crc32(seed_text.encode())}"
+        if not _stamp_ok(d, key):
+            _fresh(d)
+            copies = max(1, 20_000_000 // len(seed_text.encode("utf-8")))
+            sep = "" if seed_text.endswith("\n\n") else "\n" if seed_text.endswith("\n") else "\n\n"
+            (d / "seed.txt").write_text((seed_text + sep) * copies, encoding="utf-8")
+            _write_stamp(d, key)
+        out["seed-20mb"] = Workload("seed-20mb", f"copies of {seed.name} one after another in one ~20 MB file",
+                                    d / "seed.txt", runs=1, warmup=0)
+    for w in out.values():
+        files = [w.path] if w.path.is_file() else sorted(p for p in w.path.rglob("*") if p.is_file()
+                                                          and not p.name.startswith("."))
+        w.files = len(files)
+        w.size = sum(p.stat().st_size for p in files)
+        w.words = sum(len(p.read_bytes().split()) for p in files)
+    return out
+
+
+def _installs(newslint: str, args) -> dict[str, str]:
+    """'tree' (the newslint being benchmarked) and each --also LABEL=PATH."""
+    out = {"newslint": newslint}
+    for spec in args.also:
+        label, _, path = spec.partition("=")
+        if not path:
+            label, path = Path(spec).resolve().parent.parent.name, spec
+        out[f"newslint {label}"] = path
+    return out
+
+
+def _python_of(newslint: str) -> str:
+    py = Path(newslint).resolve().parent / "python"
+    return str(py) if py.exists() else sys.executable
+
+
+def _per_core(words: int, s: Series) -> str:
+    return "–" if not s.cpu else f"{words / s.cpu:,.0f}"
+
+
+def section_archive(wl: dict[str, Workload], newslint: str, peers: dict[str, list[str]], args) -> tuple[list[str], dict]:
+    """Long real stories: every install of newslint and codespell, interleaved, whole process
+    (words per CPU second), in-process (lint_text once per story, warm), start-up, and
+    --jobs 2 against --jobs 1."""
+    installs = _installs(newslint, args)
+    raw: dict = {}
+    rows = ["### Whole process, all default rules (`--no-cache`)", "",
+            "| workload | words | files | tool | CPU time (median) | wall (median) | runs | words/s per core (CPU) "
+            "| peak RSS |", "|---|---:|---:|---|---:|---:|---:|---:|---:|"]
+    ratios = ["| workload | " + " | ".join(f"{k} / codespell (CPU)" for k in installs) + " |",
+              "|---|" + "---:|" * len(installs)]
+    for name, w in wl.items():
+        print(f"bench: archive, whole process, on {name} ({w.words:,} words, {w.files:,} files)", file=sys.stderr)
+        cmds = {k: newslint_cmd(path, w.path) for k, path in installs.items()}
+        if "codespell" in peers and "codespell" in args.tools:
+            cmds["codespell"] = [*peers["codespell"], str(w.path)]
+        runs = args.runs or w.runs
+        res = run_series(cmds, WORK, runs, w.warmup if args.runs is None else min(w.warmup, 1),
+                         {k: args.timeout for k in cmds})
+        raw[name] = {k: s.runs for k, s in res.items()}
+        for k, s in res.items():
+            cpu = "–" if s.cpu is None else f"{s.cpu:.2f} s"
+            rows.append(f"| {name} | {w.words:,} | {w.files:,} | {k} | {cpu} | {s.wall_text()} | {len(s.runs)} | "
+                        f"{_per_core(w.words, s)} | {_mb(s.rss_mb)} |")
+        c = res.get("codespell")
+        cells = [f"{res[k].cpu / c.cpu:.2f}×" if c and c.cpu and res[k].cpu else "–" for k in installs]
+        ratios.append(f"| {name} | " + " | ".join(cells) + " |")
+    rows += ["", *ratios, ""]
+
+    # In-process: lint_text once per story, warm, through the public API.
+    texts_of = {}
+    if "articles" in wl:
+        bbc = sorted((wl["articles"].path / "bbc_dev").glob("*.txt"))[:args.inproc_docs]
+        texts_of[f"articles ({len(bbc)} BBC)"] = bbc
+    if "seed" in wl:
+        texts_of["seed"] = sorted(wl["seed"].path.glob("*.txt"))
+    if texts_of:
+        rows += ["### In-process: `newslint.lint_text` once per story, warm (one core)", "",
+                 "| stories | words | install | words/s per core, lint_text (median) | "
+                 "words/s per core, one Linter reused | runs |", "|---|---:|---|---:|---:|---:|"]
+        raw["inproc"] = {}
+        for label, files in texts_of.items():
+            print(f"bench: archive, in-process, on {label}", file=sys.stderr)
+            got: dict[str, list[dict]] = {k: [] for k in installs}
+            arg = json.dumps([str(p) for p in files])
+            for _ in range(args.runs or 3):
+                for k, path in installs.items():
+                    p = subprocess.run([_python_of(path), "-c", INPROC_PROBE, arg], capture_output=True, text=True,
+                                       cwd=WORK, timeout=args.timeout, env=CHILD_ENV)
+                    if p.returncode != 0:
+                        print(f"bench: in-process probe failed for {k}: {p.stderr[-800:]}", file=sys.stderr)
+                        continue
+                    got[k].append(json.loads(p.stdout.strip().splitlines()[-1]))
+                    r = got[k][-1]
+                    print(f"  {k:<22} {r['words'] / r['cpu']:,.0f} words/s per core", file=sys.stderr, flush=True)
+            raw["inproc"][label] = got
+            for k, rs in got.items():
+                if not rs:
+                    rows.append(f"| {label} | – | {k} | failed | – | 0 |")
+                    continue
+                words = rs[0]["words"]
+                api = statistics.median(words / r["cpu"] for r in rs)
+                eng = statistics.median(words / r["engine_cpu"] for r in rs)
+                rows.append(f"| {label} | {words:,} | {k} | {api:,.0f} | {eng:,.0f} | {len(rs)} |")
+        rows.append("")
+
+    # Start-up on one small story.
+    print("bench: archive, start-up", file=sys.stderr)
+    d = WORK / "startup"
+    d.mkdir(exist_ok=True)
+    (d / "story.txt").write_text(textgen.SMALL_STORY, encoding="utf-8")
+    cmds = {k: newslint_cmd(path, d / "story.txt") for k, path in installs.items()}
+    if "codespell" in peers:
+        cmds["codespell"] = [*peers["codespell"], str(d / "story.txt")]
+    res = run_series(cmds, d, args.runs or 7, 1, {k: args.timeout for k in cmds})
+    raw["startup"] = {k: s.runs for k, s in res.items()}
+    c = res.get("codespell")
+    rows += ["### Start-up: one small story (whole process)", "",
+             "| tool | wall (median) | CPU (median) | / codespell (wall) | / codespell (CPU) | runs |",
+             "|---|---:|---:|---:|---:|---:|"]
+    for k, s in res.items():
+        cpu_ratio = f"{s.cpu / c.cpu:.2f}×" if c and c.cpu and s.cpu else "–"
+        rows.append(f"| {k} | {s.wall_text()} | {s.cpu:.3f} s | {_ratio(s, c)} | {cpu_ratio} | {len(s.runs)} |")
+    rows.append("")
+
+    # --jobs 2 against --jobs 1 on the long-story workloads.
+    if args.jobs_ratio:
+        rows += ["### `--jobs 2` against `--jobs 1` (wall clock; take it on a quiet machine)", "",
+                 "| workload | install | `--jobs 1` wall | `--jobs 2` wall | speed-up | CPU, jobs 1 / jobs 2 | runs |",
+                 "|---|---|---:|---:|---:|---:|---:|"]
+        raw["jobs"] = {}
+        for name, w in wl.items():
+            if w.files < 2:
+                continue
+            print(f"bench: archive, --jobs, on {name}", file=sys.stderr)
+            cmds = {}
+            for k, path in installs.items():
+                cmds[f"{k}|1"] = newslint_cmd(path, w.path, "--jobs", "1")
+                cmds[f"{k}|2"] = newslint_cmd(path, w.path, "--jobs", "2")
+            res = run_series(cmds, WORK, args.runs or w.runs, 1 if args.runs is None else 0,
+                             {k: args.timeout for k in cmds})
+            raw["jobs"][name] = {k: s.runs for k, s in res.items()}
+            for k in installs:
+                a, b = res[f"{k}|1"], res[f"{k}|2"]
+                speed = f"{a.wall / b.wall:.2f}×" if a.wall and b.wall else "–"
+                ratios_run = ", ".join(f"{x['wall'] / y['wall']:.2f}" for x, y in zip(a.runs, b.runs))
+                rows.append(f"| {name} | {k} | {a.wall_text()} | {b.wall_text()} | {speed} (runs: {ratios_run}) | "
+                            f"{a.cpu:.2f} s / {b.cpu:.2f} s | {len(a.runs)} |")
+        rows.append("")
+    return rows, raw
+
+
 # -- main -----------------------------------------------------------------------------------
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -604,16 +839,26 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--spelling-text", type=Path, default=None, metavar="FILE",
                     help="UTF-8 text for the spelling section, or a folder of stories (checked as one "
                          "document each, and all joined into one); default: ~2 MB of generated copy")
+    ap.add_argument("--also", action="append", default=[], metavar="[LABEL=]NEWSLINT",
+                    help="archive section: another newslint command to measure beside this one, interleaved "
+                         "(e.g. --also before=/tmp/refvenv/bin/newslint); repeatable")
+    ap.add_argument("--inproc-docs", type=int, default=500,
+                    help="archive section: BBC development articles checked in-process (default 500)")
+    ap.add_argument("--no-jobs-ratio", dest="jobs_ratio", action="store_false",
+                    help="archive section: skip --jobs 2 against --jobs 1")
     ap.add_argument("--output", type=Path, default=None,
                     help="where to write the report (default benchmarks/work/results.md, results-quick.md)")
     args = ap.parse_args(argv)
     only = [x.strip() for x in args.only.split(",") if x.strip()]
-    bad = [x for x in only if x not in WORKLOADS + SECTIONS]
+    bad = [x for x in only if x not in WORKLOADS + SECTIONS + ARCHIVE_WORKLOADS]
     if bad:
         ap.error(f"unknown --only name(s): {', '.join(bad)}")
     args.tools = [t.strip() for t in args.tools.split(",") if t.strip()]
     workloads = [x for x in only if x in WORKLOADS] or list(WORKLOADS)
+    archive_workloads = [x for x in only if x in ARCHIVE_WORKLOADS] or list(ARCHIVE_WORKLOADS)
     sections = [x for x in only if x in SECTIONS] or list(SECTIONS)
+    if "archive" not in sections and any(x in ARCHIVE_WORKLOADS for x in only):
+        sections.append("archive")  # --only seed: the archive section on that workload
     if args.quick:
         args.big_timeout = min(args.big_timeout, 60)
     if args.output is None:
@@ -624,7 +869,7 @@ def main(argv: list[str] | None = None) -> int:
     peers = ensure_peers(args.no_peers or not (set(args.tools) - {"newslint"}))
     info = machine()
     vers = versions(newslint, peers)
-    need = workloads if set(sections) - {"startup", "spelling"} else []
+    need = workloads if set(sections) - {"startup", "spelling", "archive"} else []
     print(f"bench: building workloads {', '.join(need) or '(none)'} under {WORK} ...", file=sys.stderr)
     wl = build_workloads(args.quick, need)
 
@@ -658,6 +903,15 @@ def main(argv: list[str] | None = None) -> int:
     if "jobs" in sections and {"examples", "many"} & set(wl):
         rows, raw["jobs"] = section_jobs(wl, newslint, args)
         report += ["## Parallel workers", ""] + rows + [""]
+    if "archive" in sections:
+        awl = build_archive_workloads(archive_workloads)
+        report += ["## Archives: long real stories, per core", "",
+                   "| workload | what | files | size | words |", "|---|---|---:|---:|---:|"]
+        report += [f"| {w.name} | {w.title} | {w.files:,} | {w.size / 1e6:.2f} MB | {w.words:,} |"
+                   for w in awl.values()]
+        report.append("")
+        rows, raw["archive"] = section_archive(awl, newslint, peers, args)
+        report += rows + [""]
     if "spelling" in sections:
         rows, raw["spelling"] = section_spelling(wl, newslint, args)
         report += ["## Spelling rules alone", ""] + rows + [""]

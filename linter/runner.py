@@ -7,10 +7,14 @@ that cannot be read is an error line for that file, and the other files are stil
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import fnmatch
 import os
 import stat
+import sys
+import threading
+import time
 import warnings
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -526,6 +530,81 @@ def lint_paths(paths: Sequence[str] | str, config: Config | None = None, *,
     return results
 
 
+# -- lint_text's engine cache ---------------------------------------------------------------
+#: Linters kept for lint_text (most recently used first); each holds its rules and options.
+LINTER_CACHE_SIZE = 8
+#: Seconds between two looks at whether plugins were installed or removed.
+PLUGIN_CHECK_INTERVAL = 1.0
+
+_cache_lock = threading.Lock()
+_cached: list[tuple[Any, ...]] = []  # (config, mutable parts, select, ignore, linter)
+_engine_state: list[Any] = [None, None, -1e9]  # [engine, sys.path signature, monotonic time checked]
+
+
+def _plugin_signature() -> tuple[Any, ...]:
+    """What decides which plugins load_engine finds: the import path, and the time each of
+    its folders last changed (installing or removing a distribution adds or removes its
+    ``*.dist-info`` folder there)."""
+    out: list[Any] = []
+    for entry in sys.path:
+        try:
+            out.append((entry, os.stat(entry or ".").st_mtime_ns))
+        except (OSError, TypeError, ValueError):
+            out.append((entry, None))
+    return tuple(out)
+
+
+def _shared_engine() -> Engine:
+    """load_engine() once, again only when the plugins on the import path changed (looked
+    at no more than once per PLUGIN_CHECK_INTERVAL). Call with _cache_lock held."""
+    engine, signature, checked = _engine_state
+    now = time.monotonic()
+    if engine is None or now - checked >= PLUGIN_CHECK_INTERVAL:
+        current = _plugin_signature()
+        if engine is None or current != signature:
+            engine = load_engine()
+            _cached.clear()  # every linter kept holds the old engine's rules
+            _engine_state[0], _engine_state[1] = engine, current
+        _engine_state[2] = now
+    return engine
+
+
+def _mutable_parts(config: Config) -> tuple[Any, ...]:
+    """The parts of a (frozen) Config that can still be changed in place: its tables."""
+    return (config.severity, config.rule_options, config.vocabulary.reject)
+
+
+def _cached_linter(config: Config | None, select: Sequence[str] | None, ignore: Sequence[str]) -> Linter:
+    """The Linter for this config, select and ignore: a kept one if all three are equal to
+    those it was built for (a table changed in place since then counts as a different config),
+    else a new one, kept in place of the least recently used."""
+    sel = None if select is None else tuple(select)
+    ign = tuple(ignore)
+    with _cache_lock:
+        engine = _shared_engine()
+        for i, entry in enumerate(_cached):
+            kept, parts, kept_sel, kept_ign, linter = entry
+            if kept_sel != sel or kept_ign != ign:
+                continue
+            if config is None or kept is None:
+                if config is not kept:
+                    continue
+            elif not (kept is config or kept == config) or _mutable_parts(config) != parts:
+                continue
+            if i:
+                del _cached[i]
+                _cached.insert(0, entry)
+            return linter
+        linter = Linter(config or Config(), engine=engine, select=select, ignore=ignore)
+        try:
+            parts = None if config is None else copy.deepcopy(_mutable_parts(config))
+        except Exception:  # noqa: BLE001 - tables that cannot be copied: do not keep this one
+            return linter
+        _cached.insert(0, (config, parts, sel, ign, linter))
+        del _cached[LINTER_CACHE_SIZE:]
+        return linter
+
+
 def lint_text(text: str, *, format: str = "text", filename: str = "<text>", config: Config | None = None,
               select: Sequence[str] | None = None, ignore: Sequence[str] = ()) -> list[Diagnostic]:
     """Check a string; returns its diagnostics, sorted (the same as the CLI reports).
@@ -534,8 +613,13 @@ def lint_text(text: str, *, format: str = "text", filename: str = "<text>", conf
     :param format: ``"text"``, ``"markdown"`` or ``"html"`` (or a plugin's format).
     :param config: settings (defaults when ``None``).
     :raises NewslintError: for an unknown rule, format or a bad config.
+
+    The engine (plugins loaded, rules resolved against the config) is built once and kept
+    for later calls with an equal config, ``select`` and ``ignore`` (a few at a time, the
+    most recently used); a plugin installed or removed while the process runs is seen
+    within a second. Calls from several threads may share it.
     """
-    linter = Linter(config or Config(), select=select, ignore=ignore)
+    linter = _cached_linter(config, select, ignore)
     result = linter.lint_source(text, filename, format_name=format)
     for error in result.errors:  # a crashing rule hides nothing: the others still report
         warnings.warn(error, RuntimeWarning, stacklevel=2)

@@ -50,6 +50,11 @@ class Terminated(SystemExit):
     """SIGTERM received: ends the run (raised by :func:`newslint.check._run`'s handler)."""
 
 
+_exit_lock = threading.Lock()
+_guards = 0  # guards entered and not yet left, in every thread
+_real_exit: Any = os._exit
+
+
 def _refuse_exit(code: int = 0, *args: Any) -> None:
     raise RuleExit(f"os._exit({code}) called")
 
@@ -65,7 +70,7 @@ class Guard:
     the main thread (or without ``SIGALRM``) there is no timer; everything else still holds.
     """
 
-    __slots__ = ("limit", "timer", "_exit", "_alarm", "_int", "_armed")
+    __slots__ = ("limit", "timer", "_alarm", "_int", "_armed")
 
     def __init__(self, limit: float | None) -> None:
         self.limit = limit if limit and limit > 0 else None
@@ -74,14 +79,19 @@ class Guard:
             and hasattr(signal, "setitimer")
             and threading.current_thread() is threading.main_thread()
         )
-        self._exit: Any = None
         self._alarm: Any = None
         self._int: Any = None
         self._armed = False
 
     def __enter__(self) -> Guard:
-        self._exit = os._exit
-        os._exit = _refuse_exit  # type: ignore[assignment]
+        global _guards, _real_exit
+        # Threads checking documents at once (a batch job sharing lint_text's engine) share
+        # os: the first guard in swaps os._exit, the last one out puts the real one back.
+        with _exit_lock:
+            if _guards == 0:
+                _real_exit = os._exit
+                os._exit = _refuse_exit  # type: ignore[assignment]
+            _guards += 1
         if threading.current_thread() is threading.main_thread():
             try:
                 if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
@@ -107,10 +117,14 @@ class Guard:
         self._armed = False
 
     def __exit__(self, *exc: object) -> None:
+        global _guards
         self._armed = False
         if self.timer:
             signal.setitimer(signal.ITIMER_REAL, 0)
-        os._exit = self._exit
+        with _exit_lock:
+            _guards -= 1
+            if _guards == 0:
+                os._exit = _real_exit  # type: ignore[assignment]
         if self._alarm is not None:
             signal.signal(signal.SIGALRM, self._alarm)
         if self._int is not None:

@@ -301,6 +301,13 @@ def _worker_lint(job: tuple[Any, ...]) -> FileResult:
         patterns.flush()  # workers end without atexit: keep what they compiled for next time
 
 
+def _size(path: str) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0
+
+
 def _jobs_for(requested: int, n_files: int) -> int:
     if requested:
         return requested
@@ -407,7 +414,10 @@ def _run(spec: LinterSpec, linter: Linter, todo: list[str], mode: FixMode, jobs:
 
     previous = signal.signal(signal.SIGTERM, stop)
     try:
-        jobs_ = [(p, mode, digest, keep_source, *((per_file(p)[1],) if per_file else ())) for p in todo]
+        # Largest files first: a long story handed out last would keep one worker busy while
+        # the others wait (results are put back in the walk's order before reporting).
+        jobs_ = [(p, mode, digest, keep_source, *((per_file(p)[1],) if per_file else ()))
+                 for p in sorted(todo, key=_size, reverse=True)]
         for job, res in imap_unordered(_worker_lint, jobs_, processes=jobs, initializer=_worker_init,
                                        initargs=(spec,), batch=batch):
             path = job[0]

@@ -354,6 +354,16 @@ def _check_span(sp: Any, n: int, what: str) -> None:
 def _check_finding(f: Any, n: int) -> None:
     """What a rule yielded, checked at the engine's boundary: a wrong type or an offset
     outside the text is the rule's error, never the reporter's crash or a bad fix."""
+    # The common case first, by exact types (a few attribute reads): a Finding of the data
+    # model with a Span of two ints inside the text, a str message, no suggestions or a
+    # tuple of str, and no fix. Anything else takes the full checks below.
+    if type(f) is Finding:
+        sp = f.span
+        if (type(sp) is Span and type(sp[0]) is int and type(sp[1]) is int and 0 <= sp[0] <= sp[1] <= n
+                and type(f.message) is str and f.fix is None):
+            sug = f.suggestions
+            if sug == () or (type(sug) is tuple and all(type(x) is str for x in sug)):
+                return
     if not isinstance(f, Finding):
         raise TypeError(f"a rule must yield Finding objects, got {type(f).__name__}: {f!r:.80}")
     _check_span(f.span, n, "span")
@@ -391,7 +401,17 @@ def _diagnostic(doc: Document, f: Any, rule: Rule, severity: Any, filename: str,
 
     span = f.span
     s, e = doc.source_range(span)
-    ps, pe = position(s), position(e)
+    row = bisect_right(starts, s) - 1
+    ps = _new_tuple(Position, (row + 1, s - starts[row] + 1))
+    if e == s:
+        pe = ps
+    else:
+        # Most findings end on the line they start on: one bisect of the line's end, not two.
+        nxt = starts[row + 1] if row + 1 < len(starts) else None
+        if nxt is None or e < nxt:
+            pe = _new_tuple(Position, (row + 1, e - starts[row] + 1))
+        else:
+            pe = position(e)
     fix = None
     ffix = f.fix
     if ffix is not None and ffix.edits:

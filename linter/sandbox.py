@@ -20,6 +20,7 @@ from __future__ import annotations
 import os
 import signal
 import threading
+import time
 from types import FrameType
 from typing import Any
 
@@ -70,7 +71,7 @@ class Guard:
     the main thread (or without ``SIGALRM``) there is no timer; everything else still holds.
     """
 
-    __slots__ = ("limit", "timer", "_alarm", "_int", "_armed")
+    __slots__ = ("limit", "timer", "_alarm", "_int", "_armed", "_started", "_late")
 
     def __init__(self, limit: float | None) -> None:
         self.limit = limit if limit and limit > 0 else None
@@ -82,6 +83,8 @@ class Guard:
         self._alarm: Any = None
         self._int: Any = None
         self._armed = False
+        self._started = 0.0  # when the rule now running started (time.monotonic)
+        self._late = False  # the rule now running was already interrupted once
 
     def __enter__(self) -> Guard:
         global _guards, _real_exit
@@ -98,22 +101,34 @@ class Guard:
                     self._int = signal.signal(signal.SIGINT, _on_sigint)
                 if self.timer:
                     self._alarm = signal.signal(signal.SIGALRM, self._on_alarm)
+                    # One timer for the whole document, set once: arming a rule only notes
+                    # the time (a system call per rule per document cost more than most
+                    # rules on a short story). When it rings, the handler looks at how long
+                    # the running rule has run and sets the timer for the rest of its time.
+                    signal.setitimer(signal.ITIMER_REAL, self.limit)
             except (ValueError, OSError):  # pragma: no cover - signals unavailable here
                 self.timer = False
         return self
 
     def _on_alarm(self, signum: int, frame: FrameType | None) -> None:
-        if self._armed:
-            raise RuleTimeout(f"ran longer than {round(self.limit, 1):g} s on this document (rule-timeout)")
+        assert self.limit is not None
+        if not self._armed:  # between rules: the next rule gets its whole time
+            signal.setitimer(signal.ITIMER_REAL, self.limit)
+            return
+        left = self.limit - (time.monotonic() - self._started)
+        if left > 0.001 and not self._late:
+            signal.setitimer(signal.ITIMER_REAL, left)  # an earlier rule's time ran out, not this one's
+            return
+        self._late = True
+        signal.setitimer(signal.ITIMER_REAL, 1.0)  # and again every second if it swallows this
+        raise RuleTimeout(f"ran longer than {round(self.limit, 1):g} s on this document (rule-timeout)")
 
     def arm(self) -> None:
+        self._started = time.monotonic()
+        self._late = False
         self._armed = True
-        if self.timer:
-            signal.setitimer(signal.ITIMER_REAL, self.limit, 1.0)
 
     def disarm(self) -> None:
-        # The timer keeps running until the next arm() resets it (one system call per rule,
-        # not two); an alarm between rules finds the guard disarmed and does nothing.
         self._armed = False
 
     def __exit__(self, *exc: object) -> None:

@@ -12,6 +12,7 @@ idle worker leaves when its pipe closes.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
@@ -78,6 +79,7 @@ def _worker_main(conn: Connection, parent: int, func: Callable[[Any], Any],
     if initializer is not None:
         initializer(*initargs)
     conn.send((-1, True, None))  # ready
+    batches = 0
     while True:
         try:
             batch = conn.recv()
@@ -85,6 +87,11 @@ def _worker_main(conn: Connection, parent: int, func: Callable[[Any], Any],
             return  # the parent is gone
         if batch is None:
             return
+        batches += 1
+        if batches == 2:
+            # The first batch loaded what the rules load on first use (dictionaries, models,
+            # tables): kept to the end, so the collector need not walk it again and again.
+            gc.freeze()
         for index, item in batch:
             try:
                 msg: tuple[Any, ...] = (index, True, func(item))
@@ -151,7 +158,10 @@ def imap_unordered(func: Callable[[T], R], items: Sequence[T], *, processes: int
 
     def feed(w: _Worker[T]) -> None:
         while todo and len(w.held) < 2 * batch:
-            chunk = [todo.popleft() for _ in range(min(batch, len(todo)))]
+            # Smaller batches as the work runs out, so no worker is left with a full batch
+            # while the others have nothing to do.
+            size = max(1, min(batch, len(todo) // (2 * max(1, len(workers)))))
+            chunk = [todo.popleft() for _ in range(size)]
             try:
                 w.conn.send([(i, items[i]) for i in chunk])
             except (OSError, EOFError):
@@ -159,6 +169,12 @@ def imap_unordered(func: Callable[[T], R], items: Sequence[T], *, processes: int
                 return
             w.held.extend(chunk)
 
+    # Forked workers share the parent's memory page by page until either writes to a page;
+    # the collector walking the parent's objects in a worker writes to every one of them.
+    # Frozen, they are left alone (what the parent frees meanwhile is freed after the pool).
+    frozen = ctx.get_start_method() == "fork" and not gc.get_freeze_count()
+    if frozen:
+        gc.freeze()
     try:
         for _ in range(min(processes, len(items))):
             start()
@@ -212,6 +228,8 @@ def imap_unordered(func: Callable[[T], R], items: Sequence[T], *, processes: int
                 feed(w)
         finished = True
     finally:
+        if frozen:
+            gc.unfreeze()
         _stop(workers, politely=finished)
 
 

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 
 import newslint.runner as runner
 from newslint import Config, lint_text
-from newslint.sandbox import Guard
+from newslint.sandbox import Guard, RuleTimeout
 
 STORY = "The council will vote on the the budget on Tuesday, the mayor said."
 CLEAN = "The council will vote on the budget on Tuesday, the mayor said."
@@ -101,3 +102,39 @@ def test_overlapping_guards_put_the_real_os_exit_back():
         assert os._exit is real
     finally:
         os._exit = real
+
+
+def _busy(seconds):
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        pass
+
+
+def test_each_rule_gets_its_whole_time_under_one_timer():
+    # The timer is set once per document; a rule that starts late must still get its whole
+    # rule-timeout, and one that runs past it is stopped, and again if it swallows that.
+    stopped = []
+    with Guard(0.6) as guard:
+        for run in (0.4, 0.4, 0.4):  # 1.2 s in all: none of them over 0.6 s
+            guard.arm()
+            try:
+                _busy(run)
+            except RuleTimeout:
+                stopped.append(run)
+            finally:
+                guard.disarm()
+        assert stopped == []
+        guard.arm()
+        caught = 0
+        try:
+            for _ in range(2):
+                try:
+                    _busy(5)
+                except RuleTimeout:
+                    caught += 1  # the rule swallows the first interruption ...
+            _busy(5)
+        except RuleTimeout:
+            caught += 1  # ... and is stopped again a second later
+        finally:
+            guard.disarm()
+        assert caught == 3

@@ -170,6 +170,24 @@ def _normalized(text: str) -> str | None:
     return text.encode("ascii").lower().translate(_ASCII_SEPARATORS).decode("ascii")
 
 
+def _normalized_in_part(text: str) -> tuple[str, str | None]:
+    """``(norm, plain)``: :func:`_normalized` of the text where it is ASCII after the
+    typographic characters, ``plain`` that text (typographic characters made spaces, so
+    offsets are kept) or None when all of it is ASCII. Every other character counts as a
+    separator in ``norm``, so the words of a unit whose ``plain`` slice is ASCII are
+    ``norm[a:b].split()``, as :func:`_words` reads the slice; other units need
+    :func:`_words` itself."""
+    norm = _normalized(text)
+    if norm is not None:
+        return norm, None
+    plain = text
+    for ch in _TYPOGRAPHIC:
+        if ch in plain:
+            plain = plain.replace(ch, " ")
+    # "?" stands in for each other character, one for one, and is a separator.
+    return plain.encode("ascii", "replace").lower().translate(_ASCII_SEPARATORS).decode("ascii"), plain
+
+
 def _near_possible(eligible: list[tuple[int, list[str]]], near_words: int, similarity: float) -> bool:
     """Whether two units of this pass could be near copies; False only when no two units
     could. A near copy (see :func:`_find`) is a unit of ``near_words`` words or more, no
@@ -249,18 +267,20 @@ def _quiet(doc: Document, min_words: int, near_words: int, similarity: float,
               if p.kind not in SKIP_KINDS and text.find("\n", p.span.start, p.span.end) >= 0]
     # The words of every unit: the whole text normalised at once when it is ASCII (after
     # typographic characters), so each unit's words are a slice split at white space.
-    norm = _normalized(text)
+    norm, plain = _normalized_in_part(text)
     quiet = []
     for spans in (lines, blocks):
         units: list[tuple[int, list[str]]] = []
         for sp in spans:
             words = cache.get(sp)
             if words is None:
-                if norm is not None:
+                if plain is None:
                     words = norm[sp.start : sp.end].split()
                     if not words:
                         continue
                     cache[sp] = words
+                elif plain[sp.start : sp.end].isascii():
+                    words = cache[sp] = norm[sp.start : sp.end].split()
                 else:
                     words = cache[sp] = _words(text[sp.start : sp.end])
             if len(words) >= min_words:

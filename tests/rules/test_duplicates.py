@@ -284,6 +284,25 @@ def test_dup002_word_split_matches_the_pattern(chunk):
     assert duplicates._words(chunk) == duplicates.WORDS.findall(chunk.casefold())
 
 
+def test_dup002_words_of_ascii_lines_in_a_text_that_is_not_all_ascii():
+    """A story with one name in accents: its other lines are read from the text normalised
+    once, and must give the words the pattern gives."""
+    from newslint.rules.duplicates import paragraphs as duplicates
+
+    text = ("Czech Foreign Minister Jan Lipavský said on Monday the “talks” had failed.\n"
+            "Prices rose 4.5% to £1,200 (€1,400) at 10:30 a.m. — O'Brien's 4x4, re-opened?\n"
+            "Ministers met in Brno.\n\nŠtěpán Novák, aged 41, left.\n")
+    norm, plain = duplicates._normalized_in_part(text)
+    assert plain is not None and len(norm) == len(text)
+    start = 0
+    for line in text.split("\n"):
+        a, b = start, start + len(line)
+        start = b + 1
+        if plain[a:b].isascii():
+            assert norm[a:b].split() == duplicates.WORDS.findall(line.casefold()), line
+    assert duplicates._normalized_in_part("All plain “ASCII” here.")[1] is None
+
+
 @pytest.mark.parametrize(
     "text", ["It was was late.", "rock'n'roll rock'n'roll", "don’t don’t go", "O'Brien O'Brien said"],
 )

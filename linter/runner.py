@@ -351,6 +351,23 @@ def _check_span(sp: Any, n: int, what: str) -> None:
         raise ValueError(f"{what} {tuple(sp)} outside the text (length {n})")
 
 
+def _plain_fix(fix: Any, n: int) -> bool:
+    """A Fix of the data model whose edits are Edits of int Spans inside the text with str
+    replacements (True: nothing more to check)."""
+    if type(fix) is not Fix or type(fix.title) is not str or type(fix.applicability) is not Applicability:
+        return False
+    edits = fix.edits
+    if type(edits) is not tuple:
+        return False
+    for ed in edits:
+        if type(ed) is not Edit or type(ed.replacement) is not str:
+            return False
+        sp = ed.span
+        if not (type(sp) is Span and type(sp[0]) is int and type(sp[1]) is int and 0 <= sp[0] <= sp[1] <= n):
+            return False
+    return True
+
+
 def _check_finding(f: Any, n: int) -> None:
     """What a rule yielded, checked at the engine's boundary: a wrong type or an offset
     outside the text is the rule's error, never the reporter's crash or a bad fix."""
@@ -360,9 +377,11 @@ def _check_finding(f: Any, n: int) -> None:
     if type(f) is Finding:
         sp = f.span
         if (type(sp) is Span and type(sp[0]) is int and type(sp[1]) is int and 0 <= sp[0] <= sp[1] <= n
-                and type(f.message) is str and f.fix is None):
+                and type(f.message) is str):
             sug = f.suggestions
-            if sug == () or (type(sug) is tuple and all(type(x) is str for x in sug)):
+            fix = f.fix
+            if (sug == () or (type(sug) is tuple and all(type(x) is str for x in sug))) and (
+                    fix is None or _plain_fix(fix, n)):
                 return
     if not isinstance(f, Finding):
         raise TypeError(f"a rule must yield Finding objects, got {type(f).__name__}: {f!r:.80}")

@@ -856,9 +856,13 @@ def main(argv: list[str] | None = None) -> int:
     args.tools = [t.strip() for t in args.tools.split(",") if t.strip()]
     workloads = [x for x in only if x in WORKLOADS] or list(WORKLOADS)
     archive_workloads = [x for x in only if x in ARCHIVE_WORKLOADS] or list(ARCHIVE_WORKLOADS)
-    sections = [x for x in only if x in SECTIONS] or list(SECTIONS)
-    if "archive" not in sections and any(x in ARCHIVE_WORKLOADS for x in only):
-        sections.append("archive")  # --only seed: the archive section on that workload
+    sections = [x for x in only if x in SECTIONS]
+    if any(x in ARCHIVE_WORKLOADS for x in only):
+        if not sections and not any(x in WORKLOADS for x in only):
+            sections = ["archive"]  # --only seed: the archive section on that workload alone
+        elif "archive" not in sections:
+            sections.append("archive")
+    sections = sections or list(SECTIONS)
     if args.quick:
         args.big_timeout = min(args.big_timeout, 60)
     if args.output is None:

@@ -62,16 +62,39 @@ def _article_places(doc: Document) -> list[int]:
     return doc.cached("realword.article_places", make)
 
 
-def _matches(pattern: regex.Pattern[str], doc: Document) -> list[regex.Match[str]]:
+def _second_article_places(doc: Document) -> list[int]:
+    """The article places where ``DOUBLE_ARTICLE`` can match: "a" or "an" (``first``), then
+    spaces, perhaps a quotation mark, then "a" (where ``second`` starts)."""
+    text = doc.text
+    n = len(text)
+    out: list[int] = []
+    for i in _article_places(doc):
+        for j in (i + 1, i + 2):  # after "a" or "an"
+            if j == i + 2 and text[i + 1] != "n":
+                continue
+            if j >= n or text[j] not in " \u00a0":
+                continue
+            while j < n and text[j] in " \u00a0":
+                j += 1
+            if j < n and text[j] in "\"“":
+                j += 1
+            if j < n and text[j] == "a":
+                out.append(i)
+                break
+    return out
+
+
+def _matches(pattern: regex.Pattern[str], doc: Document, places: list[int] | None = None) -> list[regex.Match[str]]:
     """``pattern.finditer(doc.text)`` for a pattern that starts with an article, tried only
-    at :func:`_article_places`: the first place at or after the end of the last match where
-    the pattern matches is the next match, as in a search (whose look-behind sees the text
-    before the place too)."""
+    at :func:`_article_places` (or ``places``, a part of them where the rest of the pattern
+    can match too): the first place at or after the end of the last match where the pattern
+    matches is the next match, as in a search (whose look-behind sees the text before the
+    place too)."""
     text = doc.text
     out: list[regex.Match[str]] = []
     done = 0
     match = pattern.match
-    for i in _article_places(doc):
+    for i in _article_places(doc) if places is None else places:
         if i < done:
             continue
         m = match(text, i)
@@ -136,7 +159,7 @@ def indefinite_article(doc: Document) -> Iterator[Finding]:
             message=f'Use "{new}" before "{nxt}"',
             fix=Fix(f'Change "{art}" to "{new}"', (Edit(Span(start, m.end("art")), new),)),
         )
-    for m in _matches(DOUBLE_ARTICLE, doc):
+    for m in _matches(DOUBLE_ARTICLE, doc, _second_article_places(doc)):
         first = m["first"]
         if first.lower() == m["second"] and not m["quote"]:
             continue  # "a a": the repeated-word rule's

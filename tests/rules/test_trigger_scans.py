@@ -94,6 +94,14 @@ def test_article_patterns_tried_only_at_article_places(text, name):
     assert [(m.span(), m.groupdict()) for m in realword._matches(pattern, doc)] == expected
 
 
+@pytest.mark.parametrize("text", EDGES + ["Visitors saw a an observation tower, An a road, a  \u00a0“a view and an an aerial."])
+def test_double_article_tried_only_where_a_second_article_follows(text):
+    doc = Document.from_text(text)
+    expected = [(m.span(), m.groupdict()) for m in realword.DOUBLE_ARTICLE.finditer(text)]
+    got = realword._matches(realword.DOUBLE_ARTICLE, doc, realword._second_article_places(doc))
+    assert [(m.span(), m.groupdict()) for m in got] == expected
+
+
 @pytest.mark.parametrize("text", EDGES)
 def test_date_needles_found_in_the_lowered_text(text):
     low = Document.from_text(text).lowered

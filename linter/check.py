@@ -17,6 +17,7 @@ from newslint.errors import NewslintError
 from newslint.fixes import unified_diff
 from newslint.discovery import Linters
 from newslint.runner import FixMode, Linter, discover, lint_file
+from newslint.transport import pack, unpack
 
 PARALLEL_MIN_FILES = 16  # below this, one process is faster than starting workers
 PROGRESS_MIN_FILES = 50
@@ -296,7 +297,7 @@ def _worker_lint(job: tuple[Any, ...]) -> FileResult:
         result = lint_file(_worker_linter(own[0] if own else None), path, mode, digest=digest)
         if not keep_source:
             result.source = None
-        return result
+        return pack(result)  # plain tuples: a quarter of the pickling (newslint.transport)
     finally:
         patterns.flush()  # workers end without atexit: keep what they compiled for next time
 
@@ -426,6 +427,8 @@ def _run(spec: LinterSpec, linter: Linter, todo: list[str], mode: FixMode, jobs:
                                                + (" (the file is unchanged or fully fixed)" if mode.write else "")])
             elif isinstance(res, ItemFailed):
                 res = FileResult(path, errors=[f"{path}: internal error: {res}"])
+            else:
+                res = unpack(res)
             yield res
     finally:
         signal.signal(signal.SIGTERM, previous)

@@ -1,0 +1,74 @@
+"""A file's result as plain tuples, for the trip from a ``--jobs`` worker to the parent.
+
+Pickling a :class:`FileResult` object by object (every Diagnostic, Position, SourceFix and
+SourceEdit through its ``__reduce__``) cost about as much as a tenth of checking a long story,
+half in the worker and half in the parent, which does it for every file one after another.
+Packed, the same result is tuples of strings and integers, which pickle writes and reads in C;
+the parent builds the objects back. A result of any other shape (a record, a plugin's own
+severity) travels as it is.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newslint.diagnostics import Applicability, Diagnostic, FileResult, Severity, SourceEdit, SourceFix
+from newslint.document import Position
+
+_TAG = "newslint.packed/1"
+_SEVERITY = {s.value: s for s in Severity}
+_APPLICABILITY = {a.value: a for a in Applicability}
+_new_tuple = tuple.__new__
+
+
+def _pos(p: Any) -> bool:
+    return type(p) is Position and type(p[0]) is int and type(p[1]) is int
+
+
+def _pack_fix(fix: Any) -> tuple[Any, ...] | None:
+    if type(fix) is not SourceFix or type(fix.applicability) is not Applicability or type(fix.edits) is not tuple:
+        return None
+    edits = []
+    for ed in fix.edits:
+        if type(ed) is not SourceEdit or not (_pos(ed.location) and _pos(ed.end_location)):
+            return None
+        edits.append((ed.start, ed.end, ed.content, *ed.location, *ed.end_location))
+    return (fix.title, fix.applicability.value, tuple(edits))
+
+
+def pack(result: FileResult) -> Any:
+    """``result`` as plain tuples (or ``result`` itself when it has another shape)."""
+    if type(result) is not FileResult or result.record is not None:
+        return result
+    name = result.filename
+    diags = []
+    for d in result.diagnostics:
+        if (type(d) is not Diagnostic or d.filename != name or d.record is not None or type(d.severity) is not Severity
+                or not (_pos(d.location) and _pos(d.end_location)) or type(d.suggestions) is not tuple):
+            return result
+        fix = None
+        if d.fix is not None:
+            fix = _pack_fix(d.fix)
+            if fix is None:
+                return result
+        diags.append((d.code, d.name, d.severity.value, d.message, *d.location, *d.end_location, d.start, d.end,
+                      fix, d.suggestions, d.plugin))
+    return (_TAG, name, tuple(diags), tuple(result.errors), tuple(result.notes), result.fixed, result.source,
+            result.new_source, result.digest)
+
+
+def unpack(value: Any) -> Any:
+    """The :class:`FileResult` that :func:`pack` packed (anything else as it is)."""
+    if type(value) is not tuple or not value or value[0] != _TAG:
+        return value
+    _, name, diags, errors, notes, fixed, source, new_source, digest = value
+    out = []
+    for code, rname, sev, message, r1, c1, r2, c2, start, end, fix, suggestions, plugin in diags:
+        if fix is not None:
+            title, app, edits = fix
+            fix = SourceFix(title, _APPLICABILITY[app], tuple(
+                SourceEdit(s, e, content, _new_tuple(Position, (a, b)), _new_tuple(Position, (c, d)))
+                for s, e, content, a, b, c, d in edits))
+        out.append(Diagnostic(name, code, rname, _SEVERITY[sev], message, _new_tuple(Position, (r1, c1)),
+                              _new_tuple(Position, (r2, c2)), start, end, fix, suggestions, plugin))
+    return FileResult(name, out, list(errors), list(notes), fixed, source, new_source, digest)

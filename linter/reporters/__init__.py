@@ -15,11 +15,7 @@ from typing import TextIO
 from newslint.diagnostics import FileResult
 from newslint.hookspecs import hookimpl
 from newslint.reporters.base import ReportContext, Reporter
-from newslint.reporters.gitlab import write_gitlab
-from newslint.reporters.junit import write_junit
 from newslint.reporters.machine import write_concise, write_github, write_json
-from newslint.reporters.sarif import write_sarif
-from newslint.reporters.html import write_html
 
 __all__ = ["ReportContext", "Reporter"]
 
@@ -28,6 +24,37 @@ def write_full(results: Sequence[FileResult], stream: TextIO, ctx: ReportContext
     """Each finding with its source line and a caret underline, then a summary
     (ruff's layout; see :mod:`newslint.reporters.full`). rich is imported only here."""
     from newslint.reporters.full import write_full as write
+
+    write(results, stream, ctx)
+
+
+# The other writers are imported when asked for, like rich for the full format: junit's XML
+# escaping pulls in xml.sax, urllib and http.client (~15 ms), gitlab's fingerprints hashlib
+# and the baseline module, on every run that uses neither.
+def write_sarif(results: Sequence[FileResult], stream: TextIO, ctx: ReportContext) -> None:
+    """SARIF 2.1.0 (see :mod:`newslint.reporters.sarif`)."""
+    from newslint.reporters.sarif import write_sarif as write
+
+    write(results, stream, ctx)
+
+
+def write_junit(results: Sequence[FileResult], stream: TextIO, ctx: ReportContext) -> None:
+    """JUnit XML (see :mod:`newslint.reporters.junit`)."""
+    from newslint.reporters.junit import write_junit as write
+
+    write(results, stream, ctx)
+
+
+def write_gitlab(results: Sequence[FileResult], stream: TextIO, ctx: ReportContext) -> None:
+    """GitLab Code Quality JSON (see :mod:`newslint.reporters.gitlab`)."""
+    from newslint.reporters.gitlab import write_gitlab as write
+
+    write(results, stream, ctx)
+
+
+def write_html(results: Sequence[FileResult], stream: TextIO, ctx: ReportContext) -> None:
+    """One self-contained HTML page (see :mod:`newslint.reporters.html`)."""
+    from newslint.reporters.html import write_html as write
 
     write(results, stream, ctx)
 

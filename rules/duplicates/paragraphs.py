@@ -63,6 +63,9 @@ MAX_PREFILTER_PAIRS = 256  # more pairs of long units than this: build the sketc
 # ASCII characters other than letters and digits: a word boundary, as for WORDS.
 _TYPOGRAPHIC = "“”‘’—–…\u00a0"  # neither letters nor digits
 _ASCII_SEPARATORS = bytes(i if chr(i).isalnum() else 32 for i in range(256))
+_NON_ASCII = patterns.compile(r"[^\x00-\x7f]")
+# What may be or become (casefolded) part of a word: any other character casefolds to none.
+_WORDY = patterns.compile(r"[\p{L}\p{N}\p{M}]")
 
 
 def is_caption(line: str) -> bool:
@@ -170,13 +173,14 @@ def _normalized(text: str) -> str | None:
     return text.encode("ascii").lower().translate(_ASCII_SEPARATORS).decode("ascii")
 
 
-def _normalized_in_part(text: str) -> tuple[str, str | None]:
-    """``(norm, plain)``: :func:`_normalized` of the text where it is ASCII after the
-    typographic characters, ``plain`` that text (typographic characters made spaces, so
-    offsets are kept) or None when all of it is ASCII. Every other character counts as a
-    separator in ``norm``, so the words of a unit whose ``plain`` slice is ASCII are
-    ``norm[a:b].split()``, as :func:`_words` reads the slice; other units need
-    :func:`_words` itself."""
+def _normalized_in_part(text: str) -> tuple[str, list[int] | None]:
+    """``(norm, wordy)``: :func:`_normalized` of the text where it is ASCII after the
+    typographic characters, every other character a separator in it (offsets are kept);
+    ``wordy`` the sorted offsets of the other characters that are letters, digits or marks
+    (None when the text is all ASCII after the typographic characters). The words of a
+    unit that holds none of those are ``norm[a:b].split()``, as :func:`_words` reads it
+    (its other characters are separators there too, casefolded or not); a unit that holds
+    one needs :func:`_words` itself."""
     norm = _normalized(text)
     if norm is not None:
         return norm, None
@@ -184,8 +188,9 @@ def _normalized_in_part(text: str) -> tuple[str, str | None]:
     for ch in _TYPOGRAPHIC:
         if ch in plain:
             plain = plain.replace(ch, " ")
+    wordy = [m.start() for m in _NON_ASCII.finditer(plain) if _WORDY.match(m.group())]
     # "?" stands in for each other character, one for one, and is a separator.
-    return plain.encode("ascii", "replace").lower().translate(_ASCII_SEPARATORS).decode("ascii"), plain
+    return plain.encode("ascii", "replace").lower().translate(_ASCII_SEPARATORS).decode("ascii"), wordy
 
 
 def _near_possible(eligible: list[tuple[int, list[str]]], near_words: int, similarity: float) -> bool:
@@ -267,19 +272,19 @@ def _quiet(doc: Document, min_words: int, near_words: int, similarity: float,
               if p.kind not in SKIP_KINDS and text.find("\n", p.span.start, p.span.end) >= 0]
     # The words of every unit: the whole text normalised at once when it is ASCII (after
     # typographic characters), so each unit's words are a slice split at white space.
-    norm, plain = _normalized_in_part(text)
+    norm, wordy = _normalized_in_part(text)
     quiet = []
     for spans in (lines, blocks):
         units: list[tuple[int, list[str]]] = []
         for sp in spans:
             words = cache.get(sp)
             if words is None:
-                if plain is None:
+                if wordy is None:
                     words = norm[sp.start : sp.end].split()
                     if not words:
                         continue
                     cache[sp] = words
-                elif plain[sp.start : sp.end].isascii():
+                elif not _within_offsets(wordy, sp):
                     words = cache[sp] = norm[sp.start : sp.end].split()
                 else:
                     words = cache[sp] = _words(text[sp.start : sp.end])
@@ -477,6 +482,12 @@ def _wrapped(text: str, span: Span) -> bool:
     """Whether a paragraph's lines break mid-sentence (hard-wrapped prose)."""
     lines = text[span.start : span.end].split("\n")
     return not any(LINE_END.search(line) for line in lines[:-1])
+
+
+def _within_offsets(offsets: list[int], span: Span) -> bool:
+    """Whether one of the sorted offsets lies in ``span``."""
+    i = bisect_left(offsets, span.start)
+    return i < len(offsets) and offsets[i] < span.end
 
 
 def _overlaps(sorted_spans: list[Span], span: Span) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from enum import Enum
+import re
 
 import regex
 
@@ -438,11 +439,19 @@ def _continues(before: str, line: str) -> bool:
     return head.islower() and tail != "" and (tail.isalnum() or tail in ",;-–—")
 
 
+# Searched from a position, so no copy of the rest of the story is made (that was quadratic
+# in a long file); the standard library's \s is str.isspace, as strip() uses.
+_NON_SPACE = re.compile(r"\S")
+
+
 def _delete_line(text: str, span: Span) -> Edit:
     """Delete a line with its line break, and one blank line if it stood between two."""
     s, e = span.start, span.end
-    if not text[e:].strip():  # the last line: take the breaks before it instead
-        return Edit(Span(len(text[:s].rstrip("\n")), e), "")
+    if _NON_SPACE.search(text, e) is None:  # the last line: take the breaks before it instead
+        start = s
+        while start and text[start - 1] == "\n":
+            start -= 1
+        return Edit(Span(start, e), "")
     e += 1  # its "\n"
     if s == 0:  # the first line: take the blank lines after it too
         while text.startswith("\n", e):

@@ -293,8 +293,35 @@ def _quiet(doc: Document, min_words: int, near_words: int, similarity: float,
         quiet.append(
             len({" ".join(w) for _, w in units}) == len(units)  # no two units with the same words
             and not (near_words < len(text) and _near_possible(units, near_words, similarity))
+            and not _adjacent_possible(units, near_words)
         )
     return quiet[0], quiet[1]
+
+
+def _one_word_apart(a: list[str], b: list[str]) -> bool:
+    """Whether two different word lists differ by one word: one changed, added or dropped
+    ("a 18% jump" / "an 18% jump", "terial" / "trial"). On a caption or paragraph pasted twice
+    and corrected once, one changed word changes two of its word pairs, which for a unit of
+    twenty words is more than the near-copy share (``similarity``) allows."""
+    la, lb = len(a), len(b)
+    if a == b or abs(la - lb) > 1:
+        return False
+    m = min(la, lb)
+    p = 0
+    while p < m and a[p] == b[p]:
+        p += 1
+    q = 0
+    while q < m - p and a[la - 1 - q] == b[lb - 1 - q]:
+        q += 1
+    return la - p - q <= 1 and lb - p - q <= 1
+
+
+def _adjacent_possible(units: list[tuple[int, list[str]]], near_words: int) -> bool:
+    """Whether two units next to each other (in this list) are one word apart, long units."""
+    return any(
+        len(a) >= near_words and _one_word_apart(a, b)
+        for (_, b), (_, a) in zip(units, units[1:])
+    )
 
 
 def _find(doc: Document, units: list[_Unit], min_words: int, min_chars: int, near_words: int,
@@ -328,6 +355,7 @@ def _find(doc: Document, units: list[_Unit], min_words: int, min_chars: int, nea
             return None  # too short, or a table row, whose cells repeat on purpose
         return words
 
+    adjacent_words = near_words  # a unit one word apart from the unit before it: a near copy
     if words_cache is not None and near_words < len(text):
         # A cheap look first: without two units that could be near copies, skip the sketches.
         chosen = [(i, w) for i, u in enumerate(units) if (w := eligible(i, u)) is not None]
@@ -336,11 +364,13 @@ def _find(doc: Document, units: list[_Unit], min_words: int, min_chars: int, nea
         todo: Iterator[tuple[int, list[str] | None]] = iter(chosen)
     else:
         todo = ((i, eligible(i, u)) for i, u in enumerate(units))
+    last: tuple[int, list[str]] = (-1, [])  # the eligible unit before, with its words
     for i, words_or_none in todo:
         if words_or_none is None:
             continue
         u = units[i]
         words = words_or_none
+        before, last = last, (i, words)
         n = len(words)
         same = exact.setdefault(hash(" ".join(words)), [])
         j = next((k for k in same if words_of(k) == words), None)
@@ -374,6 +404,10 @@ def _find(doc: Document, units: list[_Unit], min_words: int, min_chars: int, nea
                 if len(lst) < POSTING_CAP:
                     lst.append(i)
             lengths[i] = n
+        if (first is None and n >= adjacent_words and before[0] == u.prev >= 0
+                and _one_word_apart(words, before[1]) and units[u.prev].caption(text) == u.caption(text)):
+            first = roots.get(u.prev, u.prev)
+            roots[i] = first
         if first is None:
             continue
         orig = units[first]

@@ -368,3 +368,32 @@ def test_dup002_captions_after_a_heading_are_still_repeats(lint):
 def test_dup001_small_words_that_can_double_keep_an_unsafe_fix(lint, text):
     (d,) = lint(text, select=["DUP001"])
     assert d.fix.applicability.value == "unsafe"
+
+
+CAPTION = ("22 November 2024, Dnipro: A missile fragment lies on the grass in front of a damaged "
+           "rehabilitation centre after a Russian attack on the city. (AFP)")
+
+
+@pytest.mark.parametrize("copy", [
+    CAPTION.replace("fragment", "fragmnet"),  # a typo in one copy
+    CAPTION.replace("a damaged", "an damaged"),  # a real-word slip in one copy
+    CAPTION.replace("the grass", "the the grass"),  # a word doubled in one copy
+    CAPTION.replace(" on the city", " the city"),  # a word dropped in one copy
+])
+def test_dup003_caption_pasted_twice_and_changed_by_one_word(newslint, story, copy):
+    """One changed word changes two of a caption's ~20 word pairs: under the near-copy share,
+    but a caption repeated on the next line with one word apart is the same caption."""
+    path = story(f"{CAPTION}\n{copy}\n\nRescue workers searched the building overnight.\n")
+    proc = newslint("check", "--output-format", "json", "--select", "DUP003", "--no-cache", path)
+    got = [(f["code"], f["location"]["row"], f["message"], f["fix"]) for f in json.loads(proc.stdout)]
+    assert got == [("DUP003", 2, "Caption nearly repeats line 1", None)], proc.stderr
+
+
+def test_dup_one_word_apart_only_next_to_each_other(lint):
+    """Two long lines one word apart with other copy between them are parallel writing (a
+    schedule, a list of results), not a paste; short lines one word apart are never copies."""
+    other = CAPTION.replace("Dnipro", "Kharkiv")
+    text = f"{CAPTION}\n\nThe attack came at dawn, officials said.\n\n{other}\n"
+    assert lint(text, select=["DUP002", "DUP003"]) == []
+    short = "Monday: Leeds v Hull, kick-off 3pm at Elland Road\nTuesday: Leeds v Hull, kick-off 3pm at Elland Road\n"
+    assert lint(short, select=["DUP002", "DUP003"]) == []

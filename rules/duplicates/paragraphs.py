@@ -550,7 +550,8 @@ def duplicate_paragraph(doc: Document, options: Mapping[str, Any]) -> Iterator[F
     """## What it does
     Flags a paragraph, line or headline (four words or more) that appears again in the
     story, word for word or nearly (case, spacing, quote and dash styles ignored; long
-    paragraphs that share nine tenths of their word pairs count as near copies). Each
+    paragraphs that share nine tenths of their word pairs count as near copies, and so does
+    a long paragraph one word apart from the one right before it). Each
     repeat is reported and names the line of the first copy. Repeated captions are
     reported by `duplicate-caption` instead.
 

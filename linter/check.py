@@ -91,8 +91,17 @@ def run_check(args: argparse.Namespace) -> int:
     if "-" in paths:
         if len(paths) > 1:
             raise NewslintError("'-' (standard input) cannot be mixed with other paths")
-        stdin_result, stdin_out = _lint_stdin(linters.for_path(args.stdin_filename or "-"), args, mode)
-        results = [stdin_result]
+        from newslint.discovery import force_excluded
+
+        name = args.stdin_filename
+        if name and force_excluded(name, resolver.for_path(name), getattr(args, "force_exclude", None)):
+            # As for a file named: an excluded name is not checked, and --fix gives the text back.
+            stdin_out, results = sys.stdin.buffer.read(), []
+            if not args.quiet:
+                sys.stderr.write(f"newslint: warning: no files to check: {name} is excluded\n")
+        else:
+            stdin_result, stdin_out = _lint_stdin(linters.for_path(name or "-"), args, mode)
+            results = [stdin_result]
     else:
         # Built-in machine formats never show source lines: --jobs workers need not send the
         # text of every file back to the main process.
@@ -139,9 +148,12 @@ def run_check(args: argparse.Namespace) -> int:
         # The bytes as they came in (encoding, BOM), changed only by the fixes.
         sys.stdout.flush()
         sys.stdout.buffer.write(stdin_out)
-        _report(reporter, results, sys.stderr, ctx)
-    elif results or reporter.machine:  # nothing checked is no pass: no "All checks passed!"
+        if results:  # not when the name given is excluded
+            _report(reporter, results, sys.stderr, ctx)
+    elif reporter.machine or any(not r.notes for r in results):  # nothing checked is no pass
         _report(reporter, results, sys.stdout, ctx)
+    elif results and not args.quiet:  # every file was skipped (binary): no "All checks passed!"
+        sys.stderr.write("newslint: warning: nothing was checked: every file was skipped\n")
     sys.stdout.flush()
     if args.statistics and reporter.machine:  # the table beside machine output, never inside it
         _write_statistics(results, ctx)

@@ -284,6 +284,14 @@ def _named_excluded(path: str, config: Config, matchers: _Matchers) -> bool:
     return False
 
 
+def force_excluded(path: str, config: Config, force_exclude: bool | None = None) -> bool:
+    """Whether a path named on the command line (or standard input's ``--stdin-filename``)
+    is left out: ``force_exclude`` (else the configuration's ``force-exclude``) is on and an
+    exclude matches it or a folder it sits in."""
+    force = config.force_exclude if force_exclude is None else force_exclude
+    return bool(force) and _named_excluded(path, config, _Matchers(()))
+
+
 def discover(paths: Sequence[str], config: Config | ConfigResolver, suffixes: Iterable[str] = (), *,
              force_exclude: bool | None = None, respect_gitignore: bool | None = None,
              empty: list[str] | None = None) -> Iterator[tuple[str, str | None]]:

@@ -397,3 +397,33 @@ def test_global_git_ignore_file_is_respected(newslint, tmp_path, story):
     (repo / ".gitignore").unlink()
     proc = newslint(*args, "--no-respect-gitignore", cwd=repo, env=env)
     assert len(findings(proc)) == 4
+
+
+def test_stdin_filename_is_force_excluded_like_a_named_file(newslint, tmp_path):
+    """An editor or hook that pipes a draft in with --stdin-filename and --force-exclude gets
+    nothing for an excluded name, and --fix hands the text back unchanged."""
+    (tmp_path / "newslint.toml").write_text('extend-exclude = ["drafts"]\n')
+    args = ("check", "--force-exclude", "--stdin-filename")
+    proc = newslint(*args, "drafts/a.txt", "--output-format", "json", cwd=tmp_path, input=SAID)
+    assert (proc.returncode, json.loads(proc.stdout)) == (0, [])
+    assert "drafts/a.txt is excluded" in proc.stderr
+    proc = newslint(*args, "drafts/a.txt", "--fix", cwd=tmp_path, input=SAID)
+    assert (proc.returncode, proc.stdout) == (0, SAID)
+    assert "All checks passed" not in proc.stderr
+    proc = newslint(*args, "desk/a.txt", "--output-format", "json", cwd=tmp_path, input=SAID)
+    assert proc.returncode == 1 and [f["code"] for f in json.loads(proc.stdout)] == ["PUN001"]
+    # without --force-exclude the name is checked, as a file named on the command line is
+    proc = newslint("check", "--stdin-filename", "drafts/a.txt", "--output-format", "json", cwd=tmp_path, input=SAID)
+    assert proc.returncode == 1
+
+
+def test_only_binary_files_is_no_pass(newslint, tmp_path, story):
+    story(b"\x00\x01\x02\xff" * 100, "scan.txt")
+    story(b"GIF89a\x00\x00\x01", "photo.txt")
+    proc = newslint("check", "--no-cache", ".", cwd=tmp_path)
+    assert proc.returncode == 0
+    assert "All checks passed" not in proc.stdout
+    assert "nothing was checked: every file was skipped" in proc.stderr
+    story(SAID, "story.txt")
+    proc = newslint("check", "--no-cache", "--select", "PUN001", ".", cwd=tmp_path)
+    assert proc.returncode == 1 and "Found 1 finding" in proc.stdout

@@ -355,3 +355,11 @@ def test_diff_base_on_records_is_one_clear_error(newslint, tmp_path):
     assert proc.stdout == ""
     assert proc.stderr == ("newslint: error: --diff-base does not apply to records (git's changed lines are lines "
                            "of the archive file, not of its stories); use --baseline FILE to see only new findings\n")
+
+
+def test_records_summary_offers_no_fix(newslint, tmp_path):
+    """--fix is refused on an archive, so the summary does not offer it."""
+    write_jsonl(tmp_path / "wire.jsonl", [{"id": "w1", "body": "The fire was out by dawn, the chief said.."}])
+    proc = newslint("check", "--no-cache", "--text-field", "body", "wire.jsonl", cwd=tmp_path)
+    assert proc.returncode == 1 and "Found 1 finding." in proc.stdout
+    assert "--fix" not in proc.stdout and "--unsafe-fixes" not in proc.stdout

@@ -281,6 +281,8 @@ def render_summary(diags: Sequence[Diagnostic], ctx: ReportContext, failed: int 
         text.append("All checks passed!", "newslint.ok")
     else:
         text.append(f"Found {_plural(n, 'finding')}.", "newslint.summary")
+    if any(d.record is not None for d in diags):
+        return text  # --fix is refused on an archive's records: no fix to offer
     fixable = sum(_fix_available(d, ctx.unsafe_fixes) for d in diags)
     hidden = sum(_fix_hidden(d, ctx.unsafe_fixes) for d in diags)
     hint = ""

@@ -61,6 +61,17 @@ def _stamp_ok(folder: Path, key: str) -> bool:
     return (folder / ".stamp").is_file() and (folder / ".stamp").read_text() == key
 
 
+def _sized(out: dict[str, Workload]) -> dict[str, Workload]:
+    """Count each workload's files, bytes and words (white-space separated)."""
+    for w in out.values():
+        files = [w.path] if w.path.is_file() else sorted(p for p in w.path.rglob("*") if p.is_file()
+                                                          and not p.name.startswith("."))
+        w.files = len(files)
+        w.size = sum(p.stat().st_size for p in files)
+        w.words = sum(len(p.read_bytes().split()) for p in files)
+    return out
+
+
 def _write_stamp(folder: Path, key: str) -> None:
     (folder / ".stamp").write_text(key)
 
@@ -122,13 +133,7 @@ def build_workloads(quick: bool, names: list[str]) -> dict[str, Workload]:
             _write_stamp(d, key)
         out["many"] = Workload("many", f"{sizes['many']:,} small generated stories (.txt) in one folder tree",
                                d, runs=1, warmup=0)
-    for w in out.values():
-        files = [w.path] if w.path.is_file() else sorted(p for p in w.path.rglob("*") if p.is_file()
-                                                          and not p.name.startswith("."))
-        w.files = len(files)
-        w.size = sum(p.stat().st_size for p in files)
-        w.words = sum(len(p.read_bytes().split()) for p in files)
-    return out
+    return _sized(out)
 
 
 # -- tools ----------------------------------------------------------------------------------
@@ -681,13 +686,7 @@ def build_archive_workloads(names: list[str]) -> dict[str, Workload]:
             _write_stamp(d, key)
         out["seed-20mb"] = Workload("seed-20mb", f"copies of {seed.name} one after another in one ~20 MB file",
                                     d / "seed.txt", runs=1, warmup=0)
-    for w in out.values():
-        files = [w.path] if w.path.is_file() else sorted(p for p in w.path.rglob("*") if p.is_file()
-                                                          and not p.name.startswith("."))
-        w.files = len(files)
-        w.size = sum(p.stat().st_size for p in files)
-        w.words = sum(len(p.read_bytes().split()) for p in files)
-    return out
+    return _sized(out)
 
 
 def _installs(newslint: str, args) -> dict[str, str]:

@@ -161,8 +161,16 @@ def test_a_real_ctrl_c_still_stops_the_run(tmp_path):
     mark = tmp_path / "started"
     env = {**os.environ, **_env(tmp_path, SLEEPER, name="sleeper_pack"), "SLEEPER_MARK": str(mark)}
     story = _stories(tmp_path / "stories", 1)[0]
+    # The child starts with Ctrl-C as a shell gives it (default action, not blocked): in the
+    # whole suite a library loaded earlier can leave SIGINT ignored or blocked at the C level
+    # in this process, which a child inherits, and the Ctrl-C below would then be lost.
+    def as_from_a_shell():
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        signal.pthread_sigmask(signal.SIG_SETMASK, [])
+
     proc = subprocess.Popen([conftest.NEWSLINT, "check", "--no-cache", "--select", "SLP", story], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=as_from_a_shell)
     try:
         # The rule's own KeyboardInterrupt did not end the run: the next rule started.
         assert conftest.wait_for(mark.exists), proc.communicate(timeout=60)

@@ -16,6 +16,7 @@ there, instead of a pattern pass over the whole text per rule.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from array import array
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping
@@ -162,13 +163,61 @@ _ASCII_LOWER = {c: c + 32 for c in range(65, 91)}
 _ASCII_LETTERS_ONLY = bytes(c if 97 <= c <= 122 else 32 for c in range(256))  # after lowering
 
 
+# Long texts are taken a slice at a time: the list of every word of a 20 MB file (three
+# million small bytes objects, ~150 MB) is never made, only the set of distinct ones.
+_WORD_SET_SLICE = 1 << 20
+# Texts longer than this drop their lower-cased copy when a rule family is done (forget()).
+FORGET_LOWERED_CHARS = 1 << 20
+_NOT_ASCII_LOWER = re.compile("[^a-z]")
+
+
+def ascii_word_set(low: str) -> frozenset[bytes]:
+    """The distinct runs of ASCII letters in ``low`` (lower-cased text), as bytes: what
+    :attr:`Document.ascii_words` holds."""
+    if len(low) <= _WORD_SET_SLICE:
+        return frozenset(low.encode("utf-8", "surrogatepass").translate(_ASCII_LETTERS_ONLY).split())
+    out: set[bytes] = set()
+    start, n = 0, len(low)
+    while start < n:
+        # Cut where a run cannot go on (a character not a-z), so no run is split in two.
+        m = _NOT_ASCII_LOWER.search(low, min(n, start + _WORD_SET_SLICE))
+        end = n if m is None else m.start() + 1
+        out.update(low[start:end].encode("utf-8", "surrogatepass").translate(_ASCII_LETTERS_ONLY).split())
+        start = end
+    return frozenset(out)
+
+
 def lower_in_place(text: str) -> str:
     """``text`` in lower case, offset for offset: ``str.lower``, or where that changes the
     length ("İ" lowers to two characters) the ASCII letters only."""
+    if len(text) > _LOWER_SLICE:
+        return _lower_long(text)
     low = text.lower()
     if len(low) != len(text):
         low = text.translate(_ASCII_LOWER)
     return low
+
+
+# str.lower works in a buffer of twelve bytes per character (room for every character to
+# become three): 240 MB for a 20 MB file. A long text is lowered a slice at a time instead.
+_LOWER_SLICE = 1 << 20
+_SPACE = re.compile(r"\s")
+
+
+def _lower_long(text: str) -> str:
+    parts = []
+    start, n = 0, len(text)
+    while start < n:
+        # Cut after a space: no case mapping looks across one (a final sigma looks at the
+        # letters beside it), so each slice lowers as it would in the whole text.
+        m = _SPACE.search(text, min(n, start + _LOWER_SLICE))
+        end = n if m is None else m.end()
+        part = text[start:end].lower()
+        if len(part) != end - start:
+            return text.translate(_ASCII_LOWER)
+        parts.append(part)
+        start = end
+    return "".join(parts)
 
 
 def source_line_starts(source: str) -> array[int]:
@@ -376,9 +425,7 @@ class Document:
         before they look for where."""
         v = self._cache.get("ascii_words")
         if v is None:
-            v = self._cache["ascii_words"] = frozenset(
-                self.lowered.encode("utf-8", "surrogatepass").translate(_ASCII_LETTERS_ONLY).split()
-            )
+            v = self._cache["ascii_words"] = ascii_word_set(self.lowered)
         return v
 
     @property
@@ -406,8 +453,14 @@ class Document:
 
     def forget(self) -> None:
         """Drop the values rules shared through :meth:`cached` (the document's own lines,
-        paragraphs, words, sentences and lower-cased text stay); they are recomputed on demand."""
+        paragraphs, words and sentences stay); they are recomputed on demand. A long text
+        (an archive file of many stories) drops its lower-cased copy and word set too: the
+        copy is as big as the text (40 MB for a 20 MB file) and takes a tenth of a second to
+        make again, so only the families that look for words in it hold it."""
         self._shared.clear()
+        if len(self.text) > FORGET_LOWERED_CHARS:
+            self._cache.pop("lowered", None)
+            self._cache.pop("ascii_words", None)
 
     def cached(self, key: str, make: Any) -> Any:
         """Share any derived value between rules: ``doc.cached("quotes", compute)``."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -51,3 +53,37 @@ def test_identity_map_round_trips(src):
         s = doc.source_offset(t)
         assert 0 <= s <= len(src)
     assert doc.source_range(Span(0, len(doc.text))) == (0, len(src)) or src.endswith("\r")
+
+
+@given(st.text(alphabet="ab Zé’-\n.İ", max_size=60), st.integers(min_value=1, max_value=9))
+def test_a_long_text_gives_the_same_word_set_taken_a_slice_at_a_time(text, size):
+    # A 20 MB file is taken a megabyte at a time; cut into small slices here, no run of
+    # letters may be split in two or lost at a cut.
+    from newslint import document
+
+    low = document.lower_in_place(text)
+    whole = document.ascii_word_set(low)
+    old = document._WORD_SET_SLICE
+    document._WORD_SET_SLICE = size
+    try:
+        assert document.ascii_word_set(low) == whole
+    finally:
+        document._WORD_SET_SLICE = old
+    assert whole == frozenset(w.encode() for w in re.findall("[a-z]+", low))
+
+
+@given(st.text(alphabet="AbΣσ İé’ \n.Ǆ", max_size=60), st.integers(min_value=1, max_value=9))
+def test_a_long_text_lowers_the_same_taken_a_slice_at_a_time(text, size):
+    # str.lower needs twelve bytes a character at once, so a 20 MB file is lowered a
+    # megabyte at a time: cut anywhere after a space, the result must not change (Greek
+    # final sigma looks at its neighbours; "İ" lowers to two characters).
+    from newslint import document
+
+    whole = document.lower_in_place(text)
+    old = document._LOWER_SLICE
+    document._LOWER_SLICE = size
+    try:
+        assert document.lower_in_place(text) == whole
+    finally:
+        document._LOWER_SLICE = old
+    assert len(whole) == len(text)

@@ -100,9 +100,10 @@ _EN = frozenset(STOP_EN | {w.capitalize() for w in STOP_EN}) - {"a", "A", "i", "
 _OTHER = frozenset(w for w in STOP_OTHER if len(w) > 1)
 
 
-def _verdict(words: list[str], chunk: str) -> bool | None:
-    """True: English; False: not; None: too few words to tell. ``chunk`` is their text."""
-    if not chunk.isascii():
+def _verdict(words: list[str], chunk: str, other_script: bool = True) -> bool | None:
+    """True: English; False: not; None: too few words to tell. ``chunk`` is their text;
+    ``other_script`` False says it holds no letter of another script (the caller looked)."""
+    if other_script and not chunk.isascii():
         letters = sum(map(len, re.findall(NON_LATIN, chunk)))  # re caches the compiled pattern
         if letters >= 2 * MIN_WORDS and letters * 2 > len(chunk) - chunk.count(" "):
             return False  # another script (Korean, Japanese, Cyrillic ...), spaced or not
@@ -132,12 +133,15 @@ def foreign_spans(doc: Document) -> tuple[Span, ...]:
     verdicts: list[bool | None] = []
     every: list[str] = []
     weight = {True: 0, False: 0}
+    # One search of the whole text for a letter of another script: most stories have none
+    # (their curly quotes and dashes are not letters), and then no block needs a look.
+    other_script = not text.isascii() and re.search(NON_LATIN, text) is not None
     for sp in blocks:
         chunk = text[sp.start : sp.end]
         # Words as spaces part them (function words seldom carry punctuation): str.split is
         # four times faster than a letters pattern, and this runs over every document.
         words = chunk.split()
-        verdict = _verdict(words, chunk)
+        verdict = _verdict(words, chunk, other_script)
         verdicts.append(verdict)
         if verdict is not None:
             weight[verdict] += len(words)

@@ -19,6 +19,7 @@ import warnings
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +43,7 @@ from newslint.plugins import Engine, load_engine
 from newslint.registry import Rule, _takes_options
 from newslint.sandbox import DEFAULT_RULE_TIMEOUT, Guard, describe, fatal
 from newslint.suppression import directive_warnings, parse_suppressions
+from newslint.transport import pack_diagnostics, unpack_diagnostics
 
 
 MAX_FIX_PASSES = 10
@@ -237,7 +239,7 @@ class Linter:
         n = len(doc.text)
         family = ""
         plan_of = self._plan
-        within_quotation = None
+        packed: list[Any] | None = [] if n > PACK_CHARS else None
         # rule-timeout is per rule per document, per started million characters: a 20 MB
         # archive file gets twenty times the time of a story, never a false internal error.
         with Guard(self.rule_timeout * max(1.0, n / RULE_TIMEOUT_CHARS)) as guard:
@@ -254,23 +256,25 @@ class Linter:
                     try:
                         # What Rule.run does, without its per-call signature lookup.
                         if takes_options is None:
-                            findings = list(rule.run(doc, options))
+                            found = rule.run(doc, options)
                         else:
-                            findings = list(rule.check(doc, options) if takes_options else rule.check(doc))
+                            found = rule.check(doc, options) if takes_options else rule.check(doc)
+                        if packed is None:
+                            findings = list(found)
+                        else:
+                            # A long document: the findings a chunk at a time, each chunk kept
+                            # packed, so a rule with 80,000 findings never holds them all as
+                            # objects. Kept only if the rule ends well, as below.
+                            kept = [pack_diagnostics(_diagnostics(doc, chunk, rule, severity, filename, newline,
+                                                                  quiet_in_quotes), filename)
+                                    for chunk in _chunks(found, PACK_CHUNK)]
+                            packed.extend(kept)
+                            continue
                     finally:
                         guard.disarm()
-                    for f in findings:
-                        _check_finding(f, n)
                     if not findings:
                         continue
-                    if quiet_in_quotes:
-                        # A speaker's words are theirs: style findings inside a quotation are dropped.
-                        if within_quotation is None:
-                            from newslint.quotations import within_quotation
-                        findings = [f for f in findings if not within_quotation(doc, f.span)]
-                    # Passages not in English: no English-word findings, no safe fixes.
-                    findings = english_only(doc, rule.language, findings)
-                    diags = [_diagnostic(doc, f, rule, severity, filename, newline) for f in findings]
+                    diags = _diagnostics(doc, findings, rule, severity, filename, newline, quiet_in_quotes)
                 except BaseException as exc:  # noqa: BLE001 - one rule must not hide, stop or stall the others
                     if fatal(exc):
                         raise
@@ -283,6 +287,10 @@ class Linter:
                     )
                     continue
                 out.extend(diags)
+        if packed:
+            packed.reverse()
+            while packed:  # each chunk dropped as soon as it is unpacked
+                out.extend(unpack_diagnostics(packed.pop(), filename))
         src = doc.source
         if "newslint" in src or "Newslint" in src or "NEWSLINT" in src:  # else no directive to parse
             sup = parse_suppressions(src, plain=doc.metadata.get("plain_directives", False),
@@ -366,6 +374,37 @@ def _plain_fix(fix: Any, n: int) -> bool:
         if not (type(sp) is Span and type(sp[0]) is int and type(sp[1]) is int and 0 <= sp[0] <= sp[1] <= n):
             return False
     return True
+
+
+# A document longer than this has its findings held packed (transport.pack_diagnostics)
+# until the last rule is done, PACK_CHUNK findings at a time.
+PACK_CHARS = 1 << 20
+PACK_CHUNK = 4096
+
+
+def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    it = iter(items)
+    while True:
+        chunk = list(islice(it, size))
+        if not chunk:
+            return
+        yield chunk
+
+
+def _diagnostics(doc: Document, findings: list[Any], rule: Rule, severity: Any, filename: str, newline: str,
+                 quiet_in_quotes: bool) -> list[Diagnostic]:
+    """A rule's findings checked, filtered (quotations, other languages) and placed in the file."""
+    n = len(doc.text)
+    for f in findings:
+        _check_finding(f, n)
+    if quiet_in_quotes:
+        # A speaker's words are theirs: style findings inside a quotation are dropped.
+        from newslint.quotations import within_quotation
+
+        findings = [f for f in findings if not within_quotation(doc, f.span)]
+    # Passages not in English: no English-word findings, no safe fixes.
+    findings = english_only(doc, rule.language, findings)
+    return [_diagnostic(doc, f, rule, severity, filename, newline) for f in findings]
 
 
 def _check_finding(f: Any, n: int) -> None:

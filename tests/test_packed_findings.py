@@ -1,0 +1,96 @@
+"""A long document's findings are held packed (a marshal string a chunk at a time) until the
+last rule is done: the report must be exactly what the objects would have given, and a rule
+that fails half-way must lose all its findings, as on a short story."""
+
+from __future__ import annotations
+
+import types
+from pathlib import Path
+
+import pytest
+
+import newslint.runner as runner
+from newslint import Config, Finding, Rule, Severity, Span, hookimpl
+from newslint.plugins import load_engine
+from newslint.runner import Linter
+
+STORY = """Council Votes To Close Library
+
+The council voted on Tuesday to close the library.. The the decision, taken after a
+two-hour meeting, angered residents who said they had not been consulted.
+
+"We were never asked," said Mary O'Brien, who has used the library for 30 years. 'It's a disgrace.'
+
+The council said the building would cost £2m (€2.3m) to repair, and that a 800m-long
+walk to the next branch was "not unreasonable".
+
+The council voted on Tuesday to close the library.. The the decision, taken after a
+two-hour meeting, angered residents who said they had not been consulted.
+
+READ MORE: Libraries across the county face cuts
+"""
+
+
+def _lint(linter: Linter, text: str) -> list:
+    doc = linter.parse(text, "story.txt")
+    diags, errors = linter.lint_document(doc, "story.txt")
+    assert not errors
+    return diags
+
+
+def test_packed_findings_are_the_same_findings(monkeypatch):
+    linter = Linter(Config())
+    text = STORY * 6
+    plain = _lint(linter, text)
+    assert len(plain) > 20
+    assert {d.code for d in plain} >= {"PUN001", "DUP001", "DUP002", "ART001"}
+    monkeypatch.setattr(runner, "PACK_CHARS", 0)
+    monkeypatch.setattr(runner, "PACK_CHUNK", 5)  # many chunks, some rules cut mid-way
+    assert _lint(linter, text) == plain
+
+
+def _half_way_pack():
+    def half_way(doc):
+        """## What it does
+        Fails after a few findings."""
+        for i in range(7):
+            yield Finding(Span(i, i + 1), f"finding {i}")
+        raise KeyError("lost its table")
+
+    @hookimpl
+    def newslint_register_rules(register):
+        register(Rule("HLF001", "half-way", Severity.WARNING, half_way))
+
+    pack = types.ModuleType("halfpack")
+    pack.newslint_register_rules = newslint_register_rules
+    return pack
+
+
+@pytest.mark.parametrize("packed", [False, True])
+def test_a_rule_failing_half_way_loses_its_findings_packed_or_not(monkeypatch, packed):
+    if packed:
+        monkeypatch.setattr(runner, "PACK_CHARS", 0)
+        monkeypatch.setattr(runner, "PACK_CHUNK", 3)  # two chunks done before it fails
+    linter = Linter(Config(), engine=load_engine(entry_points=False, extra=(_half_way_pack(),)),
+                    extend_select=["HLF"])
+    doc = linter.parse(STORY, "story.txt")
+    diags, errors = linter.lint_document(doc, "story.txt")
+    assert not [d for d in diags if d.code == "HLF001"]
+    assert errors == ["story.txt: internal error in rule HLF001 (half-way) from plugin 'halfpack': "
+                      "KeyError: 'lost its table'"]
+    assert {"PUN001", "DUP002"} <= {d.code for d in diags}
+
+
+def test_a_long_file_through_the_command(newslint, tmp_path: Path):
+    # Past PACK_CHARS for real: a file of a bit over a million characters, checked by the
+    # installed command, reports each copy's findings.
+    copies = runner.PACK_CHARS // len(STORY) + 2
+    path = tmp_path / "archive.txt"
+    path.write_text(STORY * copies, encoding="utf-8")
+    import json
+
+    proc = newslint("check", "--no-cache", "--output-format", "json", "--select", "PUN001", path)
+    found = json.loads(proc.stdout)
+    assert len(found) == 2 * copies
+    rows = [f["location"]["row"] for f in found]
+    assert rows == sorted(rows)

@@ -17,6 +17,12 @@ STYLES = ("any", "straight", "curly")
 TYPESET = patterns.compile(r"[—–…]")
 
 
+def _typeset(text: str) -> bool:
+    """``TYPESET.search(text) is not None``: three ``in`` tests run through a story several
+    times faster than the pattern's scan."""
+    return "—" in text or "–" in text or "…" in text
+
+
 def _flagged_style(marks: list[QuoteMark], other: list[QuoteMark], style: str, typeset: bool) -> bool | None:
     """Which style to flag in one class of marks: True = curly, False = straight, None = none.
 
@@ -113,7 +119,7 @@ def mixed_quotes(doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]
     analysis = analyse(doc)
     doubles = [m for m in analysis.marks if m.double]
     singles = [m for m in analysis.marks if not m.double]
-    typeset = TYPESET.search(doc.text) is not None
+    typeset = _typeset(doc.text)
     flag_double = _flagged_style(doubles, singles, style, typeset)
     flag_single = _flagged_style(singles, doubles, style, typeset)
     bad = [m for m in analysis.marks
@@ -235,7 +241,7 @@ def unbalanced_quotes(doc: Document) -> Iterator[Finding]:
             if flagged is None:
                 doubles = [m for m in analysis.marks if m.double]
                 singles = [m for m in analysis.marks if not m.double]
-                flagged = bool(_flagged_style(doubles, singles, "any", TYPESET.search(doc.text) is not None))
+                flagged = bool(_flagged_style(doubles, singles, "any", _typeset(doc.text)))
             odd = first if flagged == first.curly else second
             role = "open" if odd is first else "close"
             new = _convert(odd, role, not odd.curly)

@@ -99,20 +99,42 @@ _MONTH_LOWER = tuple(sorted({k[:3] for k in MONTHS}))
 _WEEKDAY_LOWER = tuple(sorted({k[:3] for k in WEEKDAYS}))
 _MONTH_SET = frozenset(_MONTH_NEEDLES)
 _WEEKDAY_SET = frozenset(_WEEKDAY_NEEDLES)
+# Every name as an ASCII word, to look up in a document's ``ascii_words``.
+_MONTH_WORDS = frozenset(k.encode() for k in MONTHS)
+_WEEKDAY_WORDS = frozenset(k.encode() for k in WEEKDAYS)
 
 
 def _needles_at(text: str, low: str | None, lower: tuple[str, ...], cased: frozenset[str]) -> list[int]:
     """``find_all(text, cased)`` for three-letter needles, found in ``low`` (``text`` in
-    lower case, offset for offset)."""
+    lower case, offset for offset) with ``lower`` (lower-case needles of three letters or
+    more: where one occurs, the text's first three letters there must be one of ``cased``)."""
     low = lower_in_place(text) if low is None else low
     return [q for q in find_all(low, lower) if text[q : q + 3] in cased]
 
 
-def weekday_names(text: str, low: str | None = None) -> Iterator[regex.Match[str]]:
+def _word_needles(words: frozenset[bytes], keys: frozenset[bytes]) -> tuple[str, ...]:
+    """The names of ``keys`` that stand as words in the story (``words``: its
+    :attr:`~newslint.document.Document.ascii_words`), each looked for once: a name that
+    another found name begins ("september" after "sep") is left out, as ``str.find`` of the
+    shorter one finds it too."""
+    found = sorted(w.decode() for w in keys.intersection(words))
+    return tuple(w for i, w in enumerate(found) if not any(w.startswith(v) for v in found[:i]))
+
+
+def weekday_names(text: str, low: str | None = None,
+                  words: frozenset[bytes] | None = None) -> Iterator[regex.Match[str]]:
     """``pattern("weekday_name").finditer(text)``, tried only where a name can start
-    (``low``: the text in lower case, offset for offset, if at hand)."""
+    (``low``: the text in lower case, offset for offset, if at hand; ``words``: its
+    ASCII words, if at hand).
+
+    A match stands after no letter and before none, so in ``low`` it is a whole run of
+    ASCII letters, one of ``words``: only the weekday names among them are looked for."""
     pat = pattern("weekday_name")
-    for q in _needles_at(text, low, _WEEKDAY_LOWER, _WEEKDAY_SET):
+    if words is None:
+        places = _needles_at(text, low, _WEEKDAY_LOWER, _WEEKDAY_SET)
+    else:
+        places = _needles_at(text, low, _word_needles(words, _WEEKDAY_WORDS), _WEEKDAY_SET)
+    for q in places:
         m = pat.match(text, q)
         if m is not None:
             yield m
@@ -135,6 +157,50 @@ def tokens(text: str, low: str | None = None) -> Tokens:
             months.append(q)
     isos = tuple(m.start() for m in _ISO_LIKE.finditer(text, overlapped=True))
     return Tokens(found or bool(isos), tuple(months), isos)
+
+
+def iso_starts(text: str) -> tuple[int, ...]:
+    """Where an ISO-like date starts (``_ISO_LIKE`` found overlapping), from the hyphens:
+    a story has few, and ``str.find`` runs through it several times faster than the
+    pattern's scan."""
+    out: list[int] = []
+    n = len(text)
+    i = text.find("-", 4)
+    while i >= 0:
+        # "dddd-dd-dd" with its first hyphen at i (``\d`` is a decimal digit: isdecimal)
+        if (i + 6 <= n and text[i + 3] == "-" and text[i - 4 : i].isdecimal()
+                and text[i + 1 : i + 3].isdecimal() and text[i + 4 : i + 6].isdecimal()):
+            out.append(i - 4)
+        i = text.find("-", i + 1)
+    return tuple(out)
+
+
+def story_tokens(text: str, low: str, words: frozenset[bytes]) -> Tokens:
+    """:func:`tokens` for a document, from its lower-cased text ``low`` and its
+    :attr:`~newslint.document.Document.ascii_words`: the months are those that stand as
+    words (after no letter, as well as before none), the only ones where a date can be.
+
+    A date's month stands after a space or at the start of the date (the patterns say so,
+    case and all), and the figures and letters of a day before it ("5th of ") hold no
+    capital; so a month name after a letter ("TheMay 5") begins no date, and leaving it out
+    leaves every date found as it was. A month that stands as a word is a whole run of ASCII
+    letters in ``low``, one of ``words``: only the month names among them are looked for
+    (most stories name one or two months, and ``str.find`` costs a pass over the text per
+    name). ``any`` says whether a month or an ISO date was found."""
+    months: list[int] = []
+    n = len(text)
+    pat = _MONTH_NAMES
+    for q in _needles_at(text, low, _word_needles(words, _MONTH_WORDS), _MONTH_SET):
+        if q and text[q - 1].isalpha():
+            continue
+        m = pat.match(text, q)
+        if m is None:
+            continue
+        e = m.end()
+        if e >= n or not text[e].isalpha():
+            months.append(q)
+    isos = iso_starts(text)
+    return Tokens(bool(months or isos), tuple(months), isos)
 
 
 def _date_starts(text: str, toks: Tokens) -> list[int]:
@@ -174,16 +240,18 @@ def _within(points: tuple[int, ...], lo: int, hi: int) -> bool:
     return i < len(points) and points[i] < hi
 
 
-def weekday_dates(text: str, toks: Tokens | None = None, low: str | None = None) -> Iterator[regex.Match[str]]:
+def weekday_dates(text: str, toks: Tokens | None = None, low: str | None = None,
+                  words: frozenset[bytes] | None = None) -> Iterator[regex.Match[str]]:
     """Weekdays with their dates, found from the weekday names (cheap on long texts).
 
     Every match holds a date, so a month name or an ISO date: it is looked for only near a
     weekday name that has one within reach, and tried only where it can start (a weekday
-    name, or where a date can start)."""
+    name, or where a date can start). ``low`` and ``words`` are the text in lower case and
+    its ASCII words, if at hand (see :func:`weekday_names`)."""
     toks = tokens(text) if toks is None else toks
     last_end = -1
     weekday = pattern("weekday")
-    names = list(weekday_names(text, low))
+    names = list(weekday_names(text, low, words))
     starts: list[int] | None = None
     for w in names:
         if w.start() < last_end:

@@ -1,0 +1,88 @@
+"""The cheap scans of the dates, units and quotes rules find what the plain pattern passes find.
+
+Each test compares a scan with the pattern it stands in for, on copy written to catch the
+edges: a month or weekday name inside a word or after an accented letter, capitals, no-break
+spaces, ordinals, ISO dates that overlap or use other digits, a name at the very start or end.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newslint import Document
+from newslint.rules import quotes
+from newslint.rules.dates import parse as dates
+
+DATE_EDGES = [
+    "Polls close Tuesday, Nov. 5, and results follow on Thursday, the 7th of November 2024.",
+    "The Mayor met on 21st  of   June 2019, on 2019-01-2020-01-01 and on MAY 5TH.",
+    "It ran from Nov. 22 (Friday) to Monday morning, Jan. 6, 2025; Nov. 21, a Thursday.",
+    "Marchers gathered in Sept. 31 and 12,5 March and Jan 1 Jan 2 Jan 3.",
+    "TheMay 5 report, SuperMonday, 5 thMay, éMay 5, 5 ofMay, McJune 3 and Dismay on Mayday.",
+    "Monday, 3\u00a0March 2024 (Mon.) and Sun 4 Sat 5 sat 6, WEDNESDAY 7 MAY; mon dec sat jan.",
+    "May 5",
+    "5 May",
+    "On 2024-11-22, 1999-12-31x and ٢٠٢٤-١١-٢٢ and 2024-1-22 and -2024-11-22- the count ended.",
+    "Sept. 31, 2022 (Friday), September 30th, Septembers, Sep 12, SEPT. 30, 2022, Thurs., Nov. 7.",
+    "İstanbul, Tuesday, Nov. 5: the 5th of November in ÇANKAYA, TUESDAY (NOV. 5) and Tues. Nov. 5",
+    "No dates here at all, only a mayor and a junior minister on a sunny day.",
+]
+
+
+def _old_months(text: str) -> list[int]:
+    """Month names as :func:`dates.tokens` finds them (anywhere, before no letter)."""
+    out = []
+    for m in dates._MONTH_NAMES.finditer(text, overlapped=True):
+        if m.group()[:3] in dates._MONTH_SET and (m.end() >= len(text) or not text[m.end()].isalpha()):
+            out.append(m.start())
+    return sorted(set(out))
+
+
+@pytest.mark.parametrize("text", DATE_EDGES)
+def test_story_tokens_are_the_month_names_that_stand_as_words(text):
+    doc = Document.from_text(text)
+    got = dates.story_tokens(text, doc.lowered, doc.ascii_words)
+    words = [q for q in _old_months(text) if q == 0 or not text[q - 1].isalpha()]
+    assert list(got.months) == words
+    assert got.isos == dates.tokens(text).isos
+    assert got.any == bool(words or got.isos)
+
+
+@pytest.mark.parametrize("text", DATE_EDGES)
+def test_dates_from_story_tokens_are_the_pattern_matches(text):
+    doc = Document.from_text(text)
+    toks = dates.story_tokens(text, doc.lowered, doc.ascii_words)
+    every = [d for d in (dates.read_date(m) for m in dates.pattern("date").finditer(text)) if d is not None]
+    assert list(dates.dates(text, toks)) == every
+    assert list(dates.dates(text, toks)) == list(dates.dates(text))
+
+
+@pytest.mark.parametrize("text", DATE_EDGES)
+def test_weekday_dates_from_story_tokens_are_those_of_the_full_scan(text):
+    doc = Document.from_text(text)
+    toks = dates.story_tokens(text, doc.lowered, doc.ascii_words)
+    got = [m.span() for m in dates.weekday_dates(text, toks, doc.lowered, doc.ascii_words)]
+    assert got == [m.span() for m in dates.weekday_dates(text)]
+
+
+@pytest.mark.parametrize("text", DATE_EDGES)
+def test_weekday_names_from_the_story_words_are_the_pattern_matches(text):
+    doc = Document.from_text(text)
+    expected = [m.span() for m in dates.pattern("weekday_name").finditer(text)]
+    assert [m.span() for m in dates.weekday_names(text, doc.lowered, doc.ascii_words)] == expected
+
+
+@pytest.mark.parametrize("text", DATE_EDGES + ["2024-11-22", "x2024-11-2", "1-2-3-4-5", "12024-11-22-33"])
+def test_iso_starts_are_the_overlapping_pattern_matches(text):
+    assert dates.iso_starts(text) == tuple(m.start() for m in dates._ISO_LIKE.finditer(text, overlapped=True))
+
+
+def test_a_weekday_against_a_date_is_still_found_in_a_story(lint):
+    text = "Officials said the vote took place on Friday, Nov. 21, 2024, after the Mayor's speech.\n"
+    found = lint(text, select=["DAT001"])
+    assert [d.message for d in found] == ["Friday does not match Nov. 21, 2024: it is a Thursday"]
+
+
+@pytest.mark.parametrize("text", ["plain copy - with hyphens", "a dash — here", "an en dash –", "dots…", ""])
+def test_typeset_is_the_pattern_search(text):
+    assert quotes._typeset(text) == (quotes.TYPESET.search(text) is not None)

@@ -86,3 +86,47 @@ def test_a_weekday_against_a_date_is_still_found_in_a_story(lint):
 @pytest.mark.parametrize("text", ["plain copy - with hyphens", "a dash — here", "an en dash –", "dots…", ""])
 def test_typeset_is_the_pattern_search(text):
     assert quotes._typeset(text) == (quotes.TYPESET.search(text) is not None)
+
+
+# -- units: the parenthesis prefilter, remembered per content -------------------------------
+def _old_may_hold(text: str, start: int, end: int) -> bool:
+    from newslint.rules.measures import unit_parse as up
+
+    if any(text.find(mark, start, end) >= 0 for mark in "'′’"):
+        return True
+    return any(up._unit_like(text, r.group(), r.end(), end) for r in up._RUN.finditer(text, start, end))
+
+
+PARENS = ["(AP)", "(dpa)", "(D-Calif.)", "(5 in)", "(5 in the end)", "(12 in.)", "(3 in by 4)", "(in2)", "(40C)",
+          "(°F)", "(Zürich)", "(6'2\")", "(about 6.4 kilometers)", "(2 sq ft)", "(km/h)", "(inches)", "(in",
+          "(Reuters) in 5", "(6 1/2 kilometers)", "(16 kph, or 10 mph)", "(x)", "()"]
+
+
+@pytest.mark.parametrize("inside", PARENS)
+def test_parenthesis_prefilter_is_the_word_by_word_test(inside):
+    from newslint.rules.measures import unit_parse as up
+
+    text = f"The road runs 4 miles {inside} south of the town."
+    start = text.index(inside) + 1
+    end = start + len(inside) - 2
+    assert up._may_hold_measure(text, start, end) == _old_may_hold(text, start, end)
+    assert up._compound_possible(text, 0, end) == _old_compound_possible(text, 0, end)
+
+
+def _old_compound_possible(text: str, lo: int, end: int) -> bool:
+    from newslint.rules.measures import unit_parse as up
+
+    if up._HYPHEN_FIGURE.search(text, lo, end):
+        return True
+    return sum(up._unit_like(text, r.group(), r.end(), end) for r in up._RUN.finditer(text, lo, end)) > 1
+
+
+def test_hedged_measure_is_the_dataclass_replaced():
+    import dataclasses
+
+    from newslint.rules.measures import unit_parse as up
+
+    text = "The convoy stopped about 3 miles (4.8 kilometers) from the border."
+    before = up._before(text, text.index("("))
+    assert before is not None and before.hedged and before.bound == ""
+    assert up._hedged(before, "upper") == dataclasses.replace(before, hedged=True, bound="upper")

@@ -20,14 +20,14 @@ The analysis is done once per document (``doc.cached``) and is linear in its siz
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import NamedTuple
 
 import regex
 
 from newslint import patterns
-from newslint.document import Document, Span, find_all
+from newslint.document import Block, Document, Span, find_all
 
 DOUBLE_STRAIGHT = '"'
 DOUBLE_CURLY = "“”„"
@@ -171,35 +171,65 @@ def _starts_paragraph(text: str, block: Span, mark: QuoteMark) -> bool:
     return LEAD_IN.fullmatch(text, block.start, mark.offset) is not None
 
 
-_Group = tuple[Span, list[QuoteMark]]  # a paragraph and its double marks
 _Paired = tuple[list[Quotation], list[QuoteProblem], list[tuple[int, str]], list[tuple[int, int, int, int]], int]
+_NO_MARKS: list[QuoteMark] = []
 
 
-def _group_doubles(doc: Document, marks: tuple[QuoteMark, ...]) -> tuple[list[_Group], list[QuoteProblem]]:
+class _Grouped(NamedTuple):
+    """The double quotation marks of a story, paragraph by paragraph."""
+
+    blocks: tuple[Block, ...]  # every paragraph
+    marks: dict[int, list[QuoteMark]]  # paragraph index -> its double marks (the paragraphs with some)
+    marked: list[int]  # those indexes, in order
+
+
+def _in_order(doc: Document) -> bool:
+    """Whether the paragraphs run in order and apart: always for the paragraphs of plain
+    text (runs of lines), and as formats make their blocks."""
+    if doc.blocks is None:
+        return True
+    flat = [x for b in doc.blocks for x in b.span]
+    return flat == sorted(flat)
+
+
+def _group_doubles(doc: Document, marks: tuple[QuoteMark, ...]) -> tuple[_Grouped, list[QuoteProblem]]:
     """The double quotation marks paragraph by paragraph, and the "in-word" problems
     (``Britain"s``: marks that pair with nothing)."""
     doubles = [m for m in marks if m.double and m.role != "apostrophe"]
     inword = [QuoteProblem("in-word", Span(m.offset, m.offset + 1), (m,))
               for m in marks if m.double and m.role == "apostrophe"]
-    # Two pointers: both lists are sorted.
-    grouped: list[_Group] = []
-    j = 0
+    blocks = doc.paragraphs
+    at: dict[int, list[QuoteMark]] = {}
+    marked: list[int] = []
     n = len(doubles)
-    for b in doc.paragraphs:
-        block = b.span
-        while j < n and doubles[j].offset < block.start:
-            j += 1  # a mark outside every block (should not happen)
-        k = j
-        while j < n and doubles[j].offset < block.end:
-            j += 1
-        grouped.append((block, doubles[k:j]))
-    return grouped, inword
+    if n:
+        # Two pointers: both lists are sorted. Paragraphs in order and apart are skipped
+        # to the next mark's by bisection: most hold no double mark.
+        ends = [b.span.end for b in blocks] if _in_order(doc) else None
+        nb = len(blocks)
+        i = j = 0
+        while j < n and i < nb:
+            if ends is not None:
+                i = bisect_right(ends, doubles[j].offset, i)  # the first paragraph that ends after it
+                if i == nb:
+                    break
+            start, end = blocks[i].span
+            while j < n and doubles[j].offset < start:
+                j += 1  # a mark outside every block (should not happen)
+            k = j
+            while j < n and doubles[j].offset < end:
+                j += 1
+            if j > k:
+                at[i] = doubles[k:j]
+                marked.append(i)
+            i += 1
+    return _Grouped(blocks, at, marked), inword
 
 
-def _pair_run(text: str, grouped: list[_Group], lo: int = 0, stops: set[int] | None = None,
+def _pair_run(text: str, grouped: _Grouped, lo: int = 0, stops: set[int] | None = None,
               swap: tuple[int, list[QuoteMark]] | None = None) -> _Paired:
-    """Pair the double marks of the paragraphs ``grouped[lo:]``, with no quotation open
-    before ``grouped[lo]``.
+    """Pair the double marks of the paragraphs from ``lo`` on, with no quotation open
+    before paragraph ``lo``.
 
     Returns the quotations, the problems (no "in-word" ones), the roles of the marks paired
     (offset, role), the *cuts* and the index of the paragraph where it stopped. A cut
@@ -234,13 +264,22 @@ def _pair_run(text: str, grouped: list[_Group], lo: int = 0, stops: set[int] | N
     carried = 0  # paragraphs with no marks that an open quotation has run through
     interrupted = 0  # ... of which short lines (an ad line inside the quotation)
     found = 0  # quotations and problems at the last cut
-    last = len(grouped)
-    for i in range(lo, last):
-        block, items = grouped[i]
-        if swap is not None and i == swap[0]:
-            items = swap[1]
+    blocks, marks_at, marked = grouped
+    last = len(blocks)
+    i = lo - 1
+    while True:
+        i += 1
+        if not open_marks:
+            # Nothing open: the paragraphs up to the next one with marks change nothing.
+            n = bisect_left(marked, i)
+            if n == len(marked):
+                break
+            i = marked[n]
+        if i >= last:
+            break
+        block = blocks[i].span
+        items = swap[1] if swap is not None and i == swap[0] else marks_at.get(i, _NO_MARKS)
         if not items and not open_marks:
-            last_end = block.end  # nothing open, nothing to pair (carried and interrupted are 0)
             continue
         k = 0
         if open_marks:
@@ -346,7 +385,7 @@ class _Pairing:
     again only from the piece that holds it to the first cut after it where no quotation
     is open: a few paragraphs, not the whole story (see :func:`_inch_marks`)."""
 
-    def __init__(self, text: str, grouped: list[_Group], paired: _Paired) -> None:
+    def __init__(self, text: str, grouped: _Grouped, paired: _Paired) -> None:
         self.text = text
         self.grouped = grouped
         self.quotations, self.problems, self.roles, cuts, _ = paired
@@ -368,13 +407,13 @@ class _Pairing:
         whether it did."""
         k = bisect_right(self.bounds, i)  # the piece that holds paragraph i
         lo = self.bounds[k - 1] if k else 0
-        items = [x for x in self.grouped[i][1] if x is not m]
+        items = [x for x in self.grouped.marks[i] if x is not m]
         quotations, problems, roles, cuts, hi = _pair_run(self.text, self.grouped, lo, self.stops, (i, items))
         k2 = self.bounds.index(hi, k) + 1  # pieces k .. k2-1 are paired again
         (qa, qb), (pa, pb), (ra, rb) = self._offsets(k, k2)
         if len(problems) >= pb - pa:
             return False
-        self.grouped[i] = (self.grouped[i][0], items)
+        self.grouped.marks[i] = items
         self.quotations[qa:qb] = quotations
         self.problems[pa:pb] = problems
         self.roles[ra:rb] = roles
@@ -386,7 +425,7 @@ class _Pairing:
         return True
 
 
-def _inch_marks(doc: Document, marks: tuple[QuoteMark, ...], grouped: list[_Group],
+def _inch_marks(doc: Document, marks: tuple[QuoteMark, ...], grouped: _Grouped,
                 paired: _Paired) -> tuple[tuple[QuoteMark, ...], _Paired]:
     """Double marks right after a number that leave quotes unpaired are inch marks
     (``70" TV``, ``16” wheels``), not quotation marks: each such mark, in order, is left
@@ -402,7 +441,7 @@ def _inch_marks(doc: Document, marks: tuple[QuoteMark, ...], grouped: list[_Grou
     if not candidates:
         return marks, paired
     where = {id(m): None for m in candidates}
-    for i, (_block, items) in enumerate(grouped):
+    for i, items in grouped.marks.items():
         for m in items:
             if id(m) in where:
                 where[id(m)] = i

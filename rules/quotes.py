@@ -134,14 +134,17 @@ def mixed_quotes(doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]
         group = [m for m in bad if m.double == double]
         if not group:
             continue
-        first_rows: list[int] = []
+        # The first mark of each paragraph: the message names the lines of the first few
+        # and counts them all (a line number costs a look-up in the source map).
+        firsts: list[int] = []
         seen: set[int] = set()
         for m in group:
             para = bisect_right(starts, m.offset) - 1
             if para not in seen:
                 seen.add(para)
-                first_rows.append(doc.text_position(m.offset).row)
-        yield _finding(doc, group, analysis.roles, style, first_rows)
+                firsts.append(m.offset)
+        rows = [doc.text_position(offset).row for offset in firsts[:MAX_ROWS_SHOWN]]
+        yield _finding(doc, group, analysis.roles, style, rows, len(firsts))
 
 
 def _describe(marks: list[QuoteMark]) -> str:
@@ -166,7 +169,9 @@ MAX_ROWS_SHOWN = 6  # lines named in a mixed-quotes message
 
 
 def _finding(doc: Document, bad: list[QuoteMark], roles: dict[int, str], style: str,
-             rows: list[int] | None = None) -> Finding:
+             rows: list[int] | None = None, paragraphs: int = 0) -> Finding:
+    """One finding for the marks ``bad``; ``rows``: the lines of the first paragraphs
+    that hold them (at most ``MAX_ROWS_SHOWN``), of ``paragraphs`` in all."""
     text = doc.text
     edits = []
     guessed = False
@@ -188,9 +193,9 @@ def _finding(doc: Document, bad: list[QuoteMark], roles: dict[int, str], style: 
     want = "curly ones" if straight else "straight ones" if curly else "the other style"
     where = "where the story mostly uses" if style == "any" else "where the house style uses"
     message = f"{_describe([m for m in bad if m.double] + [m for m in bad if not m.double])} {where} {want}"
-    if rows and len(rows) > 1:
-        shown = ", ".join(map(str, rows[:MAX_ROWS_SHOWN])) + (", …" if len(rows) > MAX_ROWS_SHOWN else "")
-        message += f" (in {len(rows)} paragraphs: lines {shown})"
+    if rows and paragraphs > 1:
+        shown = ", ".join(map(str, rows[:MAX_ROWS_SHOWN])) + (", …" if paragraphs > MAX_ROWS_SHOWN else "")
+        message += f" (in {paragraphs} paragraphs: lines {shown})"
     fix = None
     if edits:
         if all(not m.double and m.role == "apostrophe" for m in bad):

@@ -66,3 +66,41 @@ def test_inch_mark_left_out_in_a_long_story():
     analysis = q.analyse(doc)
     assert not analysis.problems
     assert [doc.slice(s) for s in analysis.spans] == ['"We expect more,"']
+
+
+def _grouped_block_by_block(doc: Document, marks):
+    """Double marks per paragraph, every paragraph visited (two pointers)."""
+    doubles = [m for m in marks if m.double and m.role != "apostrophe"]
+    out = {}
+    j = 0
+    for i, b in enumerate(doc.paragraphs):
+        while j < len(doubles) and doubles[j].offset < b.span.start:
+            j += 1
+        k = j
+        while j < len(doubles) and doubles[j].offset < b.span.end:
+            j += 1
+        if j > k:
+            out[i] = doubles[k:j]
+    return out
+
+
+TEXT = '"We will stay," she said.\n\nNo quotes here.\n\n“Not yet,” he said. "Then when?"\n\nA 70" TV.\n'
+BLOCKS = [
+    None,  # the paragraphs of plain text
+    ((0, 25), (27, 42), (44, 80), (82, 91)),  # as a format makes them
+    ((44, 80), (0, 25), (82, 91)),  # out of order
+    ((0, 50), (20, 91)),  # overlapping
+    ((30, 10), (44, 91)),  # a block that ends before it starts
+]
+
+
+@pytest.mark.parametrize("blocks", BLOCKS)
+def test_double_marks_grouped_by_paragraph_as_block_by_block(blocks):
+    from newslint.document import Block, Span
+
+    kw = {} if blocks is None else {"blocks": tuple(Block(Span(a, b)) for a, b in blocks)}
+    doc = Document.from_text(TEXT, **kw)
+    marks = q.find_marks(doc)
+    grouped, _inword = q._group_doubles(doc, marks)
+    expected = _grouped_block_by_block(doc, marks)
+    assert grouped.marks == expected and grouped.marked == sorted(expected)

@@ -121,6 +121,35 @@ def _word_needles(words: frozenset[bytes], keys: frozenset[bytes]) -> tuple[str,
     return tuple(w for i, w in enumerate(found) if not any(w.startswith(v) for v in found[:i]))
 
 
+def _names_at(text: str, low: str, words: frozenset[bytes], keys: frozenset[bytes]) -> list[int]:
+    """Where a name of ``keys`` that stands as a word in the story can begin: where the
+    text holds its first three letters capitalized or in capitals ("Nov", "NOV"), for the
+    names among ``words`` (the story's ASCII words). A superset of the places a name
+    pattern can match at (the patterns say which).
+
+    The capitals are found with ``str.find`` of one character, which runs through a text
+    many times faster than of three letters, and a story has few of each; text with many
+    (copy in capitals) is searched by name instead, from the lower-cased text ``low``."""
+    names = _word_needles(words, keys)
+    if not names:
+        return []
+    cased = {f(w[:3]) for w in names for f in (str.capitalize, str.upper)}
+    budget = 32 + len(text) // 50  # capitals looked at before the search by name is cheaper
+    out: list[int] = []
+    find = text.find
+    for initial in {w[0].upper() for w in names}:
+        q = find(initial)
+        while q >= 0:
+            budget -= 1
+            if budget < 0:
+                return [q for q in find_all(low, names) if text[q : q + 3] in cased]
+            if text[q : q + 3] in cased:
+                out.append(q)
+            q = find(initial, q + 1)
+    out.sort()
+    return out
+
+
 def weekday_names(text: str, low: str | None = None,
                   words: frozenset[bytes] | None = None) -> Iterator[regex.Match[str]]:
     """``pattern("weekday_name").finditer(text)``, tried only where a name can start
@@ -133,7 +162,7 @@ def weekday_names(text: str, low: str | None = None,
     if words is None:
         places = _needles_at(text, low, _WEEKDAY_LOWER, _WEEKDAY_SET)
     else:
-        places = _needles_at(text, low, _word_needles(words, _WEEKDAY_WORDS), _WEEKDAY_SET)
+        places = _names_at(text, lower_in_place(text) if low is None else low, words, _WEEKDAY_WORDS)
     for q in places:
         m = pat.match(text, q)
         if m is not None:
@@ -190,7 +219,7 @@ def story_tokens(text: str, low: str, words: frozenset[bytes]) -> Tokens:
     months: list[int] = []
     n = len(text)
     pat = _MONTH_NAMES
-    for q in _needles_at(text, low, _word_needles(words, _MONTH_WORDS), _MONTH_SET):
+    for q in _names_at(text, low, words, _MONTH_WORDS):
         if q and text[q - 1].isalpha():
             continue
         m = pat.match(text, q)

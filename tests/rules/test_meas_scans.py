@@ -26,6 +26,9 @@ DATE_EDGES = [
     "Sept. 31, 2022 (Friday), September 30th, Septembers, Sep 12, SEPT. 30, 2022, Thurs., Nov. 7.",
     "İstanbul, Tuesday, Nov. 5: the 5th of November in ÇANKAYA, TUESDAY (NOV. 5) and Tues. Nov. 5",
     "No dates here at all, only a mayor and a junior minister on a sunny day.",
+    # copy in capitals: more capitals than the search by capital letters takes on
+    "THE COUNCIL MET ON MONDAY, NOV. 4, AND AGAIN ON TUESDAY (NOV. 5) AFTER A NIGHT OF TALKS. " * 12,
+    "Only the headline is in capitals: MAYOR SAYS THE VOTE IS ON THURSDAY, NOVEMBER 21, 2024. " * 3,
 ]
 
 

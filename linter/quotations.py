@@ -227,7 +227,7 @@ def _group_doubles(doc: Document, marks: tuple[QuoteMark, ...]) -> tuple[_Groupe
 
 
 def _pair_run(text: str, grouped: _Grouped, lo: int = 0, stops: set[int] | None = None,
-              swap: tuple[int, list[QuoteMark]] | None = None) -> _Paired:
+              swap: tuple[int, list[QuoteMark]] | None = None, record: bool = False) -> _Paired:
     """Pair the double marks of the paragraphs from ``lo`` on, with no quotation open
     before paragraph ``lo``.
 
@@ -236,8 +236,9 @@ def _pair_run(text: str, grouped: _Grouped, lo: int = 0, stops: set[int] | None 
     ``(i, q, p, r)`` says that no quotation is open before paragraph ``i`` and that the
     paragraphs before it gave the first ``q`` quotations, ``p`` problems and ``r`` roles:
     what follows a cut does not depend on what comes before it. One is made wherever
-    something was found since the last, and one at the end. With ``stops``, the run ends at
-    the first cut that falls on one of them; ``swap`` gives one paragraph other marks.
+    something was found since the last, and one at the end, when ``record`` asks for them
+    (only the inch-mark trials need them). With ``stops``, the run ends at the first cut
+    that falls on one of them; ``swap`` gives one paragraph other marks.
     """
     quotations: list[Quotation] = []
     problems: list[QuoteProblem] = []
@@ -326,7 +327,7 @@ def _pair_run(text: str, grouped: _Grouped, lo: int = 0, stops: set[int] | None 
                 finish(m, m.offset + 1)
         carried = interrupted = 0
         last_end = block.end
-        if not open_marks and i + 1 < last:
+        if record and not open_marks and i + 1 < last:
             if stops is not None and i + 1 in stops:
                 cuts.append((i + 1, len(quotations), len(problems), len(roles)))
                 return quotations, problems, roles, cuts, i + 1
@@ -408,7 +409,7 @@ class _Pairing:
         k = bisect_right(self.bounds, i)  # the piece that holds paragraph i
         lo = self.bounds[k - 1] if k else 0
         items = [x for x in self.grouped.marks[i] if x is not m]
-        quotations, problems, roles, cuts, hi = _pair_run(self.text, self.grouped, lo, self.stops, (i, items))
+        quotations, problems, roles, cuts, hi = _pair_run(self.text, self.grouped, lo, self.stops, (i, items), True)
         k2 = self.bounds.index(hi, k) + 1  # pieces k .. k2-1 are paired again
         (qa, qb), (pa, pb), (ra, rb) = self._offsets(k, k2)
         if len(problems) >= pb - pa:
@@ -445,7 +446,7 @@ def _inch_marks(doc: Document, marks: tuple[QuoteMark, ...], grouped: _Grouped,
         for m in items:
             if id(m) in where:
                 where[id(m)] = i
-    pairing = _Pairing(text, grouped, paired)
+    pairing = _Pairing(text, grouped, _pair_run(text, grouped, record=True))  # the same, with its cuts
     dropped: set[int] = set()
     for m in candidates:
         i = where[id(m)]

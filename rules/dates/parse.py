@@ -7,7 +7,7 @@ import bisect
 import calendar
 import datetime as dt
 import functools
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -79,6 +79,9 @@ class Tokens:
     any: bool  # a month name or an ISO-like date anywhere (even inside a word: "Mayor")
     months: tuple[int, ...]  # starts of month names that end a word ("Nov." and "May", not "Mayor")
     isos: tuple[int, ...]  # starts of ISO-like dates
+    # Every place a match of the "date" pattern can start (see :func:`_date_starts`): worked
+    # out once, for the dates and for the weekdays with their dates.
+    starts: tuple[int, ...] = ()
 
 
 _MONTH_NAMES = patterns.compile(f"(?:{_names(MONTHS)})")
@@ -121,6 +124,15 @@ def _word_needles(words: frozenset[bytes], keys: frozenset[bytes]) -> tuple[str,
     return tuple(w for i, w in enumerate(found) if not any(w.startswith(v) for v in found[:i]))
 
 
+@functools.lru_cache(maxsize=1024)
+def _capitals(names: frozenset[bytes]) -> tuple[str, frozenset[str], tuple[str, ...]]:
+    """For names found as words (lower case): their capital initials, their first three
+    letters capitalized and in capitals ("Nov", "NOV"), and the names to look for in the
+    lower-cased text (see :func:`_word_needles`). Stories name the same few months and days."""
+    cased = frozenset(f(w[:3].decode()) for w in names for f in (str.capitalize, str.upper))
+    return "".join(sorted({c[0] for c in cased})), cased, _word_needles(names, names)
+
+
 def _names_at(text: str, low: str, words: frozenset[bytes], keys: frozenset[bytes]) -> list[int]:
     """Where a name of ``keys`` that stands as a word in the story can begin: where the
     text holds its first three letters capitalized or in capitals ("Nov", "NOV"), for the
@@ -130,14 +142,14 @@ def _names_at(text: str, low: str, words: frozenset[bytes], keys: frozenset[byte
     The capitals are found with ``str.find`` of one character, which runs through a text
     many times faster than of three letters, and a story has few of each; text with many
     (copy in capitals) is searched by name instead, from the lower-cased text ``low``."""
-    names = _word_needles(words, keys)
-    if not names:
+    present = keys.intersection(words)
+    if not present:
         return []
-    cased = {f(w[:3]) for w in names for f in (str.capitalize, str.upper)}
+    initials, cased, names = _capitals(present)
     budget = 32 + len(text) // 50  # capitals looked at before the search by name is cheaper
     out: list[int] = []
     find = text.find
-    for initial in {w[0].upper() for w in names}:
+    for initial in initials:
         q = find(initial)
         while q >= 0:
             budget -= 1
@@ -185,7 +197,7 @@ def tokens(text: str, low: str | None = None) -> Tokens:
         if e >= n or not text[e].isalpha():
             months.append(q)
     isos = tuple(m.start() for m in _ISO_LIKE.finditer(text, overlapped=True))
-    return Tokens(found or bool(isos), tuple(months), isos)
+    return Tokens(found or bool(isos), tuple(months), isos, _starts(text, months, isos))
 
 
 def iso_starts(text: str) -> tuple[int, ...]:
@@ -229,25 +241,30 @@ def story_tokens(text: str, low: str, words: frozenset[bytes]) -> Tokens:
         if e >= n or not text[e].isalpha():
             months.append(q)
     isos = iso_starts(text)
-    return Tokens(bool(months or isos), tuple(months), isos)
+    return Tokens(bool(months or isos), tuple(months), isos, _starts(text, months, isos))
 
 
-def _date_starts(text: str, toks: Tokens) -> list[int]:
+def _starts(text: str, months: list[int], isos: tuple[int, ...]) -> tuple[int, ...]:
     """Every place a match of the "date" pattern can start: a month name (month-day), a
     figure before one (day-month: the figures in the run of day, ordinal, "of" and spaces
     that ends at it) and an ISO date. A superset: the pattern decides."""
-    starts = set(toks.isos)
-    for q in toks.months:
+    starts = set(isos)
+    for q in months:
         starts.add(q)
         i = q
         while i > 0 and text[i - 1] in _DAY_PART:
             i -= 1
             if text[i].isdigit():
                 starts.add(i)
-    return sorted(starts)
+    return tuple(sorted(starts))
 
 
-def _matches(pat: regex.Pattern[str], text: str, starts: list[int], lo: int = 0,
+def _date_starts(text: str, toks: Tokens) -> tuple[int, ...]:
+    """Every place a match of the "date" pattern can start (see :func:`_starts`)."""
+    return toks.starts
+
+
+def _matches(pat: regex.Pattern[str], text: str, starts: Sequence[int], lo: int = 0,
              hi: int | None = None) -> Iterator[regex.Match[str]]:
     """``pat.finditer(text, lo, hi)``, trying only at ``starts`` (sorted; a superset of the
     places a match can start)."""

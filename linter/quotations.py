@@ -74,12 +74,11 @@ class QuoteMark(NamedTuple):
     role: str  # "open", "close", "apostrophe" or "unknown" (by its context)
 
 
-@dataclass(frozen=True, slots=True)
-class Quotation:
+class Quotation(NamedTuple):
     """A double-quoted quotation: its span and the marks that open and close it.
 
     ``marks`` holds the opening mark of each paragraph it runs over, then the closing
-    mark (absent when it is never closed).
+    mark (absent when it is never closed). A named tuple, as :class:`QuoteMark` is.
     """
 
     span: Span
@@ -87,10 +86,9 @@ class Quotation:
     closed: bool
 
 
-@dataclass(frozen=True, slots=True)
-class QuoteProblem:
+class QuoteProblem(NamedTuple):
     """Double quotes that do not pair up: ``kind`` is "unclosed", "unopened", "mismatched",
-    or "in-word" (``Britain"s``: an apostrophe typed as a double quote)."""
+    or "in-word" (``Britain"s``: an apostrophe typed as a double quote). A named tuple."""
 
     kind: str
     span: Span
@@ -160,7 +158,11 @@ def find_marks(doc: Document) -> tuple[QuoteMark, ...]:
         if straight and prev.isdigit() and _is_prime(text, i, ch):
             continue
         nxt = text[i + 1] if i < last else "\n"
-        out.append(make(QuoteMark, (i, ch, ch in '"“”„', not straight, _role(text, i, ch, prev, nxt))))
+        if (ch == "’" or ch == "'") and prev.isalnum() and nxt.isalpha():
+            role = "apostrophe"  # don't, O'Brien: most marks, and what _role says first
+        else:
+            role = _role(text, i, ch, prev, nxt)
+        out.append(make(QuoteMark, (i, ch, ch in '"“”„', not straight, role)))
     return tuple(out)
 
 

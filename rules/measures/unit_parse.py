@@ -376,10 +376,25 @@ def _after(text: str, start: int, end: int) -> list[Measure] | None:
         pos = sep.end()
 
 
+def _parens(text: str) -> Iterator[regex.Match[str]]:
+    """``PAREN.finditer(text)``, tried only at opening parentheses (``str.find``: many
+    stories have none, and none has many). A match holds no other parenthesis, so the
+    next one can only start after it."""
+    find = text.find
+    i = find("(")
+    while i >= 0:
+        m = PAREN.match(text, i)
+        if m is None:
+            i = find("(", i + 1)
+        else:
+            yield m
+            i = find("(", m.end())
+
+
 def conversions(text: str) -> Iterator[tuple[Measure, list[Measure], tuple[int, int]]]:
     """Each "measure (measure, ...)" in ``text``: the measure, the conversions, the whole span."""
     prefiltered: bool | None = None
-    for p in PAREN.finditer(text):
+    for p in _parens(text):
         if not _may_hold_measure(text, p.start() + 1, p.end() - 1):  # "(AP)", "(D-Calif.)"
             continue
         if prefiltered is None:

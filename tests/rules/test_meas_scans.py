@@ -133,3 +133,13 @@ def test_hedged_measure_is_the_dataclass_replaced():
     before = up._before(text, text.index("("))
     assert before is not None and before.hedged and before.bound == ""
     assert up._hedged(before, "upper") == dataclasses.replace(before, hedged=True, bound="upper")
+
+
+@pytest.mark.parametrize("text", [
+    "No parentheses at all.", "(AP) — The road runs 4 miles (6.4 km) (about) ((nested) 3 ft (1 m))",
+    "Unclosed (paren and (5 in) then ) and (\n) (" + "x" * 170 + ") (ok)", "()", "(", ")(", "a (b) c (d (e) f)",
+])
+def test_parentheses_found_from_their_opening_marks(text):
+    from newslint.rules.measures import unit_parse as up
+
+    assert [m.span() for m in up._parens(text)] == [m.span() for m in up.PAREN.finditer(text)]

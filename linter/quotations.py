@@ -439,7 +439,8 @@ def _inch_marks(doc: Document, marks: tuple[QuoteMark, ...], grouped: _Grouped,
     (:class:`_Pairing`), so a long story with many such marks costs a few paragraphs per
     mark, not a pass over the story."""
     text = doc.text
-    candidates = [m for m in marks if m.double and m.char in '"”' and m.offset > 0 and text[m.offset - 1].isdigit()]
+    # '"' and '”' are double marks; most marks are neither, and are passed over on one test
+    candidates = [m for m in marks if m.char in '"”' and m.offset > 0 and text[m.offset - 1].isdigit()]
     candidates = candidates[:MAX_INCH_TRIES]
     if not candidates:
         return marks, paired

@@ -143,3 +143,29 @@ def test_parentheses_found_from_their_opening_marks(text):
     from newslint.rules.measures import unit_parse as up
 
     assert [m.span() for m in up._parens(text)] == [m.span() for m in up.PAREN.finditer(text)]
+
+
+def _read_date_group_by_group(m):
+    """read_date as first written: one group looked up at a time."""
+    iso, im, iday, iy, mdy, dmy, mon, day, year, ordinal = dates._group_numbers(m.re)
+    g = m.group
+    if g(iso):
+        return dates.DateText(m.start(iso), m.end(iso), int(g(im)), int(g(iday)), int(g(iy)), "iso", g(im), g(iday))
+    style, group = ("mdy", mdy) if g(mdy) else ("dmy", dmy)
+    month = dates.MONTHS.get(g(mon).rstrip(".").lower())
+    if month is None:
+        return None
+    day_value = int(g(day))
+    if not 1 <= day_value <= 31:
+        return None
+    start, end = m.span(group)
+    of = style == "dmy" and " of " in g(group)
+    return dates.DateText(start, end, month, day_value, int(g(year)) if g(year) else None, style, g(mon),
+                          g(day) + (g(ordinal) or ""), of)
+
+
+@pytest.mark.parametrize("text", DATE_EDGES + ["On the 3rd of May 2019, 2024-02-30 and 31 Sept., Feb. 30th, 0 May."])
+@pytest.mark.parametrize("name", ["date", "weekday", "dateline"])
+def test_read_date_reads_every_group_as_one_at_a_time(text, name):
+    for m in dates.pattern(name).finditer(text):
+        assert dates.read_date(m) == _read_date_group_by_group(m)

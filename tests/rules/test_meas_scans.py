@@ -169,3 +169,14 @@ def _read_date_group_by_group(m):
 def test_read_date_reads_every_group_as_one_at_a_time(text, name):
     for m in dates.pattern(name).finditer(text):
         assert dates.read_date(m) == _read_date_group_by_group(m)
+
+
+# -- ap-numerals: a numbered list item, told from the line back to the figure only ----------
+@pytest.mark.parametrize("text", ["3. Item", "  3) Item", "Text\n 3. Item", "Text 3. Item", "\u00a0\t3.", "x\n\n3.",
+                                  "A line of text, then 3.", "\n", "3"])
+def test_starts_line_is_the_stripped_line_before(text):
+    from newslint.rules.measures import numbers
+
+    start = text.find("3") if "3" in text else len(text)
+    line_start = text.rfind("\n", 0, start) + 1
+    assert numbers._starts_line(text, start) == (text[line_start:start].strip() == "")

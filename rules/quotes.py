@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Mapping
+from itertools import filterfalse
+from operator import attrgetter
 from typing import Any
 
 import regex
@@ -23,6 +25,15 @@ def _typeset(text: str) -> bool:
     return "—" in text or "–" in text or "…" in text
 
 
+_CURLY = attrgetter("curly")  # counted in C: sum(map(_CURLY, marks))
+_DOUBLE = attrgetter("double")
+
+
+def _by_class(marks: tuple[QuoteMark, ...]) -> tuple[list[QuoteMark], list[QuoteMark]]:
+    """The double marks and the single ones (quotes and apostrophes), in order."""
+    return list(filter(_DOUBLE, marks)), list(filterfalse(_DOUBLE, marks))
+
+
 def _flagged_style(marks: list[QuoteMark], other: list[QuoteMark], style: str, typeset: bool) -> bool | None:
     """Which style to flag in one class of marks: True = curly, False = straight, None = none.
 
@@ -34,13 +45,13 @@ def _flagged_style(marks: list[QuoteMark], other: list[QuoteMark], style: str, t
         return True
     if style == "curly":
         return False
-    curly = sum(m.curly for m in marks)
+    curly = sum(map(_CURLY, marks))
     straight = len(marks) - curly
     if not curly or not straight:
         return None
     if curly != straight:
         return curly < straight
-    o_curly = sum(m.curly for m in other)
+    o_curly = sum(map(_CURLY, other))
     o_straight = len(other) - o_curly
     if o_curly != o_straight:
         return o_curly < o_straight
@@ -117,8 +128,7 @@ def mixed_quotes(doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]
     if not _may_mix(doc.text, style):
         return
     analysis = analyse(doc)
-    doubles = [m for m in analysis.marks if m.double]
-    singles = [m for m in analysis.marks if not m.double]
+    doubles, singles = _by_class(analysis.marks)
     typeset = _typeset(doc.text)
     flag_double = _flagged_style(doubles, singles, style, typeset)
     flag_single = _flagged_style(singles, doubles, style, typeset)
@@ -188,8 +198,8 @@ def _finding(doc: Document, bad: list[QuoteMark], roles: dict[int, str], style: 
     first, last = bad[0].offset, bad[-1].offset + 1
     newline = text.find("\n", first, last)
     span = Span(first, last if newline < 0 else first + 1)
-    curly = all(m.curly for m in bad)
-    straight = not any(m.curly for m in bad)
+    curly = all(map(_CURLY, bad))
+    straight = not any(map(_CURLY, bad))
     want = "curly ones" if straight else "straight ones" if curly else "the other style"
     where = "where the story mostly uses" if style == "any" else "where the house style uses"
     message = f"{_describe([m for m in bad if m.double] + [m for m in bad if not m.double])} {where} {want}"
@@ -244,8 +254,7 @@ def unbalanced_quotes(doc: Document) -> Iterator[Finding]:
                        f"and closed with {'a curly' if second.curly else 'a straight'} one")
             # Make the pair agree with the story's usual style.
             if flagged is None:
-                doubles = [m for m in analysis.marks if m.double]
-                singles = [m for m in analysis.marks if not m.double]
+                doubles, singles = _by_class(analysis.marks)
                 flagged = bool(_flagged_style(doubles, singles, "any", _typeset(doc.text)))
             odd = first if flagged == first.curly else second
             role = "open" if odd is first else "close"

@@ -20,13 +20,15 @@ The analysis is done once per document (``doc.cached``) and is linear in its siz
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from operator import attrgetter
+from typing import NamedTuple
 
 import regex
 
 from newslint import patterns
-from newslint.document import Document, Span, find_all
+from newslint.document import Block, Document, Span, find_all
 
 DOUBLE_STRAIGHT = '"'
 DOUBLE_CURLY = "“”„"
@@ -60,9 +62,11 @@ SHORT_INTERRUPTION = 40
 MAX_INCH_TRIES = 16  # double marks after a number tried as inch marks, per document
 
 
-@dataclass(frozen=True, slots=True)
-class QuoteMark:
-    """One quotation mark or apostrophe in the text."""
+class QuoteMark(NamedTuple):
+    """One quotation mark or apostrophe in the text.
+
+    A named tuple (as :class:`~newslint.document.Span` is): a story has hundreds of marks,
+    and a tuple is made several times faster than a frozen dataclass instance."""
 
     offset: int
     char: str
@@ -71,12 +75,11 @@ class QuoteMark:
     role: str  # "open", "close", "apostrophe" or "unknown" (by its context)
 
 
-@dataclass(frozen=True, slots=True)
-class Quotation:
+class Quotation(NamedTuple):
     """A double-quoted quotation: its span and the marks that open and close it.
 
     ``marks`` holds the opening mark of each paragraph it runs over, then the closing
-    mark (absent when it is never closed).
+    mark (absent when it is never closed). A named tuple, as :class:`QuoteMark` is.
     """
 
     span: Span
@@ -84,10 +87,9 @@ class Quotation:
     closed: bool
 
 
-@dataclass(frozen=True, slots=True)
-class QuoteProblem:
+class QuoteProblem(NamedTuple):
     """Double quotes that do not pair up: ``kind`` is "unclosed", "unopened", "mismatched",
-    or "in-word" (``Britain"s``: an apostrophe typed as a double quote)."""
+    or "in-word" (``Britain"s``: an apostrophe typed as a double quote). A named tuple."""
 
     kind: str
     span: Span
@@ -106,23 +108,20 @@ class QuoteAnalysis:
 
 
 def _is_prime(text: str, i: int, ch: str) -> bool:
-    if i == 0 or not text[i - 1].isdigit():
-        return False
+    """Whether the straight mark ``ch`` at ``i``, right after a figure, is a prime (6'2", 12")."""
     if ch == '"':
         if FEET_INCHES.search(text[max(0, i - 12) : i]):
             return True
         return INCH_AFTER.match(text, i + 1, i + 16) is not None
-    if ch in "'’":
-        nxt = text[i + 1 : i + 2]
-        if nxt.isdigit():
-            return True  # 6'2
-        return INCHES_AFTER_FEET.match(text, i + 1, i + 10) is not None  # 5' 10"
-    return False
+    nxt = text[i + 1 : i + 2]
+    if nxt.isdigit():
+        return True  # 6'2
+    return INCHES_AFTER_FEET.match(text, i + 1, i + 10) is not None  # 5' 10"
 
 
-def _role(text: str, i: int, ch: str) -> str:
-    prev = text[i - 1] if i > 0 else "\n"
-    nxt = text[i + 1] if i + 1 < len(text) else "\n"
+def _role(text: str, i: int, ch: str, prev: str, nxt: str) -> str:
+    """The role of mark ``ch`` at ``i`` by its context (``prev`` and ``nxt``: the characters
+    around it, a line break at either end of the text)."""
     if ch == '"' and prev.isalpha() and nxt.islower():
         return "apostrophe"  # Britain"s: an apostrophe typed as a double quote (wire copy)
     if ch in "“„":
@@ -150,13 +149,21 @@ def _role(text: str, i: int, ch: str) -> str:
 def find_marks(doc: Document) -> tuple[QuoteMark, ...]:
     """Every quotation mark and apostrophe in the text, primes left out."""
     text = doc.text
+    last = len(text) - 1
+    make = tuple.__new__  # QuoteMark(...) without the keyword handling of its __new__
     out: list[QuoteMark] = []
     for i in find_all(text, MARK_CHARS):
         ch = text[i]
-        if ch in "\"'" and _is_prime(text, i, ch):
+        prev = text[i - 1] if i > 0 else "\n"
+        straight = ch == '"' or ch == "'"
+        if straight and prev.isdigit() and _is_prime(text, i, ch):
             continue
-        double = ch in '"“”„'
-        out.append(QuoteMark(i, ch, double, ch not in "\"'", _role(text, i, ch)))
+        nxt = text[i + 1] if i < last else "\n"
+        if (ch == "’" or ch == "'") and prev.isalnum() and nxt.isalpha():
+            role = "apostrophe"  # don't, O'Brien: most marks, and what _role says first
+        else:
+            role = _role(text, i, ch, prev, nxt)
+        out.append(make(QuoteMark, (i, ch, ch in '"“”„', not straight, role)))
     return tuple(out)
 
 
@@ -167,27 +174,80 @@ def _starts_paragraph(text: str, block: Span, mark: QuoteMark) -> bool:
     return LEAD_IN.fullmatch(text, block.start, mark.offset) is not None
 
 
-def _pair_doubles(doc: Document, marks: tuple[QuoteMark, ...]) -> tuple[list[Quotation], list[QuoteProblem], dict[int, str]]:
-    text = doc.text
-    blocks = [b.span for b in doc.paragraphs]
-    doubles = [m for m in marks if m.double and m.role != "apostrophe"]
-    quotations: list[Quotation] = []
-    problems: list[QuoteProblem] = [
-        QuoteProblem("in-word", Span(m.offset, m.offset + 1), (m,)) for m in marks if m.double and m.role == "apostrophe"
-    ]
-    roles: dict[int, str] = {}
-    # Group marks by paragraph (two pointers: both lists are sorted).
-    grouped: list[tuple[Span, list[QuoteMark]]] = []
-    j = 0
-    for block in blocks:
-        while j < len(doubles) and doubles[j].offset < block.start:
-            j += 1  # a mark outside every block (should not happen)
-        items: list[QuoteMark] = []
-        while j < len(doubles) and doubles[j].offset < block.end:
-            items.append(doubles[j])
-            j += 1
-        grouped.append((block, items))
+_DOUBLE = attrgetter("double")
+_Paired = tuple[list[Quotation], list[QuoteProblem], list[tuple[int, str]], list[tuple[int, int, int, int]], int]
+_NO_MARKS: list[QuoteMark] = []
 
+
+class _Grouped(NamedTuple):
+    """The double quotation marks of a story, paragraph by paragraph."""
+
+    blocks: tuple[Block, ...]  # every paragraph
+    marks: dict[int, list[QuoteMark]]  # paragraph index -> its double marks (the paragraphs with some)
+    marked: list[int]  # those indexes, in order
+
+
+def _in_order(doc: Document) -> bool:
+    """Whether the paragraphs run in order and apart: always for the paragraphs of plain
+    text (runs of lines), and as formats make their blocks."""
+    if doc.blocks is None:
+        return True
+    flat = [x for b in doc.blocks for x in b.span]
+    return flat == sorted(flat)
+
+
+def _group_doubles(doc: Document, marks: tuple[QuoteMark, ...]) -> tuple[_Grouped, list[QuoteProblem]]:
+    """The double quotation marks paragraph by paragraph, and the "in-word" problems
+    (``Britain"s``: marks that pair with nothing)."""
+    every = list(filter(_DOUBLE, marks))  # in C: most marks are apostrophes
+    doubles = [m for m in every if m.role != "apostrophe"]
+    inword = [QuoteProblem("in-word", Span(m.offset, m.offset + 1), (m,)) for m in every if m.role == "apostrophe"]
+    blocks = doc.paragraphs
+    at: dict[int, list[QuoteMark]] = {}
+    marked: list[int] = []
+    n = len(doubles)
+    if n:
+        # Two pointers: both lists are sorted. Paragraphs in order and apart are skipped
+        # to the next mark's by bisection: most hold no double mark.
+        ends = [b.span.end for b in blocks] if _in_order(doc) else None
+        nb = len(blocks)
+        i = j = 0
+        while j < n and i < nb:
+            if ends is not None:
+                i = bisect_right(ends, doubles[j].offset, i)  # the first paragraph that ends after it
+                if i == nb:
+                    break
+            start, end = blocks[i].span
+            while j < n and doubles[j].offset < start:
+                j += 1  # a mark outside every block (should not happen)
+            k = j
+            while j < n and doubles[j].offset < end:
+                j += 1
+            if j > k:
+                at[i] = doubles[k:j]
+                marked.append(i)
+            i += 1
+    return _Grouped(blocks, at, marked), inword
+
+
+def _pair_run(text: str, grouped: _Grouped, lo: int = 0, stops: set[int] | None = None,
+              swap: tuple[int, list[QuoteMark]] | None = None, record: bool = False) -> _Paired:
+    """Pair the double marks of the paragraphs from ``lo`` on, with no quotation open
+    before paragraph ``lo``.
+
+    Returns the quotations, the problems (no "in-word" ones), the roles of the marks paired
+    (offset, role), the *cuts* and the index of the paragraph where it stopped. A cut
+    ``(i, q, p, r)`` says that no quotation is open before paragraph ``i`` and that the
+    paragraphs before it gave the first ``q`` quotations, ``p`` problems and ``r`` roles:
+    what follows a cut does not depend on what comes before it. One is made wherever
+    something was found since the last, and one at the end, when ``record`` asks for them
+    (only the inch-mark trials need them). With ``stops``, the run ends at the first cut
+    that falls on one of them; ``swap`` gives one paragraph other marks.
+    """
+    quotations: list[Quotation] = []
+    problems: list[QuoteProblem] = []
+    roles: list[tuple[int, str]] = []
+    cuts: list[tuple[int, int, int, int]] = []
     open_marks: list[QuoteMark] = []  # the current quotation's opening marks
     start = 0
     last_end = 0
@@ -195,9 +255,9 @@ def _pair_doubles(doc: Document, marks: tuple[QuoteMark, ...]) -> tuple[list[Quo
     def finish(close: QuoteMark | None, end: int) -> None:
         nonlocal open_marks
         for m in open_marks:
-            roles[m.offset] = "open"
+            roles.append((m.offset, "open"))
         if close is not None:
-            roles[close.offset] = "close"
+            roles.append((close.offset, "close"))
             first = open_marks[0]
             if first.curly != close.curly:
                 problems.append(QuoteProblem("mismatched", Span(open_marks[-1].offset, close.offset + 1),
@@ -208,7 +268,24 @@ def _pair_doubles(doc: Document, marks: tuple[QuoteMark, ...]) -> tuple[list[Quo
 
     carried = 0  # paragraphs with no marks that an open quotation has run through
     interrupted = 0  # ... of which short lines (an ad line inside the quotation)
-    for block, items in grouped:
+    found = 0  # quotations and problems at the last cut
+    blocks, marks_at, marked = grouped
+    last = len(blocks)
+    i = lo - 1
+    while True:
+        i += 1
+        if not open_marks:
+            # Nothing open: the paragraphs up to the next one with marks change nothing.
+            n = bisect_left(marked, i)
+            if n == len(marked):
+                break
+            i = marked[n]
+        if i >= last:
+            break
+        block = blocks[i].span
+        items = swap[1] if swap is not None and i == swap[0] else marks_at.get(i, _NO_MARKS)
+        if not items and not open_marks:
+            continue
         k = 0
         if open_marks:
             # A quotation left open at the end of the previous paragraph.
@@ -254,11 +331,27 @@ def _pair_doubles(doc: Document, marks: tuple[QuoteMark, ...]) -> tuple[list[Quo
                 finish(m, m.offset + 1)
         carried = interrupted = 0
         last_end = block.end
+        if record and not open_marks and i + 1 < last:
+            if stops is not None and i + 1 in stops:
+                cuts.append((i + 1, len(quotations), len(problems), len(roles)))
+                return quotations, problems, roles, cuts, i + 1
+            if len(quotations) + len(problems) > found:
+                found = len(quotations) + len(problems)
+                cuts.append((i + 1, len(quotations), len(problems), len(roles)))
     if open_marks:
         problems.append(QuoteProblem("unclosed", Span(open_marks[-1].offset, open_marks[-1].offset + 1),
                                      (open_marks[-1],)))
         finish(None, last_end)
-    return quotations, problems, roles
+    cuts.append((last, len(quotations), len(problems), len(roles)))
+    return quotations, problems, roles, cuts, last
+
+
+def _pair_doubles(doc: Document, marks: tuple[QuoteMark, ...]) -> tuple[list[Quotation], list[QuoteProblem], dict[int, str]]:
+    """Double quotation marks paired into quotations, paragraph by paragraph: the
+    quotations, the problems and the roles (offset -> "open"/"close") of the marks paired."""
+    grouped, inword = _group_doubles(doc, marks)
+    quotations, problems, roles, _cuts, _end = _pair_run(doc.text, grouped)
+    return quotations, inword + problems, dict(roles)
 
 
 def _single_spans(doc: Document, marks: tuple[QuoteMark, ...]) -> list[Span]:
@@ -291,29 +384,87 @@ def _merge(spans: list[Span]) -> tuple[Span, ...]:
     return tuple(out)
 
 
-def _unpaired(problems: list[QuoteProblem]) -> int:
-    return sum(p.kind != "in-word" for p in problems)
+class _Pairing:
+    """The pairing of a story's double marks, kept in pieces that do not depend on each
+    other (between the cuts of :func:`_pair_run`), so that leaving one mark out is paired
+    again only from the piece that holds it to the first cut after it where no quotation
+    is open: a few paragraphs, not the whole story (see :func:`_inch_marks`)."""
+
+    def __init__(self, text: str, grouped: _Grouped, paired: _Paired) -> None:
+        self.text = text
+        self.grouped = grouped
+        self.quotations, self.problems, self.roles, cuts, _ = paired
+        self.bounds = [c[0] for c in cuts]  # the paragraph each piece ends before
+        self.stops = set(self.bounds)
+        # How many quotations, problems and roles each piece holds.
+        self.sizes = [[c[n] - (cuts[i - 1][n] if i else 0) for i, c in enumerate(cuts)] for n in (1, 2, 3)]
+
+    def _offsets(self, a: int, b: int) -> list[tuple[int, int]]:
+        """Where pieces ``a`` to ``b`` (excluded) lie in the three lists."""
+        out = []
+        for sizes in self.sizes:
+            start = sum(sizes[:a])
+            out.append((start, start + sum(sizes[a:b])))
+        return out
+
+    def without(self, i: int, m: QuoteMark) -> bool:
+        """Leave out mark ``m`` of paragraph ``i`` if that leaves fewer quotes unpaired;
+        whether it did."""
+        k = bisect_right(self.bounds, i)  # the piece that holds paragraph i
+        lo = self.bounds[k - 1] if k else 0
+        items = [x for x in self.grouped.marks[i] if x is not m]
+        quotations, problems, roles, cuts, hi = _pair_run(self.text, self.grouped, lo, self.stops, (i, items), True)
+        k2 = self.bounds.index(hi, k) + 1  # pieces k .. k2-1 are paired again
+        (qa, qb), (pa, pb), (ra, rb) = self._offsets(k, k2)
+        if len(problems) >= pb - pa:
+            return False
+        self.grouped.marks[i] = items
+        self.quotations[qa:qb] = quotations
+        self.problems[pa:pb] = problems
+        self.roles[ra:rb] = roles
+        self.stops.difference_update(self.bounds[k:k2])
+        self.bounds[k:k2] = [c[0] for c in cuts]
+        self.stops.update(self.bounds[k : k + len(cuts)])
+        for n, sizes in zip((1, 2, 3), self.sizes):
+            sizes[k:k2] = [c[n] - (cuts[j - 1][n] if j else 0) for j, c in enumerate(cuts)]
+        return True
 
 
-def _inch_marks(
-    doc: Document,
-    marks: tuple[QuoteMark, ...],
-    paired: tuple[list[Quotation], list[QuoteProblem], dict[int, str]],
-) -> tuple[tuple[QuoteMark, ...], tuple[list[Quotation], list[QuoteProblem], dict[int, str]]]:
+def _inch_marks(doc: Document, marks: tuple[QuoteMark, ...], grouped: _Grouped,
+                paired: _Paired) -> tuple[tuple[QuoteMark, ...], _Paired]:
     """Double marks right after a number that leave quotes unpaired are inch marks
     (``70" TV``, ``16” wheels``), not quotation marks: each such mark, in order, is left
     out when that pairs up more of the story's quotes. A closing quote after a number
-    (``"we won 3-0"``) pairs up and stays."""
+    (``"we won 3-0"``) pairs up and stays.
+
+    Each mark is tried by pairing again only the stretch of paragraphs it can change
+    (:class:`_Pairing`), so a long story with many such marks costs a few paragraphs per
+    mark, not a pass over the story."""
     text = doc.text
-    candidates = [m for m in marks if m.double and m.char in '"”' and m.offset > 0 and text[m.offset - 1].isdigit()]
-    for m in candidates[:MAX_INCH_TRIES]:
-        fewer = tuple(x for x in marks if x is not m)
-        trial = _pair_doubles(doc, fewer)
-        if _unpaired(trial[1]) < _unpaired(paired[1]):
-            marks, paired = fewer, trial
-            if not _unpaired(paired[1]):
+    # '"' and '”' are double marks; most marks are neither, and are passed over on one test
+    candidates = [m for m in marks if m.char in '"”' and m.offset > 0 and text[m.offset - 1].isdigit()]
+    candidates = candidates[:MAX_INCH_TRIES]
+    if not candidates:
+        return marks, paired
+    where = {id(m): None for m in candidates}
+    for i, items in grouped.marks.items():
+        for m in items:
+            if id(m) in where:
+                where[id(m)] = i
+    pairing = _Pairing(text, grouped, _pair_run(text, grouped, record=True))  # the same, with its cuts
+    dropped: set[int] = set()
+    for m in candidates:
+        i = where[id(m)]
+        if i is None:
+            continue  # in no paragraph: leaving it out changes nothing
+        if pairing.without(i, m):
+            dropped.add(id(m))
+            if not pairing.problems:
                 break
-    return marks, paired
+    if not dropped:
+        return marks, paired
+    marks = tuple(m for m in marks if id(m) not in dropped)
+    return marks, (pairing.quotations, pairing.problems, pairing.roles, [], 0)
 
 
 def analyse(doc: Document) -> QuoteAnalysis:
@@ -321,9 +472,11 @@ def analyse(doc: Document) -> QuoteAnalysis:
 
     def make() -> QuoteAnalysis:
         marks = find_marks(doc)
-        quotations, problems, roles = _pair_doubles(doc, marks)
-        if problems:
-            marks, (quotations, problems, roles) = _inch_marks(doc, marks, (quotations, problems, roles))
+        grouped, inword = _group_doubles(doc, marks)
+        paired = _pair_run(doc.text, grouped)
+        if paired[1]:
+            marks, paired = _inch_marks(doc, marks, grouped, paired)
+        quotations, problems, roles = paired[0], inword + paired[1], dict(paired[2])
         spans = [q.span for q in quotations] + _single_spans(doc, marks)
         problems.sort(key=lambda p: p.span)
         return QuoteAnalysis(marks, tuple(quotations), tuple(problems), _merge(spans), roles)

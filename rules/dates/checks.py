@@ -25,7 +25,7 @@ from newslint.rules.dates.parse import (
     nearest_year,
     read_date,
     pattern,
-    tokens,
+    story_tokens,
 )
 
 # "In April 31 people died": a month, a number and a plural noun are not a date.
@@ -35,7 +35,7 @@ PREPOSITION_IN = patterns.compile(r"(?i)\b(?:in|by|of|than)[ \u00a0]+$")
 
 def _tokens(doc: Document) -> Tokens:
     """Where the story's dates can be (shared by the date rules)."""
-    return doc.cached("dates.tokens", lambda: tokens(doc.text, doc.lowered))
+    return doc.cached("dates.tokens", lambda: story_tokens(doc.text, doc.lowered, doc.ascii_words))
 
 
 def _dates(doc: Document) -> list[DateText]:
@@ -130,7 +130,7 @@ def weekday_mismatch(doc: Document) -> Iterator[Finding]:
     if not toks.any:
         return
     story: dt.date | None | bool = False
-    for m in weekday_dates(text, toks, doc.lowered):
+    for m in weekday_dates(text, toks, doc.lowered, doc.ascii_words):
         d = read_date(m)
         if d is None or not _valid(d):
             continue

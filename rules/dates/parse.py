@@ -7,7 +7,7 @@ import bisect
 import calendar
 import datetime as dt
 import functools
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -79,6 +79,9 @@ class Tokens:
     any: bool  # a month name or an ISO-like date anywhere (even inside a word: "Mayor")
     months: tuple[int, ...]  # starts of month names that end a word ("Nov." and "May", not "Mayor")
     isos: tuple[int, ...]  # starts of ISO-like dates
+    # Every place a match of the "date" pattern can start (see :func:`_date_starts`): worked
+    # out once, for the dates and for the weekdays with their dates.
+    starts: tuple[int, ...] = ()
 
 
 _MONTH_NAMES = patterns.compile(f"(?:{_names(MONTHS)})")
@@ -99,20 +102,80 @@ _MONTH_LOWER = tuple(sorted({k[:3] for k in MONTHS}))
 _WEEKDAY_LOWER = tuple(sorted({k[:3] for k in WEEKDAYS}))
 _MONTH_SET = frozenset(_MONTH_NEEDLES)
 _WEEKDAY_SET = frozenset(_WEEKDAY_NEEDLES)
+# Every name as an ASCII word, to look up in a document's ``ascii_words``.
+_MONTH_WORDS = frozenset(k.encode() for k in MONTHS)
+_WEEKDAY_WORDS = frozenset(k.encode() for k in WEEKDAYS)
 
 
 def _needles_at(text: str, low: str | None, lower: tuple[str, ...], cased: frozenset[str]) -> list[int]:
     """``find_all(text, cased)`` for three-letter needles, found in ``low`` (``text`` in
-    lower case, offset for offset)."""
+    lower case, offset for offset) with ``lower`` (lower-case needles of three letters or
+    more: where one occurs, the text's first three letters there must be one of ``cased``)."""
     low = lower_in_place(text) if low is None else low
     return [q for q in find_all(low, lower) if text[q : q + 3] in cased]
 
 
-def weekday_names(text: str, low: str | None = None) -> Iterator[regex.Match[str]]:
+def _word_needles(words: frozenset[bytes], keys: frozenset[bytes]) -> tuple[str, ...]:
+    """The names of ``keys`` that stand as words in the story (``words``: its
+    :attr:`~newslint.document.Document.ascii_words`), each looked for once: a name that
+    another found name begins ("september" after "sep") is left out, as ``str.find`` of the
+    shorter one finds it too."""
+    found = sorted(w.decode() for w in keys.intersection(words))
+    return tuple(w for i, w in enumerate(found) if not any(w.startswith(v) for v in found[:i]))
+
+
+@functools.lru_cache(maxsize=1024)
+def _capitals(names: frozenset[bytes]) -> tuple[str, frozenset[str], tuple[str, ...]]:
+    """For names found as words (lower case): their capital initials, their first three
+    letters capitalized and in capitals ("Nov", "NOV"), and the names to look for in the
+    lower-cased text (see :func:`_word_needles`). Stories name the same few months and days."""
+    cased = frozenset(f(w[:3].decode()) for w in names for f in (str.capitalize, str.upper))
+    return "".join(sorted({c[0] for c in cased})), cased, _word_needles(names, names)
+
+
+def _names_at(text: str, low: str, words: frozenset[bytes], keys: frozenset[bytes]) -> list[int]:
+    """Where a name of ``keys`` that stands as a word in the story can begin: where the
+    text holds its first three letters capitalized or in capitals ("Nov", "NOV"), for the
+    names among ``words`` (the story's ASCII words). A superset of the places a name
+    pattern can match at (the patterns say which).
+
+    The capitals are found with ``str.find`` of one character, which runs through a text
+    many times faster than of three letters, and a story has few of each; text with many
+    (copy in capitals) is searched by name instead, from the lower-cased text ``low``."""
+    present = keys.intersection(words)
+    if not present:
+        return []
+    initials, cased, names = _capitals(present)
+    budget = 32 + len(text) // 50  # capitals looked at before the search by name is cheaper
+    out: list[int] = []
+    find = text.find
+    for initial in initials:
+        q = find(initial)
+        while q >= 0:
+            budget -= 1
+            if budget < 0:
+                return [q for q in find_all(low, names) if text[q : q + 3] in cased]
+            if text[q : q + 3] in cased:
+                out.append(q)
+            q = find(initial, q + 1)
+    out.sort()
+    return out
+
+
+def weekday_names(text: str, low: str | None = None,
+                  words: frozenset[bytes] | None = None) -> Iterator[regex.Match[str]]:
     """``pattern("weekday_name").finditer(text)``, tried only where a name can start
-    (``low``: the text in lower case, offset for offset, if at hand)."""
+    (``low``: the text in lower case, offset for offset, if at hand; ``words``: its
+    ASCII words, if at hand).
+
+    A match stands after no letter and before none, so in ``low`` it is a whole run of
+    ASCII letters, one of ``words``: only the weekday names among them are looked for."""
     pat = pattern("weekday_name")
-    for q in _needles_at(text, low, _WEEKDAY_LOWER, _WEEKDAY_SET):
+    if words is None:
+        places = _needles_at(text, low, _WEEKDAY_LOWER, _WEEKDAY_SET)
+    else:
+        places = _names_at(text, lower_in_place(text) if low is None else low, words, _WEEKDAY_WORDS)
+    for q in places:
         m = pat.match(text, q)
         if m is not None:
             yield m
@@ -134,25 +197,74 @@ def tokens(text: str, low: str | None = None) -> Tokens:
         if e >= n or not text[e].isalpha():
             months.append(q)
     isos = tuple(m.start() for m in _ISO_LIKE.finditer(text, overlapped=True))
-    return Tokens(found or bool(isos), tuple(months), isos)
+    return Tokens(found or bool(isos), tuple(months), isos, _starts(text, months, isos))
 
 
-def _date_starts(text: str, toks: Tokens) -> list[int]:
+def iso_starts(text: str) -> tuple[int, ...]:
+    """Where an ISO-like date starts (``_ISO_LIKE`` found overlapping), from the hyphens:
+    a story has few, and ``str.find`` runs through it several times faster than the
+    pattern's scan."""
+    out: list[int] = []
+    n = len(text)
+    i = text.find("-", 4)
+    while i >= 0:
+        # "dddd-dd-dd" with its first hyphen at i (``\d`` is a decimal digit: isdecimal)
+        if (i + 6 <= n and text[i + 3] == "-" and text[i - 4 : i].isdecimal()
+                and text[i + 1 : i + 3].isdecimal() and text[i + 4 : i + 6].isdecimal()):
+            out.append(i - 4)
+        i = text.find("-", i + 1)
+    return tuple(out)
+
+
+def story_tokens(text: str, low: str, words: frozenset[bytes]) -> Tokens:
+    """:func:`tokens` for a document, from its lower-cased text ``low`` and its
+    :attr:`~newslint.document.Document.ascii_words`: the months are those that stand as
+    words (after no letter, as well as before none), the only ones where a date can be.
+
+    A date's month stands after a space or at the start of the date (the patterns say so,
+    case and all), and the figures and letters of a day before it ("5th of ") hold no
+    capital; so a month name after a letter ("TheMay 5") begins no date, and leaving it out
+    leaves every date found as it was. A month that stands as a word is a whole run of ASCII
+    letters in ``low``, one of ``words``: only the month names among them are looked for
+    (most stories name one or two months, and ``str.find`` costs a pass over the text per
+    name). ``any`` says whether a month or an ISO date was found."""
+    months: list[int] = []
+    n = len(text)
+    pat = _MONTH_NAMES
+    for q in _names_at(text, low, words, _MONTH_WORDS):
+        if q and text[q - 1].isalpha():
+            continue
+        m = pat.match(text, q)
+        if m is None:
+            continue
+        e = m.end()
+        if e >= n or not text[e].isalpha():
+            months.append(q)
+    isos = iso_starts(text)
+    return Tokens(bool(months or isos), tuple(months), isos, _starts(text, months, isos))
+
+
+def _starts(text: str, months: list[int], isos: tuple[int, ...]) -> tuple[int, ...]:
     """Every place a match of the "date" pattern can start: a month name (month-day), a
     figure before one (day-month: the figures in the run of day, ordinal, "of" and spaces
     that ends at it) and an ISO date. A superset: the pattern decides."""
-    starts = set(toks.isos)
-    for q in toks.months:
+    starts = set(isos)
+    for q in months:
         starts.add(q)
         i = q
         while i > 0 and text[i - 1] in _DAY_PART:
             i -= 1
             if text[i].isdigit():
                 starts.add(i)
-    return sorted(starts)
+    return tuple(sorted(starts))
 
 
-def _matches(pat: regex.Pattern[str], text: str, starts: list[int], lo: int = 0,
+def _date_starts(text: str, toks: Tokens) -> tuple[int, ...]:
+    """Every place a match of the "date" pattern can start (see :func:`_starts`)."""
+    return toks.starts
+
+
+def _matches(pat: regex.Pattern[str], text: str, starts: Sequence[int], lo: int = 0,
              hi: int | None = None) -> Iterator[regex.Match[str]]:
     """``pat.finditer(text, lo, hi)``, trying only at ``starts`` (sorted; a superset of the
     places a match can start)."""
@@ -174,16 +286,18 @@ def _within(points: tuple[int, ...], lo: int, hi: int) -> bool:
     return i < len(points) and points[i] < hi
 
 
-def weekday_dates(text: str, toks: Tokens | None = None, low: str | None = None) -> Iterator[regex.Match[str]]:
+def weekday_dates(text: str, toks: Tokens | None = None, low: str | None = None,
+                  words: frozenset[bytes] | None = None) -> Iterator[regex.Match[str]]:
     """Weekdays with their dates, found from the weekday names (cheap on long texts).
 
     Every match holds a date, so a month name or an ISO date: it is looked for only near a
     weekday name that has one within reach, and tried only where it can start (a weekday
-    name, or where a date can start)."""
+    name, or where a date can start). ``low`` and ``words`` are the text in lower case and
+    its ASCII words, if at hand (see :func:`weekday_names`)."""
     toks = tokens(text) if toks is None else toks
     last_end = -1
     weekday = pattern("weekday")
-    names = list(weekday_names(text, low))
+    names = list(weekday_names(text, low, words))
     starts: list[int] | None = None
     for w in names:
         if w.start() < last_end:
@@ -228,24 +342,23 @@ def _group_numbers(pat: regex.Pattern[str]) -> tuple[int, ...]:
 
 def read_date(m: regex.Match[str]) -> DateText | None:
     """A :class:`DateText` from a match that holds the date groups."""
-    iso, im, iday, iy, mdy, dmy, mon, day, year, ordinal = _group_numbers(m.re)
-    g = m.group
-    if g(iso):
-        return DateText(m.start(iso), m.end(iso), int(g(im)), int(g(iday)), int(g(iy)), "iso", g(im), g(iday))
-    style, group = ("mdy", mdy) if g(mdy) else ("dmy", dmy)
-    month_text = g(mon)
+    numbers = _group_numbers(m.re)
+    # every group in one call (a call per group costs more than the rest of this)
+    iso_text, im, iday, iy, mdy, dmy, month_text, day_text, year_text, ordinal = m.group(*numbers)
+    if iso_text:
+        iso = numbers[0]
+        return DateText(m.start(iso), m.end(iso), int(im), int(iday), int(iy), "iso", im, iday)
+    style, group = ("mdy", numbers[4]) if mdy else ("dmy", numbers[5])
     month = MONTHS.get(month_text.rstrip(".").lower())
     if month is None:
         return None
-    day_text = g(day)
     day_value = int(day_text)
     if not 1 <= day_value <= 31:
         return None
-    year_text = g(year)
     start, end = m.span(group)
-    of = style == "dmy" and " of " in g(group)
+    of = style == "dmy" and " of " in dmy
     return DateText(start, end, month, day_value, int(year_text) if year_text else None, style, month_text,
-                    day_text + (g(ordinal) or ""), of)
+                    day_text + (ordinal or ""), of)
 
 
 def days_in(month: int, year: int | None) -> int:

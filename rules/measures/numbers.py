@@ -226,8 +226,17 @@ def _keeps_figure(text: str, start: int, end: int) -> bool:
         return True
     if text[end:end + 1] == "," and AGE.search(text, lo, start):
         return True
-    line_start = text.rfind("\n", 0, start) + 1
-    return text[line_start:start].strip() == "" and text[end:end + 1] in ".)"  # a numbered list
+    return text[end:end + 1] in ".)" and _starts_line(text, start)  # a numbered list
+
+
+def _starts_line(text: str, start: int) -> bool:
+    """Whether only spaces stand between the start of its line and ``start`` (looked at
+    back to the first other character, not the whole line: a figure in a long line costs
+    no more than one in a short one)."""
+    j = start - 1
+    while j >= 0 and text[j] != "\n" and text[j].isspace():
+        j -= 1
+    return j < 0 or text[j] == "\n"
 
 
 @hookimpl

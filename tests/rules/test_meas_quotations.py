@@ -1,0 +1,106 @@
+"""The quotation analysis tries inch marks by pairing again only the paragraphs a mark can
+change: it must come to what pairing the whole story again for every mark comes to."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from newslint import quotations as q
+from newslint.document import Document
+
+
+def _unpaired(problems):
+    return sum(p.kind != "in-word" for p in problems)
+
+
+def _whole_story_each_time(doc: Document):
+    """The inch-mark trial as it was first written: the whole story paired again per mark."""
+    marks = q.find_marks(doc)
+    quotations, problems, roles = q._pair_doubles(doc, marks)
+    if problems:
+        text = doc.text
+        tried = [m for m in marks if m.double and m.char in '"”' and m.offset > 0 and text[m.offset - 1].isdigit()]
+        for m in tried[: q.MAX_INCH_TRIES]:
+            fewer = tuple(x for x in marks if x is not m)
+            trial = q._pair_doubles(doc, fewer)
+            if _unpaired(trial[1]) < _unpaired(problems):
+                marks, (quotations, problems, roles) = fewer, trial
+                if not _unpaired(problems):
+                    break
+    return marks, quotations, sorted(problems, key=lambda p: p.span), roles
+
+
+STORIES = [
+    'The shop sold a 70" TV to "a fan, the owner said.\n\nShe added: "We sold 16" pizzas too."\n',
+    '"The 55" set was cheap," he said.\n\nThe 16” wheels cost extra.\n\n"We won 3-0," the coach said.\n',
+    '“It was 6" deep.\n\nAdvertisement\n\n“Then it rose to 9" by noon,” she said. A 70" TV and a 32" one.\n',
+    'He said "the score was 2-1".\n\nThe 65" model "sold out.\n\n"Prices fell," he said of the 43" and 50" sets.\n',
+    '"We were told 12" would do. "Not so," she said.\n\n\n"Another 8" fell, "and then 4" more."\n',
+]
+
+
+def _random_story(seed: int) -> str:
+    rng = random.Random(seed)
+    bits = ['"', "“", "”", " the council said", " a 70\" TV", " 16” wheels", " 3-0", ". ", " he said,", "\n\n",
+            "Advertisement", " We will appeal", " 9\"", "'90s", " O'Brien", " won 2", "”", '"']
+    return "".join(rng.choice(bits) for _ in range(rng.randint(20, 160))) + "\n"
+
+
+@pytest.mark.parametrize("text", STORIES + [_random_story(n) for n in range(60)])
+def test_inch_marks_tried_locally_as_if_the_story_were_paired_again(text):
+    doc = Document.from_text(text)
+    marks, quotations, problems, roles = _whole_story_each_time(doc)
+    got = q.analyse(Document.from_text(text))
+    assert got.marks == marks
+    assert list(got.quotations) == quotations
+    assert list(got.problems) == problems
+    assert list(got.roles.items()) == list(roles.items())
+
+
+def test_inch_mark_left_out_in_a_long_story():
+    para = 'The {n}" screen sold well, the manager said.\n\n'
+    text = "".join(para.format(n=40 + i) for i in range(30)) + '"We expect more," she said.\n'
+    doc = Document.from_text(text)
+    analysis = q.analyse(doc)
+    assert not analysis.problems
+    assert [doc.slice(s) for s in analysis.spans] == ['"We expect more,"']
+
+
+def _grouped_block_by_block(doc: Document, marks):
+    """Double marks per paragraph, every paragraph visited (two pointers)."""
+    doubles = [m for m in marks if m.double and m.role != "apostrophe"]
+    out = {}
+    j = 0
+    for i, b in enumerate(doc.paragraphs):
+        while j < len(doubles) and doubles[j].offset < b.span.start:
+            j += 1
+        k = j
+        while j < len(doubles) and doubles[j].offset < b.span.end:
+            j += 1
+        if j > k:
+            out[i] = doubles[k:j]
+    return out
+
+
+TEXT = '"We will stay," she said.\n\nNo quotes here.\n\n“Not yet,” he said. "Then when?"\n\nA 70" TV.\n'
+BLOCKS = [
+    None,  # the paragraphs of plain text
+    ((0, 25), (27, 42), (44, 80), (82, 91)),  # as a format makes them
+    ((44, 80), (0, 25), (82, 91)),  # out of order
+    ((0, 50), (20, 91)),  # overlapping
+    ((30, 10), (44, 91)),  # a block that ends before it starts
+]
+
+
+@pytest.mark.parametrize("blocks", BLOCKS)
+def test_double_marks_grouped_by_paragraph_as_block_by_block(blocks):
+    from newslint.document import Block, Span
+
+    kw = {} if blocks is None else {"blocks": tuple(Block(Span(a, b)) for a, b in blocks)}
+    doc = Document.from_text(TEXT, **kw)
+    marks = q.find_marks(doc)
+    grouped, _inword = q._group_doubles(doc, marks)
+    expected = _grouped_block_by_block(doc, marks)
+    assert grouped.marks == expected and grouped.marked == sorted(expected)

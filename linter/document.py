@@ -339,6 +339,8 @@ class Document:
 
     def text_position(self, t: int) -> Position:
         """Source position of text offset ``t``."""
+        if 0 <= t <= len(self.text) and self._is_identity():
+            return self.position(t)  # the text is the source
         return self.position(self.source_offset(t))
 
     # -- shared, lazily computed tokens ------------------------------------------------

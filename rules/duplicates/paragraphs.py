@@ -222,7 +222,14 @@ def _near_possible(eligible: list[tuple[int, list[str]]], near_words: int, simil
     if len(close) > MAX_PREFILTER_PAIRS:
         return True  # comparing so many pairs would cost more than the index
     hashed: dict[int, set[int]] = {}
+    # The cheap look first (see :func:`_words_apart_limit`): the words of each unit as a set.
+    word_sets = [set(words) for _, words in longs]
+    limit = _words_apart_limit(similarity)
     for k, j in close:
+        wa, wb = word_sets[k], word_sets[j]
+        n = longs[k][0]  # the shorter of the two
+        if n > 1 and len(wa) + len(wb) - 2 * len(wa & wb) > limit * (n - 1) + 1e-9:
+            continue  # too many words in one unit and not the other: no hashing needed
         a = hashed.get(k)
         if a is None:
             a = hashed[k] = _shingles(longs[k][1])
@@ -246,6 +253,21 @@ def _near_possible(eligible: list[tuple[int, list[str]]], near_words: int, simil
         if len(a & b) >= MIN_SHARED:
             return True
     return False
+
+
+def _words_apart_limit(similarity: float) -> float:
+    """How many words per word pair (of the shorter unit) may be in one unit and not the
+    other, at most, in two units whose word pairs are ``similarity`` alike: a cheap
+    necessary condition for near copies. Let A and B be the units' sets of word pairs (what
+    :func:`_shingles` hashes), each of at most ``n - 1`` pairs for the shorter unit's ``n``
+    words. A word of one unit missing from the other puts each pair it is in outside the
+    other's set, and a pair holds two words, so the words in one unit only are at most
+    twice the pairs in one set only. Pairs ``s`` alike (``|A & B| >= s |A | B|``) differ in
+    at most ``(1 - s) |A | B| <= (1 - s) / s |A & B| <= (1 - s) / s (n - 1)`` pairs. A set of
+    words costs a fraction of the hashed pairs, and two paragraphs of close lengths that
+    are no copies share far fewer words than that. A unit of one word has no pairs, and a
+    similarity of 0 or less lets anything through: no limit then."""
+    return 2 * (1 - similarity) / similarity if similarity > 0 else float("inf")
 
 
 def _quiet(doc: Document, min_words: int, near_words: int, similarity: float,

@@ -181,16 +181,19 @@ def _normalized_in_part(text: str) -> tuple[str, list[int] | None]:
     unit that holds none of those are ``norm[a:b].split()``, as :func:`_words` reads it
     (its other characters are separators there too, casefolded or not); a unit that holds
     one needs :func:`_words` itself."""
-    norm = _normalized(text)
+    plain = text
+    if not plain.isascii():
+        for ch in _TYPOGRAPHIC:
+            if ch in plain:
+                plain = plain.replace(ch, " ")
+    norm = _normalized(plain)  # typographic characters are spaces already
     if norm is not None:
         return norm, None
-    plain = text
-    for ch in _TYPOGRAPHIC:
-        if ch in plain:
-            plain = plain.replace(ch, " ")
     wordy = [m.start() for m in _NON_ASCII.finditer(plain) if _WORDY.match(m.group())]
     # "?" stands in for each other character, one for one, and is a separator.
-    return plain.encode("ascii", "replace").lower().translate(_ASCII_SEPARATORS).decode("ascii"), wordy
+    norm = plain.encode("ascii", "replace").lower().translate(_ASCII_SEPARATORS).decode("ascii")
+    # With none ("£", "€", "•" only), every unit's words are a slice of it split at white space.
+    return norm, wordy or None
 
 
 def _near_possible(eligible: list[tuple[int, list[str]]], near_words: int, similarity: float) -> bool:
@@ -198,10 +201,8 @@ def _near_possible(eligible: list[tuple[int, list[str]]], near_words: int, simil
     could. A near copy (see :func:`_find`) is a unit of ``near_words`` words or more, no
     exact copy of an earlier unit, about as long as its first copy (``similarity``), whose
     word pairs, as :func:`_shingles` hashes them, are at least ``similarity`` alike with
-    the first copy's, and which shares three sketch values with it (so three word pairs).
-    Both are checked on every pair of units of close lengths: the hashed pairs first (most
-    pairs of paragraphs share a few pairs such as "of the", few are near copies)."""
-    longs: list[tuple[int, list[str]]] = []
+    the first copy's, and which shares three sketch values with it (so three word pairs)."""
+    longs: list[list[str]] = []
     seen: set[str] = set()
     for _, words in eligible:
         key = " ".join(words)
@@ -209,33 +210,47 @@ def _near_possible(eligible: list[tuple[int, list[str]]], near_words: int, simil
             continue  # an exact copy of an earlier unit: not sketched
         seen.add(key)
         if len(words) >= near_words:
-            longs.append((len(words), words))
+            longs.append(words)
+    return _near_possible_among(longs, similarity)
+
+
+def _near_possible_among(longs: list[list[str]], similarity: float) -> bool:
+    """:func:`_near_possible` for units that are all long enough, no two with the same words.
+    Both conditions are checked on every pair of units of close lengths: the words first
+    (:func:`_words_apart_limit`), then the hashed pairs (most pairs of paragraphs share a
+    few pairs such as "of the", few are near copies)."""
     if len(longs) < 2:
         return False
-    longs.sort(key=lambda x: x[0])
+    longs.sort(key=len)
     close: list[tuple[int, int]] = []  # pairs of units whose lengths allow a near copy
-    for k, (n, _) in enumerate(longs):
+    for k, words in enumerate(longs):
+        n = len(words)
         for j in range(k + 1, len(longs)):
-            if n < similarity * longs[j][0]:
+            if n < similarity * len(longs[j]):
                 break
             close.append((k, j))
     if len(close) > MAX_PREFILTER_PAIRS:
         return True  # comparing so many pairs would cost more than the index
     hashed: dict[int, set[int]] = {}
-    # The cheap look first (see :func:`_words_apart_limit`): the words of each unit as a set.
-    word_sets = [set(words) for _, words in longs]
+    # The cheap look first: the words of each unit as a set, made for units with a partner.
+    word_sets: dict[int, set[str]] = {}
     limit = _words_apart_limit(similarity)
     for k, j in close:
-        wa, wb = word_sets[k], word_sets[j]
-        n = longs[k][0]  # the shorter of the two
+        wa = word_sets.get(k)
+        if wa is None:
+            wa = word_sets[k] = set(longs[k])
+        wb = word_sets.get(j)
+        if wb is None:
+            wb = word_sets[j] = set(longs[j])
+        n = len(longs[k])  # the shorter of the two
         if n > 1 and len(wa) + len(wb) - 2 * len(wa & wb) > limit * (n - 1) + 1e-9:
             continue  # too many words in one unit and not the other: no hashing needed
         a = hashed.get(k)
         if a is None:
-            a = hashed[k] = _shingles(longs[k][1])
+            a = hashed[k] = _shingles(longs[k])
         b = hashed.get(j)
         if b is None:
-            b = hashed[j] = _shingles(longs[j][1])
+            b = hashed[j] = _shingles(longs[j])
         na, nb = len(a), len(b)
         if na < nb:
             if na < similarity * nb:
@@ -249,7 +264,7 @@ def _near_possible(eligible: list[tuple[int, list[str]]], near_words: int, simil
         return False
     shingles: dict[int, set[tuple[str, str]]] = {}
     for pair in close:
-        a, b = (shingles.get(k) or shingles.setdefault(k, set(zip(longs[k][1], longs[k][1][1:]))) for k in pair)
+        a, b = (shingles.get(k) or shingles.setdefault(k, set(zip(longs[k], longs[k][1:]))) for k in pair)
         if len(a & b) >= MIN_SHARED:
             return True
     return False
@@ -314,7 +329,8 @@ def _quiet(doc: Document, min_words: int, near_words: int, similarity: float,
                 units.append((0, words))
         quiet.append(
             len({" ".join(w) for _, w in units}) == len(units)  # no two units with the same words
-            and not (near_words < len(text) and _near_possible(units, near_words, similarity))
+            and not (near_words < len(text)
+                     and _near_possible_among([w for _, w in units if len(w) >= near_words], similarity))
             and not _adjacent_possible(units, near_words)
         )
     return quiet[0], quiet[1]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import operator
 import zlib
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from itertools import compress
@@ -186,9 +187,8 @@ def _normalized_in_part(text: str) -> tuple[str, list[int] | None]:
         for ch in _TYPOGRAPHIC:
             if ch in plain:
                 plain = plain.replace(ch, " ")
-    norm = _normalized(plain)  # typographic characters are spaces already
-    if norm is not None:
-        return norm, None
+    if plain.isascii():
+        return plain.encode("ascii").lower().translate(_ASCII_SEPARATORS).decode("ascii"), None
     wordy = [m.start() for m in _NON_ASCII.finditer(plain) if _WORDY.match(m.group())]
     # "?" stands in for each other character, one for one, and is a separator.
     norm = plain.encode("ascii", "replace").lower().translate(_ASCII_SEPARATORS).decode("ascii")
@@ -196,16 +196,18 @@ def _normalized_in_part(text: str) -> tuple[str, list[int] | None]:
     return norm, wordy or None
 
 
-def _near_possible(eligible: list[tuple[int, list[str]]], near_words: int, similarity: float) -> bool:
+def _near_possible(eligible: list[tuple[int, list[str]]], near_words: int, similarity: float,
+                   keys: Mapping[int, str] | None = None) -> bool:
     """Whether two units of this pass could be near copies; False only when no two units
     could. A near copy (see :func:`_find`) is a unit of ``near_words`` words or more, no
     exact copy of an earlier unit, about as long as its first copy (``similarity``), whose
     word pairs, as :func:`_shingles` hashes them, are at least ``similarity`` alike with
-    the first copy's, and which shares three sketch values with it (so three word pairs)."""
+    the first copy's, and which shares three sketch values with it (so three word pairs).
+    ``keys``: the units' words joined, by unit, where the caller has them."""
     longs: list[list[str]] = []
     seen: set[str] = set()
-    for _, words in eligible:
-        key = " ".join(words)
+    for i, words in eligible:
+        key = keys[i] if keys is not None else " ".join(words)
         if key in seen:
             continue  # an exact copy of an earlier unit: not sketched
         seen.add(key)
@@ -222,27 +224,28 @@ def _near_possible_among(longs: list[list[str]], similarity: float) -> bool:
     if len(longs) < 2:
         return False
     longs.sort(key=len)
+    sizes = [len(words) for words in longs]
     close: list[tuple[int, int]] = []  # pairs of units whose lengths allow a near copy
-    for k, words in enumerate(longs):
-        n = len(words)
-        for j in range(k + 1, len(longs)):
-            if n < similarity * len(longs[j]):
+    for k, n in enumerate(sizes):
+        for j in range(k + 1, len(sizes)):
+            if n < similarity * sizes[j]:
                 break
             close.append((k, j))
     if len(close) > MAX_PREFILTER_PAIRS:
         return True  # comparing so many pairs would cost more than the index
     hashed: dict[int, set[int]] = {}
-    # The cheap look first: the words of each unit as a set, made for units with a partner.
-    word_sets: dict[int, set[str]] = {}
+    # The cheap look first: the words of each unit as a set, made for units with a partner;
+    # how many words may be in one unit only, by the shorter unit's length.
+    word_sets: list[set[str] | None] = [None] * len(longs)
     limit = _words_apart_limit(similarity)
     for k, j in close:
-        wa = word_sets.get(k)
+        wa = word_sets[k]
         if wa is None:
             wa = word_sets[k] = set(longs[k])
-        wb = word_sets.get(j)
+        wb = word_sets[j]
         if wb is None:
             wb = word_sets[j] = set(longs[j])
-        n = len(longs[k])  # the shorter of the two
+        n = sizes[k]  # the shorter of the two
         if n > 1 and len(wa) + len(wb) - 2 * len(wa & wb) > limit * (n - 1) + 1e-9:
             continue  # too many words in one unit and not the other: no hashing needed
         a = hashed.get(k)
@@ -312,28 +315,41 @@ def _quiet(doc: Document, min_words: int, near_words: int, similarity: float,
     norm, wordy = _normalized_in_part(text)
     quiet = []
     for spans in (lines, blocks):
-        units: list[tuple[int, list[str]]] = []
-        for sp in spans:
-            words = cache.get(sp)
-            if words is None:
-                if wordy is None:
-                    words = norm[sp.start : sp.end].split()
-                    if not words:
-                        continue
-                    cache[sp] = words
-                elif not _within_offsets(wordy, sp):
-                    words = cache[sp] = norm[sp.start : sp.end].split()
-                else:
-                    words = cache[sp] = _words(text[sp.start : sp.end])
-            if len(words) >= min_words:
-                units.append((0, words))
+        units = [w for w in _span_words(text, norm, wordy, spans, cache) if len(w) >= min_words]
         quiet.append(
-            len({" ".join(w) for _, w in units}) == len(units)  # no two units with the same words
+            len(set(map(" ".join, units))) == len(units)  # no two units with the same words
             and not (near_words < len(text)
-                     and _near_possible_among([w for _, w in units if len(w) >= near_words], similarity))
+                     and _near_possible_among([w for w in units if len(w) >= near_words], similarity))
             and not _adjacent_possible(units, near_words)
         )
     return quiet[0], quiet[1]
+
+
+def _span_words(text: str, norm: str, wordy: list[int] | None, spans: list[Span],
+                cache: dict[Span, list[str]]) -> list[list[str]]:
+    """The words of each span (in order, sorted spans) that has any, kept in ``cache``:
+    a slice of ``norm`` split at white space, or :func:`_words` where one of the sorted
+    ``wordy`` offsets (see :func:`_normalized_in_part`) lies in the span."""
+    out: list[list[str]] = []
+    offsets = wordy or ()
+    k, last = 0, len(offsets)
+    for sp in spans:
+        start, end = sp
+        if start == end:
+            continue  # a blank line
+        words = cache.get(sp)
+        if words is None:
+            while k < last and offsets[k] < start:
+                k += 1
+            if k < last and offsets[k] < end:
+                words = _words(text[start:end])
+            else:
+                words = norm[start:end].split()
+            if not words:
+                continue
+            cache[sp] = words
+        out.append(words)
+    return out
 
 
 def _one_word_apart(a: list[str], b: list[str]) -> bool:
@@ -354,11 +370,11 @@ def _one_word_apart(a: list[str], b: list[str]) -> bool:
     return la - p - q <= 1 and lb - p - q <= 1
 
 
-def _adjacent_possible(units: list[tuple[int, list[str]]], near_words: int) -> bool:
+def _adjacent_possible(units: list[list[str]], near_words: int) -> bool:
     """Whether two units next to each other (in this list) are one word apart, long units."""
     return any(
         len(a) >= near_words and _one_word_apart(a, b)
-        for (_, b), (_, a) in zip(units, units[1:])
+        for b, a in zip(units, units[1:])
     )
 
 
@@ -394,10 +410,14 @@ def _find(doc: Document, units: list[_Unit], min_words: int, min_chars: int, nea
         return words
 
     adjacent_words = near_words  # a unit one word apart from the unit before it: a near copy
+    keys: dict[int, str] | None = None  # the chosen units' words, joined, by unit
+    repeated: set[str] = set()  # the keys of more than one chosen unit
     if words_cache is not None and near_words < len(text):
         # A cheap look first: without two units that could be near copies, skip the sketches.
         chosen = [(i, w) for i, u in enumerate(units) if (w := eligible(i, u)) is not None]
-        if not _near_possible(chosen, near_words, similarity):
+        keys = {i: " ".join(w) for i, w in chosen}
+        repeated = {key for key, count in Counter(keys.values()).items() if count > 1}
+        if not _near_possible(chosen, near_words, similarity, keys):
             near_words = 1 << 30
         todo: Iterator[tuple[int, list[str] | None]] = iter(chosen)
     else:
@@ -410,11 +430,18 @@ def _find(doc: Document, units: list[_Unit], min_words: int, min_chars: int, nea
         words = words_or_none
         before, last = last, (i, words)
         n = len(words)
-        same = exact.setdefault(hash(" ".join(words)), [])
-        j = next((k for k in same if words_of(k) == words), None)
-        if j is None:
-            same.append(i)
-            j = i
+        j = None
+        if keys is not None and keys[i] not in repeated:
+            j = i  # no other unit of this pass has these words
+        else:
+            same = exact.setdefault(hash(keys[i] if keys is not None else " ".join(words)), [])
+            for k in same:  # usually none: a hash seen before is confirmed on the words
+                if words_of(k) == words:
+                    j = k
+                    break
+            if j is None:
+                same.append(i)
+                j = i
         first: int | None = roots.get(j, j) if j != i else None
         is_exact = first == j  # a copy of a near copy points at the original, as a near copy
         if first is not None and not is_exact:
@@ -498,14 +525,15 @@ def _repeats(doc: Document, options: Mapping[str, Any]) -> list[Repeat]:
             taken = {b.span for b in blocks if _overlaps(spans, b.span)}
             found += _find(doc, blocks, *args, taken, cache)
         found.sort(key=lambda r: r.span)
-        return _without_parallel(doc, found, min_words)
+        return _without_parallel(doc, found, min_words, cache)
 
     key = f"newslint.rules.duplicates.paragraphs:{min_words}:{min_chars}:{near_words}:{similarity}"
     result: list[Repeat] = doc.cached(key, make)
     return result
 
 
-def _without_parallel(doc: Document, found: list[Repeat], min_words: int) -> list[Repeat]:
+def _without_parallel(doc: Document, found: list[Repeat], min_words: int,
+                      words_cache: Mapping[Span, list[str]] | None = None) -> list[Repeat]:
     """The repeats less deliberate parallel structure: a paragraph or line that comes back
     in a new section, after a heading (a schedule's "Doors open at 7 p.m." under each
     day, a recipe's step under each dish, the same question under each interviewee's
@@ -527,7 +555,7 @@ def _without_parallel(doc: Document, found: list[Repeat], min_words: int) -> lis
             continue
         chunk = text[sp.start : sp.end].strip()
         if (not chunk or "\n" in chunk or chunk[-1] in ".,;:!?…" or b.kind in SKIP_KINDS
-                or len(_words(chunk)) >= min_words):
+                or len(_cached_words(words_cache, sp, chunk)) >= min_words):
             continue
         if classify(chunk) is None:
             heads.append(sp)  # "Monday", "Ingredients", "**Jane Doe**"
@@ -540,6 +568,13 @@ def _without_parallel(doc: Document, found: list[Repeat], min_words: int) -> lis
         return i < len(heads) and heads[i].end <= r.span.start
 
     return [r for r in found if r.caption or not separated(r)]
+
+
+def _cached_words(words_cache: Mapping[Span, list[str]] | None, span: Span, chunk: str) -> list[str]:
+    """The words of ``chunk``, the text of ``span`` (stripped or not: white space is no
+    word), from the cache of a small document when it has them."""
+    words = words_cache.get(span) if words_cache is not None else None
+    return _words(chunk) if words is None else words
 
 
 def _tabular(chunk: str, words: list[str]) -> bool:

@@ -223,54 +223,58 @@ def _near_possible_among(longs: list[list[str]], similarity: float) -> bool:
     few pairs such as "of the", few are near copies)."""
     if len(longs) < 2:
         return False
+    if not similarity > 0:
+        return True  # every pair is close (or none can be ordered): let the index decide
     longs.sort(key=len)
     sizes = [len(words) for words in longs]
-    close: list[tuple[int, int]] = []  # pairs of units whose lengths allow a near copy
-    for k, n in enumerate(sizes):
-        for j in range(k + 1, len(sizes)):
-            if n < similarity * sizes[j]:
-                break
-            close.append((k, j))
-    if len(close) > MAX_PREFILTER_PAIRS:
+    # Units k < j have close lengths while ``n_k >= similarity * n_j``: the partners of unit
+    # k are k + 1 up to ends[k] (the lengths are sorted, and so are their scaled values).
+    scaled = [similarity * n for n in sizes]
+    ends = [bisect_right(scaled, n, k + 1) for k, n in enumerate(sizes)]
+    if sum(ends) - len(sizes) * (len(sizes) + 1) // 2 > MAX_PREFILTER_PAIRS:
         return True  # comparing so many pairs would cost more than the index
-    hashed: dict[int, set[int]] = {}
     # The cheap look first: the words of each unit as a set, made for units with a partner;
     # how many words may be in one unit only, by the shorter unit's length.
     word_sets: list[set[str] | None] = [None] * len(longs)
     limit = _words_apart_limit(similarity)
-    for k, j in close:
+    alike: list[tuple[int, int]] = []  # pairs with few words apart, for the hashed pairs
+    for k, end in enumerate(ends):
+        if end == k + 1:
+            continue  # no partner
         wa = word_sets[k]
         if wa is None:
             wa = word_sets[k] = set(longs[k])
-        wb = word_sets[j]
-        if wb is None:
-            wb = word_sets[j] = set(longs[j])
-        n = sizes[k]  # the shorter of the two
-        if n > 1 and len(wa) + len(wb) - 2 * len(wa & wb) > limit * (n - 1) + 1e-9:
-            continue  # too many words in one unit and not the other: no hashing needed
-        a = hashed.get(k)
-        if a is None:
-            a = hashed[k] = _shingles(longs[k])
-        b = hashed.get(j)
-        if b is None:
-            b = hashed[j] = _shingles(longs[j])
-        na, nb = len(a), len(b)
-        if na < nb:
-            if na < similarity * nb:
-                continue  # the union holds the larger set, the intersection at most the smaller
-        elif nb < similarity * na:
-            continue
-        both = len(a & b)
-        if both >= similarity * (na + nb - both):  # the share in the union, as _find computes it
-            break  # as alike as a near copy: now the shared word pairs
-    else:
+        n = sizes[k]  # the shorter of each pair
+        room = len(wa) - (limit * (n - 1) + 1e-9) if n > 1 else float("-inf")
+        for j in range(k + 1, end):
+            wb = word_sets[j]
+            if wb is None:
+                wb = word_sets[j] = set(longs[j])
+            if 2 * len(wa & wb) >= room + len(wb):  # at most the limit apart
+                alike.append((k, j))
+    if not any(_hashed_alike(longs[k], longs[j], similarity) for k, j in alike):
         return False
     shingles: dict[int, set[tuple[str, str]]] = {}
-    for pair in close:
-        a, b = (shingles.get(k) or shingles.setdefault(k, set(zip(longs[k], longs[k][1:]))) for k in pair)
-        if len(a & b) >= MIN_SHARED:
-            return True
+    for k, end in enumerate(ends):
+        for j in range(k + 1, end):
+            a, b = (shingles.get(x) or shingles.setdefault(x, set(zip(longs[x], longs[x][1:]))) for x in (k, j))
+            if len(a & b) >= MIN_SHARED:
+                return True
     return False
+
+
+def _hashed_alike(a: list[str], b: list[str], similarity: float) -> bool:
+    """Whether two units' hashed word pairs are ``similarity`` alike, as :func:`_find`
+    compares them (first whether the sizes allow it)."""
+    sa, sb = _shingles(a), _shingles(b)
+    na, nb = len(sa), len(sb)
+    if na < nb:
+        if na < similarity * nb:
+            return False  # the union holds the larger set, the intersection at most the smaller
+    elif nb < similarity * na:
+        return False
+    both = len(sa & sb)
+    return both >= similarity * (na + nb - both)  # the share in the union, as _find computes it
 
 
 def _words_apart_limit(similarity: float) -> float:

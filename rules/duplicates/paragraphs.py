@@ -595,12 +595,6 @@ def _wrapped(text: str, span: Span) -> bool:
     return not any(LINE_END.search(line) for line in lines[:-1])
 
 
-def _within_offsets(offsets: list[int], span: Span) -> bool:
-    """Whether one of the sorted offsets lies in ``span``."""
-    i = bisect_left(offsets, span.start)
-    return i < len(offsets) and offsets[i] < span.end
-
-
 def _overlaps(sorted_spans: list[Span], span: Span) -> bool:
     """Whether one of the spans starts inside ``span``."""
     i = bisect_left(sorted_spans, Span(span.start, -1))

@@ -225,6 +225,13 @@ INLINE = patterns.compile(
 )
 INLINE_KEYS = ("READ", "ALSO", "SEE ", "RELATED", "MORE ", "WATCH", "LISTEN", "ADVERTISEMENT",
                "Read ", "See also", "Also read", "Related", "Share this", "Follow us", "shared by")
+# Where a key may start: each key is one of these first characters and one of these rests
+# (a few more strings match, such as "DEAD": the keys themselves are checked then). The
+# standard library's engine: a class, then literals, scanned fast.
+INLINE_KEY_SCAN = re.compile(
+    "[" + "".join(sorted({key[0] for key in INLINE_KEYS})) + "](?:"
+    + "|".join(re.escape(key[1:]) for key in INLINE_KEYS) + ")"
+)
 SENTENCE_END = patterns.compile(r"(?:(?<!\.)\.|[?!])['\"’”)]*\s*$")  # an ellipsis does not count
 INNER_SENTENCE = patterns.compile(r"\p{Ll}[.?!]['\"’”)]*\s+\p{Lu}")  # two sentences: running text
 
@@ -263,6 +270,7 @@ UI_WHOLE = frozenset(
     already most copyright full original photo picture slide video duration""".split()
 )
 UI_PREFIX = ("inbox", "later", "cookie", "newsletter", "comment", "email", "javascript", "browser")
+UI_PREFIX_SCAN = re.compile("|".join(UI_PREFIX))  # whether one is in the line at all: one scan
 # Keys that need another word beginning so: "more" (from|in), "open(s)" (in ... new window),
 # "this" (article|page|post, or to play this video|content).
 UI_WITH = {"more": ("from", "in"), "open": ("in",), "opens": ("in",),
@@ -312,10 +320,11 @@ def _may_be_ui_phrase(low: str) -> bool:
     words = low.encode("ascii", "replace").translate(_SEPARATE).decode("ascii").split()
     seen = set(words)
     if UI_WHOLE.isdisjoint(seen):
-        for key, needs in UI_WITH.items():
-            if key in seen and any(w.startswith(needs) for w in words):
-                return True
-        if any(k in low for k in UI_PREFIX):
+        if not seen.isdisjoint(UI_WITH):
+            for key, needs in UI_WITH.items():
+                if key in seen and any(w.startswith(needs) for w in words):
+                    return True
+        if UI_PREFIX_SCAN.search(low) is not None:
             for w in words:
                 if w.startswith(UI_PREFIX):
                     return True
@@ -344,11 +353,13 @@ def classify(line: str) -> Kind | None:
     if not stripped or len(stripped) > 400:
         return None
     n = len(stripped)
-    folded = stripped.casefold()
-    first = WORD_RUN.search(folded)  # the first word as FOLD splits: every listed form begins with one
-    lead = first[0] if first is not None else ""
-    if n <= 60 and lead in LISTED_LEADS and " ".join(FOLD.sub(" ", folded).split()) in LISTED:
-        return Kind.CERTAIN
+    lead = ""  # the first word, for the checks of short lines only
+    if n <= 60:
+        folded = stripped.casefold()
+        first = WORD_RUN.search(folded)  # the first word as FOLD splits: every listed form begins with one
+        lead = first[0] if first is not None else ""
+        if lead in LISTED_LEADS and " ".join(FOLD.sub(" ", folded).split()) in LISTED:
+            return Kind.CERTAIN
     head = stripped[0]
     if head in "[{<%$&" and SYNTAX.match(stripped):
         return Kind.MARKUP
@@ -356,10 +367,15 @@ def classify(line: str) -> Kind | None:
         return Kind.CERTAIN
     if (n <= 4 or head in "XT") and LONE_CAPS.match(stripped):
         return None if stripped in NOT_STRAY else Kind.LIKELY
-    low = _fold(stripped)
+    # EMBED matches a line with no white space in it only (strip() took it from both ends,
+    # and what the pattern's \s matches, str.isspace() does): most lines hold a space.
+    spaced = " " in stripped
     if n > 120:
-        return Kind.LIKELY if _may_embed(stripped, low) and EMBED.match(stripped) else None
-    if _may_embed(stripped, low) and EMBED.match(stripped):
+        if spaced:
+            return None
+        return Kind.LIKELY if _may_embed(stripped, _fold(stripped)) and EMBED.match(stripped) else None
+    low = _fold(stripped)
+    if not spaced and _may_embed(stripped, low) and EMBED.match(stripped):
         # A site's address alone ("www.autoracing.com.br" closing a story) signs the story
         # off or credits a source; what an embed leaves behind is a link to the post.
         return None if BARE_SITE.match(stripped) else Kind.LIKELY
@@ -532,6 +548,10 @@ def stray_artifact(doc: Document) -> Iterator[Finding]:
         for finding, starts in _link_definitions(doc):
             defs.update(starts)
             yield finding
+    # Where an INLINE key may start, in one scan of the story: a line with none is not
+    # searched for the keys (fifteen searches of every line cost more than the rest).
+    key_at = [m.start() for m in INLINE_KEY_SCAN.finditer(text)]
+    p = 0
     k = 0
     for sp in doc.lines:
         if sp.start in defs:
@@ -546,7 +566,10 @@ def stray_artifact(doc: Document) -> Iterator[Finding]:
             continue
         kind = classify(line)
         if kind is None or _continues(before, line):
-            if kind is None and any(key in line for key in INLINE_KEYS):
+            while p < len(key_at) and key_at[p] < sp.start:
+                p += 1
+            if (kind is None and p < len(key_at) and key_at[p] < sp.end
+                    and any(key in line for key in INLINE_KEYS)):
                 yield from _inline(line, sp.start)
             continue
         lead = len(line) - len(line.lstrip())

@@ -125,6 +125,9 @@ _CONT = (r"[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\
          r"\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
 MOJIBAKE = patterns.compile(rf"(?:[\u00c2-\u00f4]{_CONT}{{1,3}})+")
 LONE_A_CIRCUMFLEX = patterns.compile("Â(?= )")  # a no-break space (C2 A0) read as Latin-1, then turned into a space
+# What both patterns above start with: without one of these, neither can match (one class
+# scan instead of a scan for each).
+MOJIBAKE_LEAD = patterns.compile(r"[\u00c2-\u00f4]")
 
 
 def mojibake(doc: Document) -> Iterator[Finding]:
@@ -155,6 +158,8 @@ def mojibake(doc: Document) -> Iterator[Finding]:
     ftfy, "fixes text for you" (Robyn Speer), MIT licence.
     """
     text = doc.text
+    if text.isascii() or MOJIBAKE_LEAD.search(text) is None:
+        return
     for m in LONE_A_CIRCUMFLEX.finditer(text):
         yield Finding(Span(*m.span()), 'Garbled character "Â" (left over from a no-break space)',
                       Fix('Remove the "Â"', (Edit(Span(*m.span()), ""),)))

@@ -77,8 +77,8 @@ def encoding_damage(doc: Document) -> Iterator[Finding]:
     from its source, or repair it by hand.
     """
     text = doc.text
-    if "\ufffd" not in text and '"?' not in text:
-        return
+    if "\ufffd" not in text and ("?" not in text or '"' not in text or '"?' not in text):
+        return  # (a search for one character is many times faster than for two)
     for m in DAMAGE.finditer(text):
         found = m.group()
         if "\ufffd" in found:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
@@ -27,7 +28,7 @@ DOUBLED = patterns.compile(
 )
 # Where DOUBLED may match: a cheap scan, so the full pattern runs only at these places.
 DOUBLED_CANDIDATE = patterns.compile(r"\.\.|,,|;;|!!|\?\?|::|,\.|\.,|;,|,;")
-DOUBLED_PAIRS = ("..", ",,", ";;", "!!", "??", "::", ",.", ".,", ";,", ",;")  # the same, as text
+DOUBLED_SCAN = re.compile(DOUBLED_CANDIDATE.pattern)  # ASCII literals: the same matches
 # The word before ".,": an abbreviation may take a comma ("U.S.,", "Inc.,", "Calif.,", "etc.,").
 WORD_BEFORE = patterns.compile(r"(?:\p{L}\.)*[\p{L}\p{N}]+$")
 LOWER_ABBREVIATIONS = frozenset(
@@ -104,21 +105,11 @@ def doubled_punctuation(doc: Document) -> Iterator[Finding]:
 
 
 def _candidates(text: str) -> list[int]:
-    """Where DOUBLED_CANDIDATE.finditer(text) matches, found with str.find: every place a
-    pair starts, left to right, each match ending before the next begins."""
-    found: set[int] = set()
-    for pair in DOUBLED_PAIRS:
-        i = text.find(pair)
-        while i >= 0:
-            found.add(i)
-            i = text.find(pair, i + 1)
-    out: list[int] = []
-    end = -1
-    for i in sorted(found):
-        if i >= end:
-            out.append(i)
-            end = i + 2
-    return out
+    """Where DOUBLED_CANDIDATE.finditer(text) matches: every place a pair starts, left to
+    right, each match ending before the next begins. The same pattern in the standard
+    library's engine, one pass: a third of the time of ten str.find loops on a story with
+    curly quotes (two bytes a character), and of the ``regex`` scan."""
+    return [m.start() for m in DOUBLED_SCAN.finditer(text)]
 
 
 def _abbreviation_before(text: str, start: int) -> bool:

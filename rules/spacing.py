@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
 
@@ -11,10 +12,14 @@ from newslint import patterns
 from newslint import Document, Edit, Finding, Fix, Rule, Severity, Span, hookimpl
 from newslint.quotations import before_sic
 
-# Cheap scans; the context of each hit is checked in Python.
-SPACES = patterns.compile(r"\x20{2,}|\x20(?=[,.;:!?])")
-SPACES_PARTS = ("  ", " ,", " .", " ;", " :", " !", " ?")  # what every match of SPACES starts with
+# Cheap scans; the context of each hit is checked in Python. Two or more spaces, or one
+# before a mark: written so the standard library's engine, which scans for the literal
+# space first, tries one alternative after it (a few times faster than ``regex`` here).
+SPACES = re.compile(r"\x20(?:\x20+|(?=[,.;:!?]))")
 NO_SPACE_AFTER = patterns.compile(r"[.!?]”?(?=\p{Lu}\p{Ll})")
+# Where NO_SPACE_AFTER may match: a mark (and a closing quote) before a character that may
+# be a capital, then one that may be a small letter; an ASCII one must be A-Z, then a-z.
+NO_SPACE_CANDIDATE = re.compile("[.!?]\u201d?(?=[A-Z\u0080-\U0010ffff][a-z\u0080-\U0010ffff])")
 MARKS = ",.;:!?"
 AFTER_MARK = frozenset(" \t\n\"'”’")
 # A line laid out in columns (a table of results): its runs of spaces are deliberate.
@@ -64,8 +69,7 @@ def spacing(doc: Document) -> Iterator[Finding]:
     tabular: dict[int, bool] = {}
     lines = doc.lines
     found: list[Finding] = []
-    spaces = SPACES.finditer(text) if any(s in text for s in SPACES_PARTS) else ()
-    for m in spaces:
+    for m in SPACES.finditer(text):
         start, end = m.span()
         if start == 0 or text[start - 1] in "\n\t\u00a0" or end >= n or text[end] in "\n\t\u00a0":
             continue  # indentation, or whitespace at a line end (invisible-character's job)
@@ -84,7 +88,10 @@ def spacing(doc: Document) -> Iterator[Finding]:
         if not tabular[line_start]:
             found.append(Finding(Span(start, end), f"{end - start} spaces in a row",
                                  Fix("Use one space", (Edit(Span(start, end), " "),))))
-    for m in NO_SPACE_AFTER.finditer(text):
+    for c in NO_SPACE_CANDIDATE.finditer(text):
+        m = NO_SPACE_AFTER.match(text, c.start())  # where it matches, it starts at a candidate
+        if m is None:
+            continue
         start, end = m.span()
         if start < 2 or not (text[start - 1].islower() and text[start - 2].isalpha()):
             continue

@@ -6,6 +6,7 @@ from __future__ import annotations
 import operator
 import zlib
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from itertools import compress
@@ -181,71 +182,114 @@ def _normalized_in_part(text: str) -> tuple[str, list[int] | None]:
     unit that holds none of those are ``norm[a:b].split()``, as :func:`_words` reads it
     (its other characters are separators there too, casefolded or not); a unit that holds
     one needs :func:`_words` itself."""
-    norm = _normalized(text)
-    if norm is not None:
-        return norm, None
     plain = text
-    for ch in _TYPOGRAPHIC:
-        if ch in plain:
-            plain = plain.replace(ch, " ")
+    if not plain.isascii():
+        for ch in _TYPOGRAPHIC:
+            if ch in plain:
+                plain = plain.replace(ch, " ")
+    if plain.isascii():
+        return plain.encode("ascii").lower().translate(_ASCII_SEPARATORS).decode("ascii"), None
     wordy = [m.start() for m in _NON_ASCII.finditer(plain) if _WORDY.match(m.group())]
     # "?" stands in for each other character, one for one, and is a separator.
-    return plain.encode("ascii", "replace").lower().translate(_ASCII_SEPARATORS).decode("ascii"), wordy
+    norm = plain.encode("ascii", "replace").lower().translate(_ASCII_SEPARATORS).decode("ascii")
+    # With none ("£", "€", "•" only), every unit's words are a slice of it split at white space.
+    return norm, wordy or None
 
 
-def _near_possible(eligible: list[tuple[int, list[str]]], near_words: int, similarity: float) -> bool:
+def _near_possible(eligible: list[tuple[int, list[str]]], near_words: int, similarity: float,
+                   keys: Mapping[int, str] | None = None) -> bool:
     """Whether two units of this pass could be near copies; False only when no two units
     could. A near copy (see :func:`_find`) is a unit of ``near_words`` words or more, no
     exact copy of an earlier unit, about as long as its first copy (``similarity``), whose
     word pairs, as :func:`_shingles` hashes them, are at least ``similarity`` alike with
     the first copy's, and which shares three sketch values with it (so three word pairs).
-    Both are checked on every pair of units of close lengths: the hashed pairs first (most
-    pairs of paragraphs share a few pairs such as "of the", few are near copies)."""
-    longs: list[tuple[int, list[str]]] = []
+    ``keys``: the units' words joined, by unit, where the caller has them."""
+    longs: list[list[str]] = []
     seen: set[str] = set()
-    for _, words in eligible:
-        key = " ".join(words)
+    for i, words in eligible:
+        key = keys[i] if keys is not None else " ".join(words)
         if key in seen:
             continue  # an exact copy of an earlier unit: not sketched
         seen.add(key)
         if len(words) >= near_words:
-            longs.append((len(words), words))
+            longs.append(words)
+    return _near_possible_among(longs, similarity)
+
+
+def _near_possible_among(longs: list[list[str]], similarity: float) -> bool:
+    """:func:`_near_possible` for units that are all long enough, no two with the same words.
+    Both conditions are checked on every pair of units of close lengths: the words first
+    (:func:`_words_apart_limit`), then the hashed pairs (most pairs of paragraphs share a
+    few pairs such as "of the", few are near copies)."""
     if len(longs) < 2:
         return False
-    longs.sort(key=lambda x: x[0])
-    close: list[tuple[int, int]] = []  # pairs of units whose lengths allow a near copy
-    for k, (n, _) in enumerate(longs):
-        for j in range(k + 1, len(longs)):
-            if n < similarity * longs[j][0]:
-                break
-            close.append((k, j))
-    if len(close) > MAX_PREFILTER_PAIRS:
+    if not similarity > 0:
+        return True  # every pair is close (or none can be ordered): let the index decide
+    longs.sort(key=len)
+    sizes = [len(words) for words in longs]
+    # Units k < j have close lengths while ``n_k >= similarity * n_j``: the partners of unit
+    # k are k + 1 up to ends[k] (the lengths are sorted, and so are their scaled values).
+    scaled = [similarity * n for n in sizes]
+    ends = [bisect_right(scaled, n, k + 1) for k, n in enumerate(sizes)]
+    if sum(ends) - len(sizes) * (len(sizes) + 1) // 2 > MAX_PREFILTER_PAIRS:
         return True  # comparing so many pairs would cost more than the index
-    hashed: dict[int, set[int]] = {}
-    for k, j in close:
-        a = hashed.get(k)
-        if a is None:
-            a = hashed[k] = _shingles(longs[k][1])
-        b = hashed.get(j)
-        if b is None:
-            b = hashed[j] = _shingles(longs[j][1])
-        na, nb = len(a), len(b)
-        if na < nb:
-            if na < similarity * nb:
-                continue  # the union holds the larger set, the intersection at most the smaller
-        elif nb < similarity * na:
-            continue
-        both = len(a & b)
-        if both >= similarity * (na + nb - both):  # the share in the union, as _find computes it
-            break  # as alike as a near copy: now the shared word pairs
-    else:
+    # The cheap look first: the words of each unit as a set, made for units with a partner;
+    # how many words may be in one unit only, by the shorter unit's length.
+    word_sets: list[set[str] | None] = [None] * len(longs)
+    limit = _words_apart_limit(similarity)
+    alike: list[tuple[int, int]] = []  # pairs with few words apart, for the hashed pairs
+    for k, end in enumerate(ends):
+        if end == k + 1:
+            continue  # no partner
+        wa = word_sets[k]
+        if wa is None:
+            wa = word_sets[k] = set(longs[k])
+        n = sizes[k]  # the shorter of each pair
+        room = len(wa) - (limit * (n - 1) + 1e-9) if n > 1 else float("-inf")
+        for j in range(k + 1, end):
+            wb = word_sets[j]
+            if wb is None:
+                wb = word_sets[j] = set(longs[j])
+            if 2 * len(wa & wb) >= room + len(wb):  # at most the limit apart
+                alike.append((k, j))
+    if not any(_hashed_alike(longs[k], longs[j], similarity) for k, j in alike):
         return False
     shingles: dict[int, set[tuple[str, str]]] = {}
-    for pair in close:
-        a, b = (shingles.get(k) or shingles.setdefault(k, set(zip(longs[k][1], longs[k][1][1:]))) for k in pair)
-        if len(a & b) >= MIN_SHARED:
-            return True
+    for k, end in enumerate(ends):
+        for j in range(k + 1, end):
+            a, b = (shingles.get(x) or shingles.setdefault(x, set(zip(longs[x], longs[x][1:]))) for x in (k, j))
+            if len(a & b) >= MIN_SHARED:
+                return True
     return False
+
+
+def _hashed_alike(a: list[str], b: list[str], similarity: float) -> bool:
+    """Whether two units' hashed word pairs are ``similarity`` alike, as :func:`_find`
+    compares them (first whether the sizes allow it)."""
+    sa, sb = _shingles(a), _shingles(b)
+    na, nb = len(sa), len(sb)
+    if na < nb:
+        if na < similarity * nb:
+            return False  # the union holds the larger set, the intersection at most the smaller
+    elif nb < similarity * na:
+        return False
+    both = len(sa & sb)
+    return both >= similarity * (na + nb - both)  # the share in the union, as _find computes it
+
+
+def _words_apart_limit(similarity: float) -> float:
+    """How many words per word pair (of the shorter unit) may be in one unit and not the
+    other, at most, in two units whose word pairs are ``similarity`` alike: a cheap
+    necessary condition for near copies. Let A and B be the units' sets of word pairs (what
+    :func:`_shingles` hashes), each of at most ``n - 1`` pairs for the shorter unit's ``n``
+    words. A word of one unit missing from the other puts each pair it is in outside the
+    other's set, and a pair holds two words, so the words in one unit only are at most
+    twice the pairs in one set only. Pairs ``s`` alike (``|A & B| >= s |A | B|``) differ in
+    at most ``(1 - s) |A | B| <= (1 - s) / s |A & B| <= (1 - s) / s (n - 1)`` pairs. A set of
+    words costs a fraction of the hashed pairs, and two paragraphs of close lengths that
+    are no copies share far fewer words than that. A unit of one word has no pairs, and a
+    similarity of 0 or less lets anything through: no limit then."""
+    return 2 * (1 - similarity) / similarity if similarity > 0 else float("inf")
 
 
 def _quiet(doc: Document, min_words: int, near_words: int, similarity: float,
@@ -275,27 +319,41 @@ def _quiet(doc: Document, min_words: int, near_words: int, similarity: float,
     norm, wordy = _normalized_in_part(text)
     quiet = []
     for spans in (lines, blocks):
-        units: list[tuple[int, list[str]]] = []
-        for sp in spans:
-            words = cache.get(sp)
-            if words is None:
-                if wordy is None:
-                    words = norm[sp.start : sp.end].split()
-                    if not words:
-                        continue
-                    cache[sp] = words
-                elif not _within_offsets(wordy, sp):
-                    words = cache[sp] = norm[sp.start : sp.end].split()
-                else:
-                    words = cache[sp] = _words(text[sp.start : sp.end])
-            if len(words) >= min_words:
-                units.append((0, words))
+        units = [w for w in _span_words(text, norm, wordy, spans, cache) if len(w) >= min_words]
         quiet.append(
-            len({" ".join(w) for _, w in units}) == len(units)  # no two units with the same words
-            and not (near_words < len(text) and _near_possible(units, near_words, similarity))
+            len(set(map(" ".join, units))) == len(units)  # no two units with the same words
+            and not (near_words < len(text)
+                     and _near_possible_among([w for w in units if len(w) >= near_words], similarity))
             and not _adjacent_possible(units, near_words)
         )
     return quiet[0], quiet[1]
+
+
+def _span_words(text: str, norm: str, wordy: list[int] | None, spans: list[Span],
+                cache: dict[Span, list[str]]) -> list[list[str]]:
+    """The words of each span (in order, sorted spans) that has any, kept in ``cache``:
+    a slice of ``norm`` split at white space, or :func:`_words` where one of the sorted
+    ``wordy`` offsets (see :func:`_normalized_in_part`) lies in the span."""
+    out: list[list[str]] = []
+    offsets = wordy or ()
+    k, last = 0, len(offsets)
+    for sp in spans:
+        start, end = sp
+        if start == end:
+            continue  # a blank line
+        words = cache.get(sp)
+        if words is None:
+            while k < last and offsets[k] < start:
+                k += 1
+            if k < last and offsets[k] < end:
+                words = _words(text[start:end])
+            else:
+                words = norm[start:end].split()
+            if not words:
+                continue
+            cache[sp] = words
+        out.append(words)
+    return out
 
 
 def _one_word_apart(a: list[str], b: list[str]) -> bool:
@@ -316,11 +374,11 @@ def _one_word_apart(a: list[str], b: list[str]) -> bool:
     return la - p - q <= 1 and lb - p - q <= 1
 
 
-def _adjacent_possible(units: list[tuple[int, list[str]]], near_words: int) -> bool:
+def _adjacent_possible(units: list[list[str]], near_words: int) -> bool:
     """Whether two units next to each other (in this list) are one word apart, long units."""
     return any(
         len(a) >= near_words and _one_word_apart(a, b)
-        for (_, b), (_, a) in zip(units, units[1:])
+        for b, a in zip(units, units[1:])
     )
 
 
@@ -356,10 +414,14 @@ def _find(doc: Document, units: list[_Unit], min_words: int, min_chars: int, nea
         return words
 
     adjacent_words = near_words  # a unit one word apart from the unit before it: a near copy
+    keys: dict[int, str] | None = None  # the chosen units' words, joined, by unit
+    repeated: set[str] = set()  # the keys of more than one chosen unit
     if words_cache is not None and near_words < len(text):
         # A cheap look first: without two units that could be near copies, skip the sketches.
         chosen = [(i, w) for i, u in enumerate(units) if (w := eligible(i, u)) is not None]
-        if not _near_possible(chosen, near_words, similarity):
+        keys = {i: " ".join(w) for i, w in chosen}
+        repeated = {key for key, count in Counter(keys.values()).items() if count > 1}
+        if not _near_possible(chosen, near_words, similarity, keys):
             near_words = 1 << 30
         todo: Iterator[tuple[int, list[str] | None]] = iter(chosen)
     else:
@@ -372,11 +434,18 @@ def _find(doc: Document, units: list[_Unit], min_words: int, min_chars: int, nea
         words = words_or_none
         before, last = last, (i, words)
         n = len(words)
-        same = exact.setdefault(hash(" ".join(words)), [])
-        j = next((k for k in same if words_of(k) == words), None)
-        if j is None:
-            same.append(i)
-            j = i
+        j = None
+        if keys is not None and keys[i] not in repeated:
+            j = i  # no other unit of this pass has these words
+        else:
+            same = exact.setdefault(hash(keys[i] if keys is not None else " ".join(words)), [])
+            for k in same:  # usually none: a hash seen before is confirmed on the words
+                if words_of(k) == words:
+                    j = k
+                    break
+            if j is None:
+                same.append(i)
+                j = i
         first: int | None = roots.get(j, j) if j != i else None
         is_exact = first == j  # a copy of a near copy points at the original, as a near copy
         if first is not None and not is_exact:
@@ -460,14 +529,15 @@ def _repeats(doc: Document, options: Mapping[str, Any]) -> list[Repeat]:
             taken = {b.span for b in blocks if _overlaps(spans, b.span)}
             found += _find(doc, blocks, *args, taken, cache)
         found.sort(key=lambda r: r.span)
-        return _without_parallel(doc, found, min_words)
+        return _without_parallel(doc, found, min_words, cache)
 
     key = f"newslint.rules.duplicates.paragraphs:{min_words}:{min_chars}:{near_words}:{similarity}"
     result: list[Repeat] = doc.cached(key, make)
     return result
 
 
-def _without_parallel(doc: Document, found: list[Repeat], min_words: int) -> list[Repeat]:
+def _without_parallel(doc: Document, found: list[Repeat], min_words: int,
+                      words_cache: Mapping[Span, list[str]] | None = None) -> list[Repeat]:
     """The repeats less deliberate parallel structure: a paragraph or line that comes back
     in a new section, after a heading (a schedule's "Doors open at 7 p.m." under each
     day, a recipe's step under each dish, the same question under each interviewee's
@@ -489,7 +559,7 @@ def _without_parallel(doc: Document, found: list[Repeat], min_words: int) -> lis
             continue
         chunk = text[sp.start : sp.end].strip()
         if (not chunk or "\n" in chunk or chunk[-1] in ".,;:!?…" or b.kind in SKIP_KINDS
-                or len(_words(chunk)) >= min_words):
+                or len(_cached_words(words_cache, sp, chunk)) >= min_words):
             continue
         if classify(chunk) is None:
             heads.append(sp)  # "Monday", "Ingredients", "**Jane Doe**"
@@ -504,6 +574,13 @@ def _without_parallel(doc: Document, found: list[Repeat], min_words: int) -> lis
     return [r for r in found if r.caption or not separated(r)]
 
 
+def _cached_words(words_cache: Mapping[Span, list[str]] | None, span: Span, chunk: str) -> list[str]:
+    """The words of ``chunk``, the text of ``span`` (stripped or not: white space is no
+    word), from the cache of a small document when it has them."""
+    words = words_cache.get(span) if words_cache is not None else None
+    return _words(chunk) if words is None else words
+
+
 def _tabular(chunk: str, words: list[str]) -> bool:
     """A table row: columns lined up with runs of spaces, or two numbers or more and at
     most five words besides ("Avg shrs 2,332,397 vs 1,428,000")."""
@@ -516,12 +593,6 @@ def _wrapped(text: str, span: Span) -> bool:
     """Whether a paragraph's lines break mid-sentence (hard-wrapped prose)."""
     lines = text[span.start : span.end].split("\n")
     return not any(LINE_END.search(line) for line in lines[:-1])
-
-
-def _within_offsets(offsets: list[int], span: Span) -> bool:
-    """Whether one of the sorted offsets lies in ``span``."""
-    i = bisect_left(offsets, span.start)
-    return i < len(offsets) and offsets[i] < span.end
 
 
 def _overlaps(sorted_spans: list[Span], span: Span) -> bool:

@@ -194,6 +194,45 @@ def test_art001_embed_gate_lets_matches_through(line):
     assert artifacts._may_embed(line, artifacts._fold(line)), line
 
 
+def test_art001_embed_needs_a_line_without_spaces():
+    """classify() asks EMBED only of a line with no space in it: the pattern's \\s is a
+    subset of what str.strip() removes, so a stripped line it matches has no white space."""
+    import regex
+    import sys
+
+    from newslint.rules import artifacts
+
+    space = regex.compile(r"\s")
+    assert not [c for c in range(sys.maxunicode + 1) if space.match(chr(c)) and not chr(c).isspace()]
+    for line in ["https://example.com/story more", "www.example.com\u00a0/x", "pic.twitter.com/a b",
+                 "https://example.com/" + "a" * 130 + " x"]:
+        assert artifacts.EMBED.match(line.strip()) is None and artifacts.classify(line) is None
+    assert artifacts.classify("https://example.com/" + "a" * 130) is artifacts.Kind.LIKELY
+    assert artifacts.classify("  pic.twitter.com/a1b2c3  ") is artifacts.Kind.LIKELY
+
+
+INLINE_KEY_LINES = [
+    "He said so. READ MORE: the plan", "ALREADY READY", "They SEE it. SEE ALSO: more", "RELATED: x",
+    "MORE ON THIS STORY: y", "WATCH: the video", "LISTEN: now", "ADVERTISEMENT: z", "Read more: it",
+    "See also: this", "Also read: that", "Related: x", "Share this slide: x", "Follow us on X",
+    "A post shared by Jane (@jane)", "RealSEE x", "“Related:” it", "x\u00a0READ MORE:",
+    "no key in this line at all", "read more: lower case is no key", "",
+]
+
+
+@pytest.mark.parametrize("text", ["\n".join(INLINE_KEY_LINES), "\n\n".join(reversed(INLINE_KEY_LINES))])
+def test_art001_inline_key_scan_finds_every_line_with_a_key(text):
+    """stray_artifact() searches a line for INLINE_KEYS only where INLINE_KEY_SCAN matched."""
+    from newslint.rules import artifacts
+
+    starts = [m.start() for m in artifacts.INLINE_KEY_SCAN.finditer(text)]
+    pos = 0
+    for line in text.split("\n"):
+        if any(key in line for key in artifacts.INLINE_KEYS):
+            assert any(pos <= s < pos + len(line) for s in starts), line
+        pos += len(line) + 1
+
+
 def test_art001_fold_knows_every_letter_regex_matches_to_ascii():
     """_fold maps the non-ASCII letters that ``regex`` matches to an ASCII letter when
     ignoring case; the gates rely on it."""

@@ -115,3 +115,27 @@ def test_chr001_every_character_it_looks_for_is_not_printable():
 def test_chr001_lone_invisible_character_in_printable_copy(lint):
     diags = lint("Talks resumed in Kyiv on Tuesday, and officials\u2060 said progress was slow.", select=["CHR001"])
     assert [d.message for d in diags] == ["Invisible character (word joiner)"]
+
+
+# -- CHR002's look first: one class scan says whether either pattern can match --------------
+def test_chr002_every_match_starts_with_a_lead_character():
+    from newslint.rules import characters
+
+    # Every pair of characters from U+0080 to U+03FF, after a space: all the mojibake the
+    # patterns know starts within it, and most other Latin text is there too.
+    chars = [chr(c) for c in range(0x80, 0x400)]
+    text = " ".join(a + b for a in chars[::3] for b in chars) + " Â Ã© â€™ Â£"
+    starts = [m.start() for m in characters.MOJIBAKE.finditer(text)]
+    starts += [m.start() for m in characters.LONE_A_CIRCUMFLEX.finditer(text)]
+    assert len(starts) > 100
+    assert all(characters.MOJIBAKE_LEAD.match(text, s) for s in starts)
+
+
+@pytest.mark.parametrize("text", ["Officials in Baden-WÃ¼rttemberg said.", "Prices rose 5Â % on Monday.",
+                                  "The “plan” works. Why?", "Plain ASCII copy."])
+def test_chr002_look_first_changes_nothing(lint, text):
+    from newslint.rules import characters
+
+    found = [d.message for d in lint(text, select=["CHR002"])]
+    expected_any = bool(characters.MOJIBAKE.search(text) or characters.LONE_A_CIRCUMFLEX.search(text))
+    assert bool(found) == expected_any

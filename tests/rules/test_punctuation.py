@@ -175,7 +175,8 @@ def test_punctuation_rules_in_json(newslint, story):
 
 
 @pytest.mark.parametrize(
-    "text", ["", "said..", "a.....b", ",.,.;", "!!??!!", "::x::", ".,..,", "x;;;;,;", "… ... .. ."],
+    "text", ["", "said..", "a.....b", ",.,.;", "!!??!!", "::x::", ".,..,", "x;;;;,;", "… ... .. .",
+             "“Why??” she said,, then..,; left:: ‘ok’.,\n..\n", ".", ",;,;,", "?!?!?", "\U0001f600.."],
 )
 def test_pun001_candidates_match_the_pattern(text):
     from newslint.rules import punctuation

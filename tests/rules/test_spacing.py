@@ -64,3 +64,43 @@ def test_spc001_json_and_fix(newslint, story):
 def test_spc001_space_before_each_mark_gets_through_the_look_first(lint, mark):
     diags = lint(f"The ferry sailed at noon {mark} the operator said", select=["SPC001"])
     assert [d.message for d in diags] == [f'Space before "{mark}"']
+
+
+# -- the scans run by the standard library's engine: the same places as the patterns -------
+SCAN_EDGES = [
+    "The council  voted on Tuesday , and the plan was approved.The mayor welcomed it.",
+    "Runs:   three,    four\u00a0 spaces ; a mark ! after ?  and .. at the end  ",
+    "  indented .\n  next line : ok",
+    "said.“The” then said.”The end. U.S.A. wait.Élodie said.Ölfarbe.É then.Ab said!Yes?No",
+    "It said.”Émilie x. Y.z .Aa.”A”b ..Bb !!Cc ?”Dd", "", " ", "  ", ".A", ".Ab", "x.Ǆǆ and y.ǅa",
+    "end.\U0001d400\U0001d41a and.\U0001d400b", "Ωmega.Σσ said. Mr.Benn",
+]
+
+
+@pytest.mark.parametrize("text", SCAN_EDGES)
+def test_spc001_spaces_scan_matches_the_regex_pattern(text):
+    import regex
+
+    from newslint.rules import spacing
+
+    original = regex.compile(r"\x20{2,}|\x20(?=[,.;:!?])")
+    assert [m.span() for m in spacing.SPACES.finditer(text)] == [m.span() for m in original.finditer(text)]
+
+
+@pytest.mark.parametrize("text", SCAN_EDGES)
+def test_spc001_no_space_candidates_hold_every_match(text):
+    from newslint.rules import spacing
+
+    found = [m.span() for c in spacing.NO_SPACE_CANDIDATE.finditer(text)
+             if (m := spacing.NO_SPACE_AFTER.match(text, c.start())) is not None]
+    assert found == [m.span() for m in spacing.NO_SPACE_AFTER.finditer(text)]
+
+
+def test_spc001_no_space_candidates_know_every_capital_and_small_letter():
+    """Every character \\p{Lu} matches is A-Z or not ASCII, and likewise \\p{Ll} and a-z."""
+    import regex
+
+    upper, lower = regex.compile(r"\p{Lu}"), regex.compile(r"\p{Ll}")
+    ascii_chars = [chr(c) for c in range(128)]
+    assert "".join(c for c in ascii_chars if upper.match(c)) == "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    assert "".join(c for c in ascii_chars if lower.match(c)) == "abcdefghijklmnopqrstuvwxyz"

@@ -165,7 +165,7 @@ NEEDS_OBJECT = frozenset(("from",))
 
 
 def _possessive_verdict(ctx: Context, word: str, row: tuple[str, ...], around: Around,
-                        hyphenated: bool) -> tuple[str | None, int]:
+                        end: int) -> tuple[str | None, int]:
     """"its"/"it's", "your"/"you're", "whose"/"who's".
 
     Possessive -> contraction only before a word that cannot follow a possessive ("its a",
@@ -175,15 +175,17 @@ def _possessive_verdict(ctx: Context, word: str, row: tuple[str, ...], around: A
     possessive and for "it is").
     """
     possessive, _contraction = POSSESSIVE_ROWS[row]
-    _l2, _l1, r1, r2 = around
-    rival, gain = ctx.best(word, row, around)
-    if rival is None or hyphenated:
-        return None, 0
+    # The grammar first, then a hyphenated next word ("its five-year estimate": a compound
+    # a possessive takes), then the model: each may rule the rival out, for the same verdict.
     if word == possessive:
-        if _predicate_follows(around):
-            return rival, gain
+        if not _predicate_follows(around) or HYPHENATED_NEXT.match(ctx.text, end) is not None:
+            return None, 0
+        return ctx.best(word, row, around)
+    r1 = around[2]
+    if r1 in AFTER_ITS_NOT or r1 == "</s>" or HYPHENATED_NEXT.match(ctx.text, end) is not None:
         return None, 0
-    if r1 in AFTER_ITS_NOT or r1 == "</s>" or gain < 0:
+    rival, gain = ctx.best(word, row, around)
+    if rival is None or gain < 0:
         return None, 0
     # Two pieces of evidence, added: the model's own preference (which leans the other way)
     # and how much better "their" fits than "they're".
@@ -292,11 +294,12 @@ def candidates(doc: Document, ctx: Context | None = None, floor: int | None = No
             continue  # "pore over the figures": the idiom, not a slip for "pour"
         around = ctx.around(start, end)
         if row in POSSESSIVE_ROWS:
-            best, gain = _possessive_verdict(ctx, lower, row, around, HYPHENATED_NEXT.match(text, end) is not None)
+            best, gain = _possessive_verdict(ctx, lower, row, around, end)
         else:
-            best, gain = ctx.best(lower, row, around)
+            scores: dict[str, int] = {}
+            best, gain = ctx.best(lower, row, around, scores)
             if lower == "their" and best == "they're" and not _predicate_follows(around):
-                best, gain = ctx.best(lower, ("their", "there"), around)
+                best, gain = ctx.best(lower, ("their", "there"), around, scores)
         if best is None or (floor is not None and gain < floor):
             continue
         if best in NEEDS_OBJECT and around[2] == "</s>":

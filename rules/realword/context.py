@@ -88,6 +88,59 @@ def looks_foreign(text: str, start: int, end: int) -> bool:
     return other >= 2 and other > en
 
 
+def _clause_end(tokens: list[str]) -> tuple[list[str], bool]:
+    """The words that end a clause in ``tokens`` (at most two, the last first): up to a full
+    stop, a comma or a line break; and whether that settled it (False when the tokens ran
+    out first)."""
+    words: list[str] = []
+    for tok in reversed(tokens):
+        if not tok[0].isalnum():  # a full stop, a line break or a comma
+            return words, True
+        words.append(tok)
+        if len(words) == 2:
+            return words, True
+    return words, False
+
+
+def _words_before(text: str, start: int) -> list[str]:
+    """The last two words before ``start`` within its clause (the last first), as the last
+    tokens of ``TOKEN.findall(text, start - WINDOW, start)``.
+
+    No token holds a space, so the tokens that start after a space are the same whether the
+    scan starts there or earlier: the scan starts two spaces back, and over the whole window
+    only when those few tokens do not settle the clause (a long word, no space)."""
+    lo = max(0, start - WINDOW)
+    q = text.rfind(" ", lo, start - 1)
+    if q >= 0:
+        q = text.rfind(" ", lo, q)
+        if q >= 0:
+            words, settled = _clause_end(TOKEN.findall(text, q, start))
+            if settled:
+                return words
+    return _clause_end(TOKEN.findall(text, lo, start))[0]
+
+
+def _words_after(text: str, end: int) -> tuple[str, str | None]:
+    """``(r1, r2)`` after ``end`` within its clause: the first tokens of
+    ``TOKEN.findall(text, end, end + WINDOW)``, found one search at a time (a search finds
+    the next token of the scan: the scan is a search from the end of the last token)."""
+    hi = min(len(text), end + WINDOW)
+    m = TOKEN.search(text, end, hi)
+    if m is None:
+        return "</s>", None
+    tok = m.group()
+    if not tok[0].isalnum():
+        return "</s>", None
+    r1 = _normal(tok)
+    m = TOKEN.search(text, m.end(), hi)
+    if m is None:
+        return r1, "</s>"
+    tok = m.group()
+    if not tok[0].isalnum():
+        return r1, "</s>"
+    return r1, _normal(tok)
+
+
 Around = tuple[str | None, str, str, str | None]
 
 
@@ -101,48 +154,44 @@ class Context:
         self.model: NgramScores | None = None
 
     def around(self, start: int, end: int) -> Around:
-        """``(l2, l1, r1, r2)`` around ``text[start:end]``, within its clause."""
+        """``(l2, l1, r1, r2)`` around ``text[start:end]``, within its clause.
+
+        The words are the tokens of ``TOKEN.findall`` over ``WINDOW`` characters each side,
+        read without a pass over the whole window (see :func:`_words_before` and
+        :func:`_words_after`)."""
         text = self.text
-        before = TOKEN.findall(text, max(0, start - WINDOW), start)
-        l1: str | None = "<s>"
-        l2: str | None = None
-        words: list[str] = []
-        for tok in reversed(before):
-            if not tok[0].isalnum():  # a full stop, a line break or a comma
-                break
-            words.append(tok)
-            if len(words) == 2:
-                break
+        words = _words_before(text, start)
         if words:
-            l1 = _before(words[0])
-            l2 = _before(words[1]) if len(words) == 2 else "<s>"
-        right: list[str] = []
-        for tok in TOKEN.findall(text, end, min(len(text), end + WINDOW)):
-            if not tok[0].isalnum():
-                break
-            right.append(_normal(tok))
-            if len(right) == 2:
-                break
-        if len(right) < 2:
-            right.append("</s>")
-        r1 = right[0]
-        r2 = None if r1 == "</s>" else right[1]
+            l1: str | None = _before(words[0])
+            l2: str | None = _before(words[1]) if len(words) == 2 else "<s>"
+        else:
+            l1, l2 = "<s>", None
+        r1, r2 = _words_after(text, end)
         return l2, l1, r1, r2
 
-    def best(self, word: str, row: tuple[str, ...], around: Around) -> tuple[str | None, int]:
-        """The member of ``row`` the context favours most over ``word``, and by how much."""
+    def best(self, word: str, row: tuple[str, ...], around: Around,
+             scores: dict[str, int] | None = None) -> tuple[str | None, int]:
+        """The member of ``row`` the context favours most over ``word``, and by how much.
+        ``scores``, if given, keeps each member's score for another call in the same place."""
         if UNKNOWN_TO_MODEL.intersection(row):
             return None, 0
         if self.model is None:
             self.model = ngram_scores()
         l2, l1, r1, r2 = around
         score = self.model.score
-        own = score(word, l2, l1, r1, r2)
+        if scores is None:
+            scores = {}
+        own = scores.get(word)
+        if own is None:
+            own = scores[word] = score(word, l2, l1, r1, r2)
         best, gain = None, 0
         for other in row:
             if other == word:
                 continue
-            g = score(other, l2, l1, r1, r2) - own
+            s = scores.get(other)
+            if s is None:
+                s = scores[other] = score(other, l2, l1, r1, r2)
+            g = s - own
             if best is None or g > gain:
                 best, gain = other, g
         return best, gain

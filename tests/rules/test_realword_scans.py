@@ -93,3 +93,48 @@ def test_remembered_ngram_values_are_the_stored_ones(monkeypatch):
             for around in contexts:
                 assert scores.score(word, *around) == by_keys(word, *around), (word, around)
     assert len(scores._memo) <= 8
+
+
+PHRASE_STORIES = [
+    "The attack could of been prevented, he said, and would  of; SHOULD OF. It’s own goal, it's own.",
+    "His men were given free reign: a sneak peak, sneak peaks; baited breath; per say (per-say) paper say.",
+    "They towed the party line, tow the line, tows the government line; alot; xalot; alot’s; _alot.",
+    "for all intensive purposes; bare in mind; beyond the pail; wreck havoc, wrecked havoc, wrecking havoc.",
+    "The rein of terror peaked my interest, peaked their interest; éfree reign; free reign-era.",
+    "He could of course resign.",
+]
+
+
+@pytest.mark.parametrize("text", PHRASE_STORIES)
+def test_phrases_looked_for_only_where_their_words_occur(text):
+    doc = Document.from_text(text)
+    low = doc.lowered
+    expected = [m.span() for m in confusion.PHRASE.finditer(low)]
+    if not any(a in low for a in confusion.PHRASE_ANCHORS):
+        expected = []
+    assert expected or text.startswith("He could")
+    assert [m.span() for m in confusion.phrase_matches(doc)] == expected
+    # and a story without one of a phrase's words is not searched for it
+    import re
+
+    without_of = Document.from_text(re.sub(r"(?i)\bof\b", "off", text)).ascii_words
+    assert "could" not in confusion._phrase_firsts(without_of)
+
+
+@pytest.mark.parametrize("text", STORIES + PHRASE_STORIES + ["Who’s there? Who's, you’re, you're; they’re they're it's.",
+                                                            "Its ASCII only: it's, they're, who's, you're then."])
+def test_confusion_words_with_apostrophes_found_in_any_text(text):
+    doc = Document.from_text(text)
+    low = doc.lowered
+    expected = []
+    for m in confusion.WORD_SCAN.finditer(low):
+        start, end = m.span()
+        if m.group() not in confusion.CONFUSABLE:
+            continue
+        if start and (text[start - 1].isalnum() or text[start - 1] in confusion.JOINERS):
+            continue
+        if end < len(text) and (text[end].isalnum() or text[end] == "-" or (
+                text[end] in "'’" and end + 1 < len(text) and text[end + 1].isalpha())):
+            continue
+        expected.append((start, m.group()))
+    assert confusion.confusion_words(text, low, doc.ascii_words) == expected

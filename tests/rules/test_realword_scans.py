@@ -138,3 +138,78 @@ def test_confusion_words_with_apostrophes_found_in_any_text(text):
             continue
         expected.append((start, m.group()))
     assert confusion.confusion_words(text, low, doc.ascii_words) == expected
+
+
+# -- RWE001 / RWE003: the article places each pattern is tried at ---------------------------
+ARTICLE_STORIES = [
+    "He said it was a hour late, a day early, a  week, a\u00a0year, a “bold” move, a ‘big’ one and a 'tall' tale.",
+    "A hour. A day. An Björk song, a b-52, a b52, a B52, a t-shirt, a T-shirt, a p's and q's, a DVD, a bDay.",
+    "a a day, a an day, an a day, a “an hour”, a \"a week\", An a road, a  \u00a0“a view, a an observation tower.",
+    "a pdf, a mp4, a fbi agent, a gif, a j.crew, a k-pop star, a wwe fight, a vw, a zt, a qr code, a dj, a go",
+    "Data a day.Mia an one-off; (a day) [a week] a-day x a.day a/day a&b a’day a—day",
+    "a",
+    "a day",
+    "a hour, a honest man, an university, an one-off, a FBI agent, a MP, an hotel, a unicorn, an unicorn, a euro, an euro",
+    "a Hour, A hour\nan Ounce, a x-ray, a X-ray, a 8, an 8, a a, an an, a der, A la carte, a on, an US envoy, AN UFO",
+    "a hour/day, a hour’s wait, a hour's, a hour-long, a hour., a hour… a hour_x a honestly2 a hours) a hour]",
+]
+MASS_STORIES = [
+    "An advice was given. A missile shrapnel lies on the grass. A lot people came, a lot evidence.",
+    "A lot  evidence, a\u00a0lot\u00a0money; a  lot time. alot evidence. A lot  of evidence, a lot things.",
+    "an advicewas; an  advice, a missile-shrapnel lies, a missile\u00a0shrapnel lies, a big  bad luggage.",
+    "A research team, a great deal of research. a the information, a lot information. An equipment check.",
+    "advice. a\nadvice. a advice; (a luggage) an expert advice? a very large jewellery is here",
+    "an evidence of x " + "y" * 200 + " a" + "z" * 300 + " advice.",
+    "Researchers said a lot people came; an informational a lot time. An adviceis here, a luggagewas, an advices.",
+    "No mass noun here, but a lot people came and a lot things happened.",
+    "Researchers saw a lot\u00a0people, a lottery, a lots, a lot-time and a lot  money.",
+]
+
+
+@pytest.mark.parametrize("text", ARTICLE_STORIES + MASS_STORIES + STORIES)
+def test_indefinite_article_left_out_places_change_no_finding(text, monkeypatch):
+    from newslint.rules.realword import checks
+
+    doc = Document.from_text(text)
+    got = [(f.span, f.message) for f in checks.indefinite_article(doc)]
+    monkeypatch.setattr(checks, "_article_word_places", lambda d: checks._article_places(d))
+    doc = Document.from_text(text)
+    assert got == [(f.span, f.message) for f in checks.indefinite_article(doc)]
+
+
+def test_no_word_after_a_safe_letter_wants_an():
+    from newslint.rules.realword import model, sounds
+
+    safe = sounds.never_an()
+    assert safe and not safe & set("aeiouhfmnlrsx")
+    words = [w for w in model.first_sounds() if w[:1] in safe]
+    words += [c + tail for c in safe for tail in ("", "52", "-52", "'s", "ashboard", "Bc", "BC", "-shirt", "x4", ".")]
+    for word in words:
+        assert sounds.article_for(word) != "an", word
+
+
+@pytest.mark.parametrize("text", MASS_STORIES + ARTICLE_STORIES)
+def test_mass_noun_left_out_places_change_no_finding(text, monkeypatch):
+    from newslint.rules.realword import checks
+
+    def findings():
+        return [(f.span, f.message, f.fix.edits) for f in checks.mass_noun(Document.from_text(text))]
+
+    got = findings()
+    # the plain pass: every noun in the text (even inside a word), every article place
+    monkeypatch.setattr(checks, "_mass_nouns", lambda d: [n for n in checks.MASS_NOUNS if n in d.lowered])
+    monkeypatch.setattr(checks, "_places_before", lambda d, words, modifier=False: checks._article_places(d))
+    assert got == findings()
+
+
+@pytest.mark.parametrize("text", MASS_STORIES + ARTICLE_STORIES)
+def test_mass_patterns_tried_only_before_their_words(text):
+    from newslint.rules.realword import checks
+
+    doc = Document.from_text(text)
+    nouns = checks._mass_nouns(doc)
+    assert set(nouns) <= {n for n in checks.MASS_NOUNS if n in doc.lowered}
+    for pattern, words, modifier in ((checks.MASS, nouns, True), (checks.LOT, ["lot"], False)):
+        expected = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+        places = checks._places_before(doc, words, modifier=modifier)
+        assert [(m.span(), m.groupdict()) for m in checks._matches(pattern, doc, places)] == expected

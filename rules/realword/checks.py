@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 import re
+from bisect import bisect_left
 
 import regex
 
@@ -64,26 +65,20 @@ def _article_places(doc: Document) -> list[int]:
     return doc.cached("realword.article_places", make)
 
 
-def _word_starts(doc: Document) -> list[tuple[int, int]]:
+def _word_starts(doc: Document) -> Iterator[tuple[int, int]]:
     """``(place, word)`` for each article place: where the word after it starts, past the
     article, its spaces and an opening quotation mark (where ``ARTICLE``'s ``next`` group
     starts, if the pattern matches there)."""
-
-    def make() -> list[tuple[int, int]]:
-        text = doc.text
-        low = lowered(doc)
-        n = len(text)
-        out: list[tuple[int, int]] = []
-        for i in _article_places(doc):
-            j = i + 1 if low[i + 1] in " \u00a0" else i + 2  # "a " or "an " (the needles)
-            while j < n and text[j] in " \u00a0":
-                j += 1
-            if j < n and text[j] in "\"“‘":
-                j += 1
-            out.append((i, j))
-        return out
-
-    return doc.cached("realword.word_starts", make)
+    text = doc.text
+    low = lowered(doc)
+    n = len(text)
+    for i in _article_places(doc):
+        j = i + 1 if low[i + 1] in " \u00a0" else i + 2  # "a " or "an " (the needles)
+        while j < n and text[j] in " \u00a0":
+            j += 1
+        if j < n and text[j] in "\"“‘":
+            j += 1
+        yield i, j
 
 
 def _wants_other(art: str, token: str) -> bool:
@@ -120,24 +115,31 @@ _ASCII_RUN = re.compile(r"[A-Za-z]+")
 _RUN_ENDS = frozenset(" \u00a0\t\n\r,;:!?()[]{}\"“”")
 
 
-def _article_word_places(doc: Document) -> list[int]:
-    """The article places where ``ARTICLE`` can match and the rule can flag the match: all
-    but those before a word that cannot want the other article, as far as two cheap looks
-    tell: "a" before a word that starts with a letter of :func:`never_an` ("a day"), or
-    before a word of ASCII letters (then all of ``next``) that ``_wants_other`` passes ("a
-    hospital", "an hour").
+def _article_word_places(doc: Document) -> tuple[list[int], list[int]]:
+    """The article places where ``ARTICLE`` can match and the rule can flag the match, and
+    those where ``DOUBLE_ARTICLE`` can match, from one look at the word after each place.
 
-    Leaving those out changes no other match: such a match would end inside its next word,
-    where no article place can match (the look-behind), or at an article place that starts
-    it ("a an"): a word that starts with "a" or "A" is never left out."""
+    ``ARTICLE``: all but the places before a word that cannot want the other article, as
+    far as two cheap looks tell: "a" before a word that starts with a letter of
+    :func:`never_an` ("a day"), or before a word of ASCII letters (then all of ``next``)
+    that ``_wants_other`` passes ("a hospital", "an hour"). Leaving those out changes no
+    other match: such a match would end inside its next word, where no article place can
+    match (the look-behind), or at an article place that starts it ("a an"): a word that
+    starts with "a" or "A" is never left out.
+
+    ``DOUBLE_ARTICLE``: "a" or "an" (``first``), spaces, perhaps a quotation mark (not ‘),
+    then "a" (where ``second`` starts)."""
     text = doc.text
     n = len(text)
     safe = never_an()
     run = _ASCII_RUN.match
     out: list[int] = []
+    second: list[int] = []
     for i, j in _word_starts(doc):
         if j < n:
             c = text[j]
+            if c == "a" and text[j - 1] != "‘":
+                second.append(i)
             single = text[i + 1] in " \u00a0"
             if single and c in safe:
                 continue
@@ -146,15 +148,12 @@ def _article_word_places(doc: Document) -> list[int]:
                 if (k == n or text[k] in _RUN_ENDS) and not _wants_other_memo("a" if single else "an", m.group()):
                     continue
         out.append(i)
-    return out
+    return out, second
 
 
 def _second_article_places(doc: Document) -> list[int]:
-    """The article places where ``DOUBLE_ARTICLE`` can match: "a" or "an" (``first``), then
-    spaces, perhaps a quotation mark (not ‘), then "a" (where ``second`` starts)."""
-    text = doc.text
-    n = len(text)
-    return [i for i, j in _word_starts(doc) if j < n and text[j] == "a" and text[j - 1] != "‘"]
+    """The article places where ``DOUBLE_ARTICLE`` can match (see ``_article_word_places``)."""
+    return _article_word_places(doc)[1]
 
 
 def _matches(pattern: regex.Pattern[str], doc: Document, places: list[int] | None = None) -> list[regex.Match[str]]:
@@ -207,7 +206,8 @@ def indefinite_article(doc: Document) -> Iterator[Finding]:
     Pronunciations: the CMU Pronouncing Dictionary (as shipped with pocketsphinx).
     """
     text = doc.text
-    for m in _matches(ARTICLE, doc, _article_word_places(doc)):
+    places, second_places = _article_word_places(doc)
+    for m in _matches(ARTICLE, doc, places):
         art = m["art"]
         start = m.start()
         if art[0] == "A" and not sentence_start(text, start):
@@ -227,7 +227,7 @@ def indefinite_article(doc: Document) -> Iterator[Finding]:
             message=f'Use "{new}" before "{nxt}"',
             fix=Fix(f'Change "{art}" to "{new}"', (Edit(Span(start, m.end("art")), new),)),
         )
-    for m in _matches(DOUBLE_ARTICLE, doc, _second_article_places(doc)):
+    for m in _matches(DOUBLE_ARTICLE, doc, second_places):
         first = m["first"]
         if first.lower() == m["second"] and not m["quote"]:
             continue  # "a a": the repeated-word rule's
@@ -368,9 +368,14 @@ def _places_before(doc: Document, words: list[str], modifier: bool = False) -> l
     spaces and the word. Walked back from each occurrence of the word; the pattern decides."""
     text = doc.text
     low = lowered(doc)
-    places = set(_article_places(doc))
+    places = _article_places(doc)
     nbsp = "\u00a0" in text
     out: set[int] = set()
+
+    def at_places(ends: int) -> list[int]:
+        """The article places that end (before their spaces) at ``ends``: "a" or "an"."""
+        i = bisect_left(places, ends - 2)
+        return [p for p in places[i:i + 2] if p in (ends - 1, ends - 2)]
 
     def article_before(k: int) -> int:
         """Where the spaces before ``k`` start (``k`` if there are none)."""
@@ -382,7 +387,7 @@ def _places_before(doc: Document, words: list[str], modifier: bool = False) -> l
         e = article_before(k)
         if e == k:
             continue  # no space before the word: no pattern reaches it
-        out.update(p for p in (e - 1, e - 2) if p in places)
+        out.update(at_places(e))
         if modifier:
             s = text.rfind(" ", 0, e) + 1  # the start of the word before (the modifier)
             if nbsp:
@@ -391,7 +396,7 @@ def _places_before(doc: Document, words: list[str], modifier: bool = False) -> l
                 continue
             e2 = article_before(s)
             if e2 < s:
-                out.update(p for p in (e2 - 1, e2 - 2) if p in places)
+                out.update(at_places(e2))
     return sorted(out)
 
 

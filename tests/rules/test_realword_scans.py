@@ -24,6 +24,9 @@ STORIES = [
     "He said:their plan.Then the vote,there;its?it's!then",
     "x" * 90 + " their " + "y" * 90,
     "and " * 30 + "their " + "plans " * 30,
+    "their " + "a" * 70 + " " + "b" * 20 + " then " + "c" * 76 + " d then",  # words across the window's edge
+    "The Plan Said Their Chiefs Were Late. Then They Met Their Rivals, Then Their Fans; Then Than THEN",
+    "He said their2 plans, their plan's end, their plan’s end, our plans’ their fate, plan_b their x_y z",
 ]
 
 
@@ -172,7 +175,8 @@ def test_indefinite_article_left_out_places_change_no_finding(text, monkeypatch)
 
     doc = Document.from_text(text)
     got = [(f.span, f.message) for f in checks.indefinite_article(doc)]
-    monkeypatch.setattr(checks, "_article_word_places", lambda d: checks._article_places(d))
+    places = checks._article_word_places
+    monkeypatch.setattr(checks, "_article_word_places", lambda d: (checks._article_places(d), places(d)[1]))
     doc = Document.from_text(text)
     assert got == [(f.span, f.message) for f in checks.indefinite_article(doc)]
 

@@ -102,22 +102,37 @@ def _clause_end(tokens: list[str]) -> tuple[list[str], bool]:
     return words, False
 
 
-def _words_before(text: str, start: int) -> list[str]:
-    """The last two words before ``start`` within its clause (the last first), as the last
-    tokens of ``TOKEN.findall(text, start - WINDOW, start)``.
+# The common case, two words of ASCII letters with a space each side: then they are the
+# tokens (no apostrophe, digit or other letter goes on with them) and are spelled as the
+# model spells them once lower-cased. Checked with the standard library's engine, at once.
+_TWO_WORDS_BEFORE = re.compile(r" ([A-Za-z]+) ([A-Za-z]+) ")
+_TWO_WORDS_AFTER = re.compile(r" ([A-Za-z]+) ([A-Za-z]+)(?=[ ,.;:!?)\n\"”])")
+
+
+def _words_before(text: str, start: int) -> tuple[str | None, str]:
+    """``(l2, l1)`` before ``start`` within its clause: the last word tokens of
+    ``TOKEN.findall(text, start - WINDOW, start)``.
 
     No token holds a space, so the tokens that start after a space are the same whether the
     scan starts there or earlier: the scan starts two spaces back, and over the whole window
     only when those few tokens do not settle the clause (a long word, no space)."""
     lo = max(0, start - WINDOW)
     q = text.rfind(" ", lo, start - 1)
+    words: list[str] | None = None
     if q >= 0:
         q = text.rfind(" ", lo, q)
         if q >= 0:
+            m = _TWO_WORDS_BEFORE.fullmatch(text, q, start)
+            if m is not None:
+                return m.group(1).lower(), m.group(2).lower()
             words, settled = _clause_end(TOKEN.findall(text, q, start))
-            if settled:
-                return words
-    return _clause_end(TOKEN.findall(text, lo, start))[0]
+            if not settled:
+                words = None
+    if words is None:
+        words = _clause_end(TOKEN.findall(text, lo, start))[0]
+    if not words:
+        return None, "<s>"
+    return (_before(words[1]) if len(words) == 2 else "<s>"), _before(words[0])
 
 
 def _words_after(text: str, end: int) -> tuple[str, str | None]:
@@ -125,6 +140,9 @@ def _words_after(text: str, end: int) -> tuple[str, str | None]:
     ``TOKEN.findall(text, end, end + WINDOW)``, found one search at a time (a search finds
     the next token of the scan: the scan is a search from the end of the last token)."""
     hi = min(len(text), end + WINDOW)
+    m = _TWO_WORDS_AFTER.match(text, end)
+    if m is not None and m.end() < hi:
+        return m.group(1).lower(), m.group(2).lower()
     m = TOKEN.search(text, end, hi)
     if m is None:
         return "</s>", None
@@ -159,14 +177,8 @@ class Context:
         The words are the tokens of ``TOKEN.findall`` over ``WINDOW`` characters each side,
         read without a pass over the whole window (see :func:`_words_before` and
         :func:`_words_after`)."""
-        text = self.text
-        words = _words_before(text, start)
-        if words:
-            l1: str | None = _before(words[0])
-            l2: str | None = _before(words[1]) if len(words) == 2 else "<s>"
-        else:
-            l1, l2 = "<s>", None
-        r1, r2 = _words_after(text, end)
+        l2, l1 = _words_before(self.text, start)
+        r1, r2 = _words_after(self.text, end)
         return l2, l1, r1, r2
 
     def best(self, word: str, row: tuple[str, ...], around: Around,

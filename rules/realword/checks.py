@@ -65,22 +65,6 @@ def _article_places(doc: Document) -> list[int]:
     return doc.cached("realword.article_places", make)
 
 
-def _word_starts(doc: Document) -> Iterator[tuple[int, int]]:
-    """``(place, word)`` for each article place: where the word after it starts, past the
-    article, its spaces and an opening quotation mark (where ``ARTICLE``'s ``next`` group
-    starts, if the pattern matches there)."""
-    text = doc.text
-    low = lowered(doc)
-    n = len(text)
-    for i in _article_places(doc):
-        j = i + 1 if low[i + 1] in " \u00a0" else i + 2  # "a " or "an " (the needles)
-        while j < n and text[j] in " \u00a0":
-            j += 1
-        if j < n and text[j] in "\"“‘":
-            j += 1
-        yield i, j
-
-
 def _wants_other(art: str, token: str) -> bool:
     """Whether the word ``token`` (``ARTICLE``'s ``next``) after the article ``art`` (lower
     case) can be flagged, wherever it stands: it is a word an article goes before, and it
@@ -109,9 +93,12 @@ def _wants_other_memo(art: str, token: str) -> bool:
     return v
 
 
-# A word of ASCII letters, and what cannot go on with ``ARTICLE``'s ``next`` after one (no
-# letter, mark, digit, apostrophe, full stop or hyphen): then that run is all of ``next``.
-_ASCII_RUN = re.compile(r"[A-Za-z]+")
+# What follows an article place: the article ("a " or "an ", the needles), its spaces, an
+# opening quotation mark (``ARTICLE``'s ``q``), and the run of ASCII letters that starts
+# the next word (where ``ARTICLE``'s ``next`` starts, if the pattern matches there).
+_AFTER_ARTICLE = re.compile(r"[aA][nN]?[ \u00a0]+([\"“‘]?)([A-Za-z]*)")
+# What cannot go on with ``next`` after a run of ASCII letters (no letter, mark, digit,
+# apostrophe, full stop or hyphen): then that run is all of ``next``.
 _RUN_ENDS = frozenset(" \u00a0\t\n\r,;:!?()[]{}\"“”")
 
 
@@ -132,21 +119,30 @@ def _article_word_places(doc: Document) -> tuple[list[int], list[int]]:
     text = doc.text
     n = len(text)
     safe = never_an()
-    run = _ASCII_RUN.match
+    after = _AFTER_ARTICLE.match
     out: list[int] = []
     second: list[int] = []
-    for i, j in _word_starts(doc):
-        if j < n:
-            c = text[j]
-            if c == "a" and text[j - 1] != "‘":
-                second.append(i)
-            single = text[i + 1] in " \u00a0"
-            if single and c in safe:
+    for i in _article_places(doc):
+        if text[i + 1] == " " and i + 2 < n and text[i + 2] in safe:
+            continue  # "a day": the common case, read without the match below
+        m = after(text, i)
+        if m is None:  # (never: the needles are these) the pattern decides
+            out.append(i)
+            continue
+        word = m.group(2)
+        if not word:
+            out.append(i)  # not an ASCII letter: the pattern decides
+            continue
+        c = word[0]
+        if c == "a" and m.group(1) != "‘":
+            second.append(i)
+        single = text[i + 1] in " \u00a0"
+        if single and c in safe:
+            continue
+        if c not in "aA":
+            k = m.end()
+            if (k == n or text[k] in _RUN_ENDS) and not _wants_other_memo("a" if single else "an", word):
                 continue
-            if c not in "aA" and (m := run(text, j)) is not None:
-                k = m.end()
-                if (k == n or text[k] in _RUN_ENDS) and not _wants_other_memo("a" if single else "an", m.group()):
-                    continue
         out.append(i)
     return out, second
 

@@ -27,6 +27,8 @@ STORIES = [
     "their " + "a" * 70 + " " + "b" * 20 + " then " + "c" * 76 + " d then",  # words across the window's edge
     "The Plan Said Their Chiefs Were Late. Then They Met Their Rivals, Then Their Fans; Then Than THEN",
     "He said their2 plans, their plan's end, their plan’s end, our plans’ their fate, plan_b their x_y z",
+    "The U.S. their plan, a.m. then, p.m.\ntheir, e.g. their, Jan. their; plan.” their, plan.’ then plan.) their",
+    "their,\nthen\n\ntheir ,then , their plan.their plan. Their, then.\u00a0their plan,their",
 ]
 
 

@@ -9,6 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
+import re
+from bisect import bisect_left
+
 import regex
 
 from newslint import Applicability, Document, Edit, Finding, Fix, Rule, Severity, Span, hookimpl, patterns
@@ -17,7 +20,7 @@ from newslint.rules.realword.confusion import (
     OF_AFTER, QUOTED_EXTRA, THRESHOLD, candidates, changed_words, like, lowered, phrase_fix, phrase_matches,
 )
 from newslint.rules.realword.context import Context, looks_foreign, sentence_start
-from newslint.rules.realword.sounds import article_for, is_foreign_next
+from newslint.rules.realword.sounds import article_for, is_foreign_next, never_an
 
 # -- RWE001 indefinite-article -------------------------------------------------------------
 
@@ -62,26 +65,91 @@ def _article_places(doc: Document) -> list[int]:
     return doc.cached("realword.article_places", make)
 
 
-def _second_article_places(doc: Document) -> list[int]:
-    """The article places where ``DOUBLE_ARTICLE`` can match: "a" or "an" (``first``), then
-    spaces, perhaps a quotation mark, then "a" (where ``second`` starts)."""
+def _wants_other(art: str, token: str) -> bool:
+    """Whether the word ``token`` (``ARTICLE``'s ``next``) after the article ``art`` (lower
+    case) can be flagged, wherever it stands: it is a word an article goes before, and it
+    wants the other article. (The checks that depend on the place come after.)"""
+    nxt = _strip_token(token)
+    if not nxt or is_foreign_next(nxt):
+        return False
+    if nxt.lower().replace("’", "'") in NOT_AFTER_ARTICLE and "-" not in nxt:
+        return False  # "a an" (a doubled article, below), "it's a on a Bosman": garbled, not a slip
+    wanted = article_for(nxt)
+    return not (wanted is None or wanted == "both" or wanted == art)
+
+
+# ``_wants_other``'s answers, remembered: the same words follow "a" and "an" story after story.
+_WANTS_OTHER: dict[tuple[str, str], bool] = {}
+WANTS_OTHER_SIZE = 1 << 14
+
+
+def _wants_other_memo(art: str, token: str) -> bool:
+    key = (art, token)
+    v = _WANTS_OTHER.get(key)
+    if v is None:
+        if len(_WANTS_OTHER) >= WANTS_OTHER_SIZE:
+            _WANTS_OTHER.clear()
+        v = _WANTS_OTHER[key] = _wants_other(art, token)
+    return v
+
+
+# What follows an article place: the article ("a " or "an ", the needles), its spaces, an
+# opening quotation mark (``ARTICLE``'s ``q``), and the run of ASCII letters that starts
+# the next word (where ``ARTICLE``'s ``next`` starts, if the pattern matches there).
+_AFTER_ARTICLE = re.compile(r"[aA][nN]?[ \u00a0]+([\"“‘]?)([A-Za-z]*)")
+# What cannot go on with ``next`` after a run of ASCII letters (no letter, mark, digit,
+# apostrophe, full stop or hyphen): then that run is all of ``next``.
+_RUN_ENDS = frozenset(" \u00a0\t\n\r,;:!?()[]{}\"“”")
+
+
+def _article_word_places(doc: Document) -> tuple[list[int], list[int]]:
+    """The article places where ``ARTICLE`` can match and the rule can flag the match, and
+    those where ``DOUBLE_ARTICLE`` can match, from one look at the word after each place.
+
+    ``ARTICLE``: all but the places before a word that cannot want the other article, as
+    far as two cheap looks tell: "a" before a word that starts with a letter of
+    :func:`never_an` ("a day"), or before a word of ASCII letters (then all of ``next``)
+    that ``_wants_other`` passes ("a hospital", "an hour"). Leaving those out changes no
+    other match: such a match would end inside its next word, where no article place can
+    match (the look-behind), or at an article place that starts it ("a an"): a word that
+    starts with "a" or "A" is never left out.
+
+    ``DOUBLE_ARTICLE``: "a" or "an" (``first``), spaces, perhaps a quotation mark (not ‘),
+    then "a" (where ``second`` starts)."""
     text = doc.text
     n = len(text)
+    safe = never_an()
+    after = _AFTER_ARTICLE.match
     out: list[int] = []
+    second: list[int] = []
     for i in _article_places(doc):
-        for j in (i + 1, i + 2):  # after "a" or "an"
-            if j == i + 2 and text[i + 1] != "n":
+        if text[i + 1] == " " and i + 2 < n and text[i + 2] in safe:
+            continue  # "a day": the common case, read without the match below
+        m = after(text, i)
+        if m is None:  # (never: the needles are these) the pattern decides
+            out.append(i)
+            continue
+        word = m.group(2)
+        if not word:
+            out.append(i)  # not an ASCII letter: the pattern decides
+            continue
+        c = word[0]
+        if c == "a" and m.group(1) != "‘":
+            second.append(i)
+        single = text[i + 1] in " \u00a0"
+        if single and c in safe:
+            continue
+        if c not in "aA":
+            k = m.end()
+            if (k == n or text[k] in _RUN_ENDS) and not _wants_other_memo("a" if single else "an", word):
                 continue
-            if j >= n or text[j] not in " \u00a0":
-                continue
-            while j < n and text[j] in " \u00a0":
-                j += 1
-            if j < n and text[j] in "\"“":
-                j += 1
-            if j < n and text[j] == "a":
-                out.append(i)
-                break
-    return out
+        out.append(i)
+    return out, second
+
+
+def _second_article_places(doc: Document) -> list[int]:
+    """The article places where ``DOUBLE_ARTICLE`` can match (see ``_article_word_places``)."""
+    return _article_word_places(doc)[1]
 
 
 def _matches(pattern: regex.Pattern[str], doc: Document, places: list[int] | None = None) -> list[regex.Match[str]]:
@@ -134,21 +202,17 @@ def indefinite_article(doc: Document) -> Iterator[Finding]:
     Pronunciations: the CMU Pronouncing Dictionary (as shipped with pocketsphinx).
     """
     text = doc.text
-    for m in _matches(ARTICLE, doc):
+    places, second_places = _article_word_places(doc)
+    for m in _matches(ARTICLE, doc, places):
         art = m["art"]
         start = m.start()
         if art[0] == "A" and not sentence_start(text, start):
             continue  # "Group A", "Serie A", "Plan A": a name, not an article
         if art == "AN" and not text[m.end("next") - len(m["next"]):m.end("next")].isupper():
             continue
+        if not _wants_other_memo(art.lower(), m["next"]):
+            continue
         nxt = _strip_token(m["next"])
-        if not nxt or is_foreign_next(nxt):
-            continue
-        if nxt.lower().replace("’", "'") in NOT_AFTER_ARTICLE and "-" not in nxt:
-            continue  # "a an" (a doubled article, below), "it's a on a Bosman": garbled, not a slip
-        wanted = article_for(nxt)
-        if wanted is None or wanted == "both" or wanted == art.lower():
-            continue
         if len(m["next"]) > 1 and m["next"][1:2] == "." and m["next"][:1].isalpha():
             continue  # "a U.S. official", "an F.B.I. agent": initials with periods (said as letters)
         if looks_foreign(text, start, m.end()):
@@ -159,7 +223,7 @@ def indefinite_article(doc: Document) -> Iterator[Finding]:
             message=f'Use "{new}" before "{nxt}"',
             fix=Fix(f'Change "{art}" to "{new}"', (Edit(Span(start, m.end("art")), new),)),
         )
-    for m in _matches(DOUBLE_ARTICLE, doc, _second_article_places(doc)):
+    for m in _matches(DOUBLE_ARTICLE, doc, second_places):
         first = m["first"]
         if first.lower() == m["second"] and not m["quote"]:
             continue  # "a a": the repeated-word rule's
@@ -280,6 +344,58 @@ LOT = patterns.compile(
 )
 
 
+# The runs of ASCII letters where ``MASS`` can find its noun (each is one of the document's
+# ASCII words: the noun stands after a space, and before a character that is no letter or
+# before one of ``AFTER_MASS`` typed on to it, "adviceis", and then a character that is no
+# letter), and the noun in each.
+_MASS_RUNS = {(n + a).encode("ascii"): n for n in MASS_NOUNS for a in ("", *AFTER_MASS)}
+_MASS_RUN_KEYS = frozenset(_MASS_RUNS)
+
+
+def _mass_nouns(doc: Document) -> list[str]:
+    """The nouns ``MASS`` can find in the document, by a look at its ASCII words."""
+    return sorted({_MASS_RUNS[r] for r in _MASS_RUN_KEYS.intersection(doc.ascii_words)})
+
+
+def _places_before(doc: Document, words: list[str], modifier: bool = False) -> list[int]:
+    """The article places from which ``MASS`` (``modifier``) or ``LOT`` can reach one of
+    ``words`` (looked for in the lower-cased text): the article, spaces and the word; with
+    ``modifier``, also the article, spaces, one word without a space (where ``mod`` is),
+    spaces and the word. Walked back from each occurrence of the word; the pattern decides."""
+    text = doc.text
+    low = lowered(doc)
+    places = _article_places(doc)
+    nbsp = "\u00a0" in text
+    out: set[int] = set()
+
+    def at_places(ends: int) -> list[int]:
+        """The article places that end (before their spaces) at ``ends``: "a" or "an"."""
+        i = bisect_left(places, ends - 2)
+        return [p for p in places[i:i + 2] if p in (ends - 1, ends - 2)]
+
+    def article_before(k: int) -> int:
+        """Where the spaces before ``k`` start (``k`` if there are none)."""
+        while k and text[k - 1] in " \u00a0":
+            k -= 1
+        return k
+
+    for k in find_all(low, words):
+        e = article_before(k)
+        if e == k:
+            continue  # no space before the word: no pattern reaches it
+        out.update(at_places(e))
+        if modifier:
+            s = text.rfind(" ", 0, e) + 1  # the start of the word before (the modifier)
+            if nbsp:
+                s = max(s, text.rfind("\u00a0", s, e) + 1)
+            if s == e:
+                continue
+            e2 = article_before(s)
+            if e2 < s:
+                out.update(at_places(e2))
+    return sorted(out)
+
+
 def mass_noun(doc: Document) -> Iterator[Finding]:
     """## What it does
     Flags "a" or "an" before a noun that takes none, such as `advice`, `luggage`,
@@ -306,10 +422,10 @@ def mass_noun(doc: Document) -> Iterator[Finding]:
     The fix deletes the article and is unsafe: `a piece of` may be what was meant.
     """
     text = doc.text
-    low = lowered(doc)
-    if not any(n in low for n in MASS_NOUNS):
-        return
-    for m in _matches(MASS, doc):
+    nouns = _mass_nouns(doc)
+    if not nouns and (b"lot" not in doc.ascii_words or not any(n in lowered(doc) for n in MASS_NOUNS)):
+        return  # no mass noun in the text, not even inside a word: "a lot people" is let pass too
+    for m in _matches(MASS, doc, _places_before(doc, nouns, modifier=True) if nouns else []):
         art, mod = m["art"], m["mod"]
         if art[0] == "A" and not sentence_start(text, m.start()):
             continue
@@ -323,7 +439,7 @@ def mass_noun(doc: Document) -> Iterator[Finding]:
             message=f'"{m["noun"]}" takes no "{art.lower()}"',
             fix=Fix(f'Remove "{art}"', (Edit(Span(m.start(), fix_end), replacement),), Applicability.UNSAFE),
         )
-    for m in _matches(LOT, doc):
+    for m in _matches(LOT, doc, _places_before(doc, ["lot"]) if b"lot" in doc.ascii_words else []):
         if m["art"] == "A" and not sentence_start(text, m.start()):
             continue
         noun = m["noun"]

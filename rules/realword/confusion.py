@@ -53,34 +53,58 @@ def _spellings(word: str) -> set[str]:
             for marks in product("'’", repeat=len(parts) - 1)}
 
 
+def _runs(words: str) -> frozenset[bytes]:
+    """The runs of ASCII letters in ``words`` (as :attr:`Document.ascii_words` holds them)."""
+    return frozenset(w.encode("ascii") for w in re.findall(r"[a-z]+", words))
+
+
 # Where a phrase can start: its first word (every phrase begins with a word, not ``*``),
 # which stands alone (the pattern's look-behind, and a space or the pattern's look-ahead
-# after it): one of the document's ASCII words, or, with an apostrophe, a substring.
+# after it). A phrase can match only where each of its words stands alone too, so each run
+# of ASCII letters in its words is one of the document's ASCII words: the phrases whose runs
+# all occur are looked for, at the places where their first words are.
 PHRASE_FIRST = tuple(sorted({w for p, _ in PHRASES for w in _spellings(p.split()[0])}))
-_FIRST_PLAIN = frozenset(w.encode("ascii") for w in PHRASE_FIRST if w.isalpha())
-_FIRST_WITH_APOSTROPHE = tuple(w for w in PHRASE_FIRST if not w.isalpha())
+_PHRASE_NEEDS = tuple((_runs(p.replace("*", "")), tuple(sorted(_spellings(p.split()[0])))) for p, _ in PHRASES)
+
+
+def _phrase_firsts(words: frozenset[bytes]) -> list[str]:
+    """The first words (each spelling) of the phrases that ``words`` leaves possible."""
+    out: set[str] = set()
+    for runs, firsts in _PHRASE_NEEDS:
+        if runs <= words:
+            out.update(firsts)
+    return sorted(out)
+
+
+def _stands_after(low: str, i: int) -> bool:
+    """``PHRASE``'s look-behind at ``i``: no word character (``str.isalnum`` or ``_``, as the
+    standard library's ``\\w``), apostrophe or hyphen before it."""
+    return not i or not (low[i - 1].isalnum() or low[i - 1] in "_'’-")
 
 
 def phrase_matches(doc: Document) -> list[re.Match[str]]:
     """The fixed phrases in the document (on its lower-cased text), found once, where
     the first two words of one of them are typed with one space somewhere in it.
 
-    What ``PHRASE.finditer`` finds, tried only where a phrase's first word stands: the
-    leftmost of those places at or after the end of the last match where the pattern
-    matches is the next match, as in a search (the pattern's look-behind sees the text
-    before the place, as a search's does)."""
+    What ``PHRASE.finditer`` finds, tried only where a possible phrase's first word stands
+    (see ``_phrase_firsts``): the leftmost of those places at or after the end of the last
+    match where the pattern matches is the next match, as in a search (the pattern's
+    look-behind sees the text before the place, as a search's does)."""
 
     def make() -> list[re.Match[str]]:
+        first = _phrase_firsts(doc.ascii_words)
+        if not first:
+            return []
         low = lowered(doc)
         out: list[re.Match[str]] = []
         done = tried = -1  # end of the last match; the place tried last
         match = PHRASE.match
-        first = [w.decode("ascii") for w in _FIRST_PLAIN.intersection(doc.ascii_words)]
-        first += [w for w in _FIRST_WITH_APOSTROPHE if w in low]
         for i in find_all(low, first):
             if i < done or i == tried:
                 continue
             tried = i
+            if not _stands_after(low, i):
+                continue
             m = match(low, i)
             if m is not None:
                 out.append(m)
@@ -165,7 +189,7 @@ NEEDS_OBJECT = frozenset(("from",))
 
 
 def _possessive_verdict(ctx: Context, word: str, row: tuple[str, ...], around: Around,
-                        hyphenated: bool) -> tuple[str | None, int]:
+                        end: int) -> tuple[str | None, int]:
     """"its"/"it's", "your"/"you're", "whose"/"who's".
 
     Possessive -> contraction only before a word that cannot follow a possessive ("its a",
@@ -175,15 +199,17 @@ def _possessive_verdict(ctx: Context, word: str, row: tuple[str, ...], around: A
     possessive and for "it is").
     """
     possessive, _contraction = POSSESSIVE_ROWS[row]
-    _l2, _l1, r1, r2 = around
-    rival, gain = ctx.best(word, row, around)
-    if rival is None or hyphenated:
-        return None, 0
+    # The grammar first, then a hyphenated next word ("its five-year estimate": a compound
+    # a possessive takes), then the model: each may rule the rival out, for the same verdict.
     if word == possessive:
-        if _predicate_follows(around):
-            return rival, gain
+        if not _predicate_follows(around) or HYPHENATED_NEXT.match(ctx.text, end) is not None:
+            return None, 0
+        return ctx.best(word, row, around)
+    r1 = around[2]
+    if r1 in AFTER_ITS_NOT or r1 == "</s>" or HYPHENATED_NEXT.match(ctx.text, end) is not None:
         return None, 0
-    if r1 in AFTER_ITS_NOT or r1 == "</s>" or gain < 0:
+    rival, gain = ctx.best(word, row, around)
+    if rival is None or gain < 0:
         return None, 0
     # Two pieces of evidence, added: the model's own preference (which leans the other way)
     # and how much better "their" fits than "they're".
@@ -231,9 +257,10 @@ WORD_SCAN = re.compile(r"[a-z]+(?:['’][a-z]+)?")
 CONFUSABLE = frozenset(CONFUSED) | frozenset(w.replace("'", "’") for w in CONFUSED if "'" in w)
 JOINERS = "'’-"
 # Which confusion words occur: those without an apostrophe as the document's ASCII words,
-# those with one as substrings.
+# those with one where both their runs of letters are ("it" and "s" for "it's"), and the
+# curly spellings only in a text that is not all ASCII.
 _PLAIN = frozenset(w.encode("ascii") for w in CONFUSABLE if w.isalpha())
-_WITH_APOSTROPHE = tuple(sorted(w for w in CONFUSABLE if not w.isalpha()))
+_WITH_APOSTROPHE = tuple((w, _runs(w.replace("’", "'"))) for w in sorted(CONFUSABLE) if not w.isalpha())
 
 
 def confusion_words(text: str, low: str, words: frozenset[bytes] | None = None) -> list[tuple[int, str]]:
@@ -243,12 +270,13 @@ def confusion_words(text: str, low: str, words: frozenset[bytes] | None = None) 
 
     Those conditions make any occurrence of the word a whole token, so the words that occur
     are found in bulk (a superset: each token is a run of ASCII letters, one of ``words``,
-    the :attr:`~newslint.document.Document.ascii_words` of ``low``, or holds its apostrophe),
-    their occurrences with ``str.find``, and only those are checked."""
+    the :attr:`~newslint.document.Document.ascii_words` of ``low``, or holds its apostrophe
+    between two of them), their occurrences with ``str.find``, and only those are checked."""
     if words is None:
         words = Document.from_text(low).ascii_words
     present = [w.decode("ascii") for w in _PLAIN.intersection(words)]
-    present += [w for w in _WITH_APOSTROPHE if w in low]
+    ascii_only = low.isascii()
+    present += [w for w, runs in _WITH_APOSTROPHE if runs <= words and (w.isascii() or not ascii_only)]
     n = len(text)
     out: list[tuple[int, str]] = []
     for word in present:
@@ -292,11 +320,12 @@ def candidates(doc: Document, ctx: Context | None = None, floor: int | None = No
             continue  # "pore over the figures": the idiom, not a slip for "pour"
         around = ctx.around(start, end)
         if row in POSSESSIVE_ROWS:
-            best, gain = _possessive_verdict(ctx, lower, row, around, HYPHENATED_NEXT.match(text, end) is not None)
+            best, gain = _possessive_verdict(ctx, lower, row, around, end)
         else:
-            best, gain = ctx.best(lower, row, around)
+            scores: dict[str, int] = {}
+            best, gain = ctx.best(lower, row, around, scores)
             if lower == "their" and best == "they're" and not _predicate_follows(around):
-                best, gain = ctx.best(lower, ("their", "there"), around)
+                best, gain = ctx.best(lower, ("their", "there"), around, scores)
         if best is None or (floor is not None and gain < floor):
             continue
         if best in NEEDS_OBJECT and around[2] == "</s>":

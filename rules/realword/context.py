@@ -88,6 +88,77 @@ def looks_foreign(text: str, start: int, end: int) -> bool:
     return other >= 2 and other > en
 
 
+def _clause_end(tokens: list[str]) -> tuple[list[str], bool]:
+    """The words that end a clause in ``tokens`` (at most two, the last first): up to a full
+    stop, a comma or a line break; and whether that settled it (False when the tokens ran
+    out first)."""
+    words: list[str] = []
+    for tok in reversed(tokens):
+        if not tok[0].isalnum():  # a full stop, a line break or a comma
+            return words, True
+        words.append(tok)
+        if len(words) == 2:
+            return words, True
+    return words, False
+
+
+# The common case, two words of ASCII letters with a space each side: then they are the
+# tokens (no apostrophe, digit or other letter goes on with them) and are spelled as the
+# model spells them once lower-cased. Checked with the standard library's engine, at once.
+_TWO_WORDS_BEFORE = re.compile(r" ([A-Za-z]+) ([A-Za-z]+) ")
+_TWO_WORDS_AFTER = re.compile(r" ([A-Za-z]+) ([A-Za-z]+)(?=[ ,.;:!?)\n\"”])")
+
+
+def _words_before(text: str, start: int) -> tuple[str | None, str]:
+    """``(l2, l1)`` before ``start`` within its clause: the last word tokens of
+    ``TOKEN.findall(text, start - WINDOW, start)``.
+
+    No token holds a space, so the tokens that start after a space are the same whether the
+    scan starts there or earlier: the scan starts two spaces back, and over the whole window
+    only when those few tokens do not settle the clause (a long word, no space)."""
+    lo = max(0, start - WINDOW)
+    q = text.rfind(" ", lo, start - 1)
+    words: list[str] | None = None
+    if q >= 0:
+        q = text.rfind(" ", lo, q)
+        if q >= 0:
+            m = _TWO_WORDS_BEFORE.fullmatch(text, q, start)
+            if m is not None:
+                return m.group(1).lower(), m.group(2).lower()
+            words, settled = _clause_end(TOKEN.findall(text, q, start))
+            if not settled:
+                words = None
+    if words is None:
+        words = _clause_end(TOKEN.findall(text, lo, start))[0]
+    if not words:
+        return None, "<s>"
+    return (_before(words[1]) if len(words) == 2 else "<s>"), _before(words[0])
+
+
+def _words_after(text: str, end: int) -> tuple[str, str | None]:
+    """``(r1, r2)`` after ``end`` within its clause: the first tokens of
+    ``TOKEN.findall(text, end, end + WINDOW)``, found one search at a time (a search finds
+    the next token of the scan: the scan is a search from the end of the last token)."""
+    hi = min(len(text), end + WINDOW)
+    m = _TWO_WORDS_AFTER.match(text, end)
+    if m is not None and m.end() < hi:
+        return m.group(1).lower(), m.group(2).lower()
+    m = TOKEN.search(text, end, hi)
+    if m is None:
+        return "</s>", None
+    tok = m.group()
+    if not tok[0].isalnum():
+        return "</s>", None
+    r1 = _normal(tok)
+    m = TOKEN.search(text, m.end(), hi)
+    if m is None:
+        return r1, "</s>"
+    tok = m.group()
+    if not tok[0].isalnum():
+        return r1, "</s>"
+    return r1, _normal(tok)
+
+
 Around = tuple[str | None, str, str, str | None]
 
 
@@ -101,48 +172,38 @@ class Context:
         self.model: NgramScores | None = None
 
     def around(self, start: int, end: int) -> Around:
-        """``(l2, l1, r1, r2)`` around ``text[start:end]``, within its clause."""
-        text = self.text
-        before = TOKEN.findall(text, max(0, start - WINDOW), start)
-        l1: str | None = "<s>"
-        l2: str | None = None
-        words: list[str] = []
-        for tok in reversed(before):
-            if not tok[0].isalnum():  # a full stop, a line break or a comma
-                break
-            words.append(tok)
-            if len(words) == 2:
-                break
-        if words:
-            l1 = _before(words[0])
-            l2 = _before(words[1]) if len(words) == 2 else "<s>"
-        right: list[str] = []
-        for tok in TOKEN.findall(text, end, min(len(text), end + WINDOW)):
-            if not tok[0].isalnum():
-                break
-            right.append(_normal(tok))
-            if len(right) == 2:
-                break
-        if len(right) < 2:
-            right.append("</s>")
-        r1 = right[0]
-        r2 = None if r1 == "</s>" else right[1]
+        """``(l2, l1, r1, r2)`` around ``text[start:end]``, within its clause.
+
+        The words are the tokens of ``TOKEN.findall`` over ``WINDOW`` characters each side,
+        read without a pass over the whole window (see :func:`_words_before` and
+        :func:`_words_after`)."""
+        l2, l1 = _words_before(self.text, start)
+        r1, r2 = _words_after(self.text, end)
         return l2, l1, r1, r2
 
-    def best(self, word: str, row: tuple[str, ...], around: Around) -> tuple[str | None, int]:
-        """The member of ``row`` the context favours most over ``word``, and by how much."""
+    def best(self, word: str, row: tuple[str, ...], around: Around,
+             scores: dict[str, int] | None = None) -> tuple[str | None, int]:
+        """The member of ``row`` the context favours most over ``word``, and by how much.
+        ``scores``, if given, keeps each member's score for another call in the same place."""
         if UNKNOWN_TO_MODEL.intersection(row):
             return None, 0
         if self.model is None:
             self.model = ngram_scores()
         l2, l1, r1, r2 = around
         score = self.model.score
-        own = score(word, l2, l1, r1, r2)
+        if scores is None:
+            scores = {}
+        own = scores.get(word)
+        if own is None:
+            own = scores[word] = score(word, l2, l1, r1, r2)
         best, gain = None, 0
         for other in row:
             if other == word:
                 continue
-            g = score(other, l2, l1, r1, r2) - own
+            s = scores.get(other)
+            if s is None:
+                s = scores[other] = score(other, l2, l1, r1, r2)
+            g = s - own
             if best is None or g > gain:
                 best, gain = other, g
         return best, gain

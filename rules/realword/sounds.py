@@ -9,6 +9,9 @@ said as words (``a NATO summit``); numbers are said as numbers (``an 11-year-old
 
 from __future__ import annotations
 
+import string
+from functools import lru_cache
+
 import regex
 
 from newslint import patterns
@@ -142,3 +145,18 @@ def is_foreign_next(word: str) -> bool:
 
 
 WORDLIKE = regex.compile(r"[\p{L}\d]")
+
+
+@lru_cache(maxsize=1)
+def never_an() -> frozenset[str]:
+    """Lower-case letters that no word wanting "an" starts with: after "a", a word that
+    starts with one of them is never flagged, so the rule need not read it.
+
+    What :func:`article_for` says "an" for, when the word starts with a lower-case letter:
+    a vowel ``a e i o`` (by default) or ``u`` (the prefix un-); a letter whose name starts
+    with a vowel sound (``VOWEL_LETTERS``: "an mp4"); a word the dictionary or ``OVERRIDES``
+    lists as "an" ("hour", and odd ones such as "cabok"). Every other letter is safe."""
+    sounds = first_sounds()
+    listed_an = {w[0] for w, v in [*sounds.items(), *OVERRIDES.items()] if v == "an" and w}
+    return frozenset(c for c in string.ascii_lowercase
+                     if c not in "aeiou" and c.upper() not in VOWEL_LETTERS and c not in listed_an)

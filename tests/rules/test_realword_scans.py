@@ -1,0 +1,221 @@
+"""The real-word rules' short cuts give what the plain passes give.
+
+Each short cut is compared with the plain computation it replaces, kept here as the oracle:
+the words around a confusion word read from a few tokens instead of a findall over the
+whole window, and the n-gram values remembered between calls."""
+
+from __future__ import annotations
+
+import pytest
+
+from newslint import Document
+from newslint.rules.realword import confusion, context, model
+
+STORIES = [
+    "Their plan was better then the last one, and its cost was less than they're saying.",
+    "The minister, who had led the talks, said: \"It's its own fault.\" Officials asked weather"
+    " the vote would go ahead. The Lakers’ lead grew; the Kremlin's reign, 11 years, ended.",
+    "Extraordinarily-long-compound-word-that-fills-the-window-before-their plan, then more.",
+    "their",
+    "  their  there\n\nthen\tthan (their) “there” ’its’ -its- it’s; its… then",
+    "A 1990s-era breach of the council's counsel: principals, principles; 2024 then 10,000 there",
+    "Nach dem Treffen sagte er, dass their Pläne für die Zukunft, then, gut sind. Straße then",
+    "Officials  said\u00a0their\u00a0plan would affect the service sector more than tourism.",
+    "He said:their plan.Then the vote,there;its?it's!then",
+    "x" * 90 + " their " + "y" * 90,
+    "and " * 30 + "their " + "plans " * 30,
+    "their " + "a" * 70 + " " + "b" * 20 + " then " + "c" * 76 + " d then",  # words across the window's edge
+    "The Plan Said Their Chiefs Were Late. Then They Met Their Rivals, Then Their Fans; Then Than THEN",
+    "He said their2 plans, their plan's end, their plan’s end, our plans’ their fate, plan_b their x_y z",
+    "The U.S. their plan, a.m. then, p.m.\ntheir, e.g. their, Jan. their; plan.” their, plan.’ then plan.) their",
+    "their,\nthen\n\ntheir ,then , their plan.their plan. Their, then.\u00a0their plan,their",
+]
+
+
+def around_by_window(text: str, start: int, end: int) -> context.Around:
+    """The oracle: ``Context.around`` as a findall over the whole window each side."""
+    before = context.TOKEN.findall(text, max(0, start - context.WINDOW), start)
+    l1: str | None = "<s>"
+    l2: str | None = None
+    words: list[str] = []
+    for tok in reversed(before):
+        if not tok[0].isalnum():
+            break
+        words.append(tok)
+        if len(words) == 2:
+            break
+    if words:
+        l1 = context._before(words[0])
+        l2 = context._before(words[1]) if len(words) == 2 else "<s>"
+    right: list[str] = []
+    for tok in context.TOKEN.findall(text, end, min(len(text), end + context.WINDOW)):
+        if not tok[0].isalnum():
+            break
+        right.append(context._normal(tok))
+        if len(right) == 2:
+            break
+    if len(right) < 2:
+        right.append("</s>")
+    return l2, l1, right[0], None if right[0] == "</s>" else right[1]
+
+
+@pytest.mark.parametrize("text", STORIES)
+def test_around_reads_what_the_window_findall_reads(text):
+    ctx = context.Context(text)
+    words = confusion.confusion_words(text, text.lower())
+    assert words or len(text) < 20
+    for start, word in words:
+        assert ctx.around(start, start + len(word)) == around_by_window(text, start, start + len(word))
+    # and at every word of the story, wherever the spaces fall
+    for m in context.WORDS.finditer(text):
+        assert ctx.around(*m.span()) == around_by_window(text, *m.span()), m.group()
+
+
+def test_remembered_ngram_values_are_the_stored_ones(monkeypatch):
+    from newslint.rules.realword.keys import ngram_key
+
+    scores = model.NgramScores(model.data_file("realword_lm.bin"))
+
+    def by_keys(word, l2, l1, r1, r2):
+        s = scores.get(ngram_key("U", word))
+        if l1 is not None:
+            s += scores.get(ngram_key("L", l1, word))
+            if l2 is not None:
+                s += scores.get(ngram_key("T1", l2, l1, word))
+            if r1 is not None:
+                s += scores.get(ngram_key("T2", l1, word, r1))
+        if r1 is not None:
+            s += scores.get(ngram_key("R", word, r1))
+            if r2 is not None:
+                s += scores.get(ngram_key("T3", word, r1, r2))
+        return s
+
+    monkeypatch.setattr(model, "MEMO_SIZE", 7)  # forgets often: both paths are taken
+    contexts = [("said", "the", "storm", "would"), (None, "<s>", "the", "council"), ("more", "tourism", "</s>", None),
+                ("less", "more", "ten", "years"), (None, None, "the", "service"), ("said", "that", "</s>", None)]
+    for _ in range(3):
+        for word in ("than", "then", "their", "there", "they're", "its", "it's", "from", "form"):
+            for around in contexts:
+                assert scores.score(word, *around) == by_keys(word, *around), (word, around)
+    assert len(scores._memo) <= 8
+
+
+PHRASE_STORIES = [
+    "The attack could of been prevented, he said, and would  of; SHOULD OF. It’s own goal, it's own.",
+    "His men were given free reign: a sneak peak, sneak peaks; baited breath; per say (per-say) paper say.",
+    "They towed the party line, tow the line, tows the government line; alot; xalot; alot’s; _alot.",
+    "for all intensive purposes; bare in mind; beyond the pail; wreck havoc, wrecked havoc, wrecking havoc.",
+    "The rein of terror peaked my interest, peaked their interest; éfree reign; free reign-era.",
+    "He could of course resign.",
+]
+
+
+@pytest.mark.parametrize("text", PHRASE_STORIES)
+def test_phrases_looked_for_only_where_their_words_occur(text):
+    doc = Document.from_text(text)
+    low = doc.lowered
+    expected = [m.span() for m in confusion.PHRASE.finditer(low)]
+    if not any(a in low for a in confusion.PHRASE_ANCHORS):
+        expected = []
+    assert expected or text.startswith("He could")
+    assert [m.span() for m in confusion.phrase_matches(doc)] == expected
+    # and a story without one of a phrase's words is not searched for it
+    import re
+
+    without_of = Document.from_text(re.sub(r"(?i)\bof\b", "off", text)).ascii_words
+    assert "could" not in confusion._phrase_firsts(without_of)
+
+
+@pytest.mark.parametrize("text", STORIES + PHRASE_STORIES + ["Who’s there? Who's, you’re, you're; they’re they're it's.",
+                                                            "Its ASCII only: it's, they're, who's, you're then."])
+def test_confusion_words_with_apostrophes_found_in_any_text(text):
+    doc = Document.from_text(text)
+    low = doc.lowered
+    expected = []
+    for m in confusion.WORD_SCAN.finditer(low):
+        start, end = m.span()
+        if m.group() not in confusion.CONFUSABLE:
+            continue
+        if start and (text[start - 1].isalnum() or text[start - 1] in confusion.JOINERS):
+            continue
+        if end < len(text) and (text[end].isalnum() or text[end] == "-" or (
+                text[end] in "'’" and end + 1 < len(text) and text[end + 1].isalpha())):
+            continue
+        expected.append((start, m.group()))
+    assert confusion.confusion_words(text, low, doc.ascii_words) == expected
+
+
+# -- RWE001 / RWE003: the article places each pattern is tried at ---------------------------
+ARTICLE_STORIES = [
+    "He said it was a hour late, a day early, a  week, a\u00a0year, a “bold” move, a ‘big’ one and a 'tall' tale.",
+    "A hour. A day. An Björk song, a b-52, a b52, a B52, a t-shirt, a T-shirt, a p's and q's, a DVD, a bDay.",
+    "a a day, a an day, an a day, a “an hour”, a \"a week\", An a road, a  \u00a0“a view, a an observation tower.",
+    "a pdf, a mp4, a fbi agent, a gif, a j.crew, a k-pop star, a wwe fight, a vw, a zt, a qr code, a dj, a go",
+    "Data a day.Mia an one-off; (a day) [a week] a-day x a.day a/day a&b a’day a—day",
+    "a",
+    "a day",
+    "a hour, a honest man, an university, an one-off, a FBI agent, a MP, an hotel, a unicorn, an unicorn, a euro, an euro",
+    "a Hour, A hour\nan Ounce, a x-ray, a X-ray, a 8, an 8, a a, an an, a der, A la carte, a on, an US envoy, AN UFO",
+    "a hour/day, a hour’s wait, a hour's, a hour-long, a hour., a hour… a hour_x a honestly2 a hours) a hour]",
+]
+MASS_STORIES = [
+    "An advice was given. A missile shrapnel lies on the grass. A lot people came, a lot evidence.",
+    "A lot  evidence, a\u00a0lot\u00a0money; a  lot time. alot evidence. A lot  of evidence, a lot things.",
+    "an advicewas; an  advice, a missile-shrapnel lies, a missile\u00a0shrapnel lies, a big  bad luggage.",
+    "A research team, a great deal of research. a the information, a lot information. An equipment check.",
+    "advice. a\nadvice. a advice; (a luggage) an expert advice? a very large jewellery is here",
+    "an evidence of x " + "y" * 200 + " a" + "z" * 300 + " advice.",
+    "Researchers said a lot people came; an informational a lot time. An adviceis here, a luggagewas, an advices.",
+    "No mass noun here, but a lot people came and a lot things happened.",
+    "Researchers saw a lot\u00a0people, a lottery, a lots, a lot-time and a lot  money.",
+]
+
+
+@pytest.mark.parametrize("text", ARTICLE_STORIES + MASS_STORIES + STORIES)
+def test_indefinite_article_left_out_places_change_no_finding(text, monkeypatch):
+    from newslint.rules.realword import checks
+
+    doc = Document.from_text(text)
+    got = [(f.span, f.message) for f in checks.indefinite_article(doc)]
+    places = checks._article_word_places
+    monkeypatch.setattr(checks, "_article_word_places", lambda d: (checks._article_places(d), places(d)[1]))
+    doc = Document.from_text(text)
+    assert got == [(f.span, f.message) for f in checks.indefinite_article(doc)]
+
+
+def test_no_word_after_a_safe_letter_wants_an():
+    from newslint.rules.realword import model, sounds
+
+    safe = sounds.never_an()
+    assert safe and not safe & set("aeiouhfmnlrsx")
+    words = [w for w in model.first_sounds() if w[:1] in safe]
+    words += [c + tail for c in safe for tail in ("", "52", "-52", "'s", "ashboard", "Bc", "BC", "-shirt", "x4", ".")]
+    for word in words:
+        assert sounds.article_for(word) != "an", word
+
+
+@pytest.mark.parametrize("text", MASS_STORIES + ARTICLE_STORIES)
+def test_mass_noun_left_out_places_change_no_finding(text, monkeypatch):
+    from newslint.rules.realword import checks
+
+    def findings():
+        return [(f.span, f.message, f.fix.edits) for f in checks.mass_noun(Document.from_text(text))]
+
+    got = findings()
+    # the plain pass: every noun in the text (even inside a word), every article place
+    monkeypatch.setattr(checks, "_mass_nouns", lambda d: [n for n in checks.MASS_NOUNS if n in d.lowered])
+    monkeypatch.setattr(checks, "_places_before", lambda d, words, modifier=False: checks._article_places(d))
+    assert got == findings()
+
+
+@pytest.mark.parametrize("text", MASS_STORIES + ARTICLE_STORIES)
+def test_mass_patterns_tried_only_before_their_words(text):
+    from newslint.rules.realword import checks
+
+    doc = Document.from_text(text)
+    nouns = checks._mass_nouns(doc)
+    assert set(nouns) <= {n for n in checks.MASS_NOUNS if n in doc.lowered}
+    for pattern, words, modifier in ((checks.MASS, nouns, True), (checks.LOT, ["lot"], False)):
+        expected = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+        places = checks._places_before(doc, words, modifier=modifier)
+        assert [(m.span(), m.groupdict()) for m in checks._matches(pattern, doc, places)] == expected

@@ -319,6 +319,7 @@ def _is_title_line(line: str) -> bool:
     return capitalized >= TITLE_MIN_WORDS and capitalized == len(longer)
 
 
+CAPITALIZED_MIN = 5  # a shorter capitalized word inside a sentence is a name, listed or not
 _CAPITAL_BEFORE = patterns.compile(r"\p{Lu}[\p{L}.'’-]*[ \u00a0]+$")
 # Small words capitalized only because they start the sentence ("The Goverment said").
 SENTENCE_OPENERS = frozenset(
@@ -332,7 +333,7 @@ def _capitalized_misspelling(text: str, tok: Token, known: str | None) -> bool:
     it has one listed correction ("Artic" -> "arctic"; names such as "Noone" or "Soler"
     are listed with several, or a phrase) and stands alone, not in a run of capitalized
     words (a full name: "Mark Bailin", "Agence France Presse")."""
-    if known is None or "," in known or " " in known or len(tok.text) < 5:
+    if known is None or "," in known or " " in known or len(tok.text) < CAPITALIZED_MIN:
         return False
     start, end = tok.span
     before = _CAPITAL_BEFORE.search(text, max(0, start - 40), start)
@@ -594,19 +595,20 @@ def misspelling(doc: Document) -> Iterator[Finding]:
         if kind == "name":
             if not (word.isascii() and word.isalpha() and word[1:].islower() and len(word) >= 4):
                 continue
-            if known_map is None:
-                known_map = known_misspellings()
-            if titles is None:
-                titles = _TitleLines(doc)
-            in_title = titles.holds(tok.span)
-            if not in_title and not _capitalized_misspelling(text, tok, known_map.get(word.lower())):
-                continue
-            if lex.knows(word) or lex.knows(tok.whole) or word in lex:
-                continue
+            # The cheap tests first (most names are repeated or known); the headline test and
+            # the look-up among listed misspellings only for the few that pass them.
             if name_counts is None:
                 name_counts = Counter(t.text for t in toks if t.kind in ("name", "initial"))
             if name_counts[word] >= REPEATED:
                 continue  # capitalized again elsewhere: a name ("Peskov", "the Analysys report")
+            if lex.knows(word) or lex.knows(tok.whole) or word in lex:
+                continue
+            if titles is None:
+                titles = _TitleLines(doc)
+            in_title = titles.holds(tok.span)
+            if not in_title and not (len(word) >= CAPITALIZED_MIN and _capitalized_misspelling(
+                    text, tok, known_misspellings().get(word.lower()))):
+                continue
             kind = "initial"
         if kind == "word":
             if word in lex or tok.whole in lex:

@@ -601,8 +601,8 @@ def misspelling(doc: Document) -> Iterator[Finding]:
                 name_counts = Counter(t.text for t in toks if t.kind in ("name", "initial"))
             if name_counts[word] >= REPEATED:
                 continue  # capitalized again elsewhere: a name ("Peskov", "the Analysys report")
-            if lex.knows(word) or lex.knows(tok.whole) or word in lex:
-                continue
+            if lex.knows(word) or (tok.whole != word and lex.knows(tok.whole)):
+                continue  # (``knows`` asks for the word as written too)
             if titles is None:
                 titles = _TitleLines(doc)
             in_title = titles.holds(tok.span)
@@ -611,14 +611,14 @@ def misspelling(doc: Document) -> Iterator[Finding]:
                 continue
             kind = "initial"
         if kind == "word":
-            if word in lex or tok.whole in lex:
+            if word in lex or (tok.whole != word and tok.whole in lex):
                 continue
             if tok.compound and (compound_known(lex, tok.compound) or compound_part(word)):
                 continue
             if lowercase_name(lex, word):
                 continue  # "british": a capitalization slip, not a misspelling
         else:  # "initial": capitalized at a sentence start
-            if lex.knows(word) or lex.knows(tok.whole):
+            if lex.knows(word) or (tok.whole != word and lex.knows(tok.whole)):
                 continue
         raw = text[tok.span.start : tok.span.end]
         if covered and covered.overlaps(tok.span.start, tok.span.end):

@@ -23,7 +23,6 @@ from newslint.rules.spelling.morph import (
     family_forms,
     inflected,
     lowercase_name,
-    near_pairs,
     one_edit,
     other_variety,
     regular_plural_compound,
@@ -836,6 +835,26 @@ def _word_not_name(lex: Any, word: str) -> bool:
     return word in lex or lex.zipf(word.lower()) >= NAME_WORD_ZIPF
 
 
+def _near_name_pairs(names: list[str], counts: Counter[str]) -> list[tuple[str, str]]:
+    """The pairs of ``names`` (sorted by length, then spelling) one edit apart with the
+    same first letter, of which one is used twice or more, in the order of ``names``: the
+    pairs of :func:`near_pairs` that can be reported (a pair of names used once each never
+    is). Each name used twice is compared only with the names of its first letter and a
+    length at most one apart: a few comparisons per repeated name."""
+    at: dict[tuple[str, int], list[int]] = {}
+    for i, n in enumerate(names):
+        at.setdefault((n[0], len(n)), []).append(i)
+    pairs: set[tuple[int, int]] = set()
+    for i, n in enumerate(names):
+        if counts[n] < 2:
+            continue
+        for d in (-1, 0, 1):
+            for j in at.get((n[0], len(n) + d), ()):
+                if j != i and one_edit(n, names[j]):
+                    pairs.add((i, j) if i < j else (j, i))
+    return [(names[x], names[y]) for x, y in sorted(pairs)]
+
+
 def name_variant(doc: Document) -> Iterator[Finding]:
     """## What it does
     Flags a name spelled two ways in one story (`Zelenskyy` and `Zelensky`, `Peskov` and
@@ -893,8 +912,8 @@ def name_variant(doc: Document) -> Iterator[Finding]:
     # names, and pairing costs a key per letter of every name).
     near = {(n[0], len(n) + d) for n, c in counts.items() if c >= 2 and len(n) >= 6 for d in (-1, 0, 1)}
     names = sorted((n for n in counts if len(n) >= 6 and (n[0], len(n)) in near), key=lambda n: (len(n), n))
-    for a, b in near_pairs(names) if near else ():  # in the order of ``names``: (shorter or equal, longer)
-        if a in flagged or b in flagged or a[0] != b[0] or not one_edit(a, b):
+    for a, b in _near_name_pairs(names, counts) if near else ():  # in the order of ``names``
+        if a in flagged or b in flagged:
             continue
         if b == a + "s" or a == b + "s":
             continue

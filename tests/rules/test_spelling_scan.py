@@ -86,3 +86,23 @@ def test_a_capitalized_word_after_a_letter_and_a_space_is_inside_a_sentence():
         quick = a >= 2 and text[a - 1] == " " and text[a - 2].isalnum()
         if quick:
             assert INITIAL_BEFORE.search(text, max(0, a - 6), a) is None
+
+
+def test_the_name_pairs_are_those_of_near_pairs_that_can_be_reported():
+    # SPL003 compares each repeated name with its near neighbours only; the pairs it gets
+    # must be exactly the pairs of near_pairs (deletion keys over all names) that it could
+    # report: same first letter, one edit apart, one of them used twice or more, in order.
+    from collections import Counter
+
+    from newslint.rules.spelling.checks import _near_name_pairs
+    from newslint.rules.spelling.morph import near_pairs, one_edit
+
+    counts = Counter({"Zelenskyy": 3, "Zelensky": 2, "Zelenskiy": 1, "Zelenskyi": 1, "Zalensky": 1,
+                      "Peskov": 4, "Peskow": 1, "Pekov": 1, "Pesokv": 1, "Peskovs": 1, "Leskov": 2,
+                      "Kapustin": 1, "Kapustan": 1, "Clinton": 2, "Clifton": 1, "Clintons": 1,
+                      "Artiukh": 2, "Artiukhh": 1, "Artyukh": 1, "Suspilne": 1, "Suspilny": 1})
+    names = sorted((n for n in counts if len(n) >= 6), key=lambda n: (len(n), n))
+    want = [(a, b) for a, b in near_pairs(names)
+            if a[0] == b[0] and one_edit(a, b) and max(counts[a], counts[b]) >= 2]
+    assert _near_name_pairs(names, counts) == want
+    assert ("Peskov", "Peskow") in want and ("Suspilne", "Suspilny") not in want

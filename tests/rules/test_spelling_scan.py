@@ -106,3 +106,23 @@ def test_the_name_pairs_are_those_of_near_pairs_that_can_be_reported():
             if a[0] == b[0] and one_edit(a, b) and max(counts[a], counts[b]) >= 2]
     assert _near_name_pairs(names, counts) == want
     assert ("Peskov", "Peskow") in want and ("Suspilne", "Suspilny") not in want
+
+
+def test_the_word_before_a_typo_is_found_as_a_search_of_the_whole_window_finds_it():
+    # neighbours() starts its search where a match can begin at the earliest; on any copy
+    # it must find what the search from the window's start finds.
+    import random
+
+    from newslint.rules.spelling.context import _PREV, neighbours
+
+    random.seed(18)
+    alphabet = "ab '\n.,\u2019-\u00e9Z"
+    texts = ["The missile reached a spoeed of Mach 11", "rock'n'roll  spoeed", "don't spoeed", "a' spoeed",
+             "x\n spoeed", "said  \nspoeed", "  spoeed", "spoeed", "'ab spoeed", "o'  spoeed"]
+    texts += ["".join(random.choice(alphabet) for _ in range(random.randrange(1, 45))) + "spoeed"
+              for _ in range(3000)]
+    for text in texts:
+        start = text.rindex("spoeed")
+        p = _PREV.search(text, max(0, start - 30), start)
+        want = p.group(1).lower() if p else ""
+        assert neighbours(text, start, start + 6)[0] == want, repr(text)

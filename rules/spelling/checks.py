@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from operator import attrgetter
 from os.path import commonprefix
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
@@ -23,7 +24,6 @@ from newslint.rules.spelling.morph import (
     family_forms,
     inflected,
     lowercase_name,
-    near_pairs,
     one_edit,
     other_variety,
     regular_plural_compound,
@@ -319,6 +319,7 @@ def _is_title_line(line: str) -> bool:
     return capitalized >= TITLE_MIN_WORDS and capitalized == len(longer)
 
 
+CAPITALIZED_MIN = 5  # a shorter capitalized word inside a sentence is a name, listed or not
 _CAPITAL_BEFORE = patterns.compile(r"\p{Lu}[\p{L}.'’-]*[ \u00a0]+$")
 # Small words capitalized only because they start the sentence ("The Goverment said").
 SENTENCE_OPENERS = frozenset(
@@ -332,7 +333,7 @@ def _capitalized_misspelling(text: str, tok: Token, known: str | None) -> bool:
     it has one listed correction ("Artic" -> "arctic"; names such as "Noone" or "Soler"
     are listed with several, or a phrase) and stands alone, not in a run of capitalized
     words (a full name: "Mark Bailin", "Agence France Presse")."""
-    if known is None or "," in known or " " in known or len(tok.text) < 5:
+    if known is None or "," in known or " " in known or len(tok.text) < CAPITALIZED_MIN:
         return False
     start, end = tok.span
     before = _CAPITAL_BEFORE.search(text, max(0, start - 40), start)
@@ -367,9 +368,13 @@ class _TitleLines:
         return found
 
 
+_TEXT = attrgetter("text")
+
+
 def _uses(doc: Document, toks: tuple[Token, ...], tok: Token) -> int:
     """How often the story uses the token's word, in any case ("Dunum by dunum": twice)."""
-    counts = doc.cached("spelling.word_counts", lambda: Counter(t.text.lower() for t in toks))
+    # (map over C functions: no Python frame per token)
+    counts = doc.cached("spelling.word_counts", lambda: Counter(map(str.lower, map(_TEXT, toks))))
     return counts[tok.text.lower()]  # type: ignore[no-any-return]
 
 
@@ -594,29 +599,30 @@ def misspelling(doc: Document) -> Iterator[Finding]:
         if kind == "name":
             if not (word.isascii() and word.isalpha() and word[1:].islower() and len(word) >= 4):
                 continue
-            if known_map is None:
-                known_map = known_misspellings()
-            if titles is None:
-                titles = _TitleLines(doc)
-            in_title = titles.holds(tok.span)
-            if not in_title and not _capitalized_misspelling(text, tok, known_map.get(word.lower())):
-                continue
-            if lex.knows(word) or lex.knows(tok.whole) or word in lex:
-                continue
+            # The cheap tests first (most names are repeated or known); the headline test and
+            # the look-up among listed misspellings only for the few that pass them.
             if name_counts is None:
                 name_counts = Counter(t.text for t in toks if t.kind in ("name", "initial"))
             if name_counts[word] >= REPEATED:
                 continue  # capitalized again elsewhere: a name ("Peskov", "the Analysys report")
+            if lex.knows(word) or (tok.whole != word and lex.knows(tok.whole)):
+                continue  # (``knows`` asks for the word as written too)
+            if titles is None:
+                titles = _TitleLines(doc)
+            in_title = titles.holds(tok.span)
+            if not in_title and not (len(word) >= CAPITALIZED_MIN and _capitalized_misspelling(
+                    text, tok, known_misspellings().get(word.lower()))):
+                continue
             kind = "initial"
         if kind == "word":
-            if word in lex or tok.whole in lex:
+            if word in lex or (tok.whole != word and tok.whole in lex):
                 continue
             if tok.compound and (compound_known(lex, tok.compound) or compound_part(word)):
                 continue
             if lowercase_name(lex, word):
                 continue  # "british": a capitalization slip, not a misspelling
         else:  # "initial": capitalized at a sentence start
-            if lex.knows(word) or lex.knows(tok.whole):
+            if lex.knows(word) or (tok.whole != word and lex.knows(tok.whole)):
                 continue
         raw = text[tok.span.start : tok.span.end]
         if covered and covered.overlaps(tok.span.start, tok.span.end):
@@ -834,6 +840,26 @@ def _word_not_name(lex: Any, word: str) -> bool:
     return word in lex or lex.zipf(word.lower()) >= NAME_WORD_ZIPF
 
 
+def _near_name_pairs(names: list[str], counts: Counter[str]) -> list[tuple[str, str]]:
+    """The pairs of ``names`` (sorted by length, then spelling) one edit apart with the
+    same first letter, of which one is used twice or more, in the order of ``names``: the
+    pairs of :func:`near_pairs` that can be reported (a pair of names used once each never
+    is). Each name used twice is compared only with the names of its first letter and a
+    length at most one apart: a few comparisons per repeated name."""
+    at: dict[tuple[str, int], list[int]] = {}
+    for i, n in enumerate(names):
+        at.setdefault((n[0], len(n)), []).append(i)
+    pairs: set[tuple[int, int]] = set()
+    for i, n in enumerate(names):
+        if counts[n] < 2:
+            continue
+        for d in (-1, 0, 1):
+            for j in at.get((n[0], len(n) + d), ()):
+                if j != i and one_edit(n, names[j]):
+                    pairs.add((i, j) if i < j else (j, i))
+    return [(names[x], names[y]) for x, y in sorted(pairs)]
+
+
 def name_variant(doc: Document) -> Iterator[Finding]:
     """## What it does
     Flags a name spelled two ways in one story (`Zelenskyy` and `Zelensky`, `Peskov` and
@@ -891,8 +917,8 @@ def name_variant(doc: Document) -> Iterator[Finding]:
     # names, and pairing costs a key per letter of every name).
     near = {(n[0], len(n) + d) for n, c in counts.items() if c >= 2 and len(n) >= 6 for d in (-1, 0, 1)}
     names = sorted((n for n in counts if len(n) >= 6 and (n[0], len(n)) in near), key=lambda n: (len(n), n))
-    for a, b in near_pairs(names) if near else ():  # in the order of ``names``: (shorter or equal, longer)
-        if a in flagged or b in flagged or a[0] != b[0] or not one_edit(a, b):
+    for a, b in _near_name_pairs(names, counts) if near else ():  # in the order of ``names``
+        if a in flagged or b in flagged:
             continue
         if b == a + "s" or a == b + "s":
             continue

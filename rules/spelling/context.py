@@ -96,10 +96,37 @@ def counts() -> Counts:
     return Counts(_data("spelling_context.bin"))
 
 
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
+def _prev_from(text: str, lo: int, start: int) -> int:
+    """Where a match of ``_PREV`` ending at ``start`` can begin at the earliest: before the
+    spaces that end it, a run of letters, perhaps an apostrophe and another run; no match
+    begins before that (each holds only these characters). A search from there finds what
+    a search from ``lo`` does, without trying (and backtracking from) every position of
+    the window."""
+    i = start
+    while i > lo and text[i - 1] == " ":
+        i -= 1
+    if i == start:
+        return start  # no space before the word: no match ends here
+    letters = _ASCII_LETTERS
+    while i > lo and text[i - 1] in letters:
+        i -= 1
+    if i > lo + 1 and text[i - 1] == "'" and text[i - 2] in letters:
+        i -= 1
+        while i > lo and text[i - 1] in letters:
+            i -= 1
+    return i
+
+
 def neighbours(text: str, start: int, end: int) -> tuple[str, str]:
     """The words right before and after ``text[start:end]`` in lower case, when only
     spaces stand between ("" otherwise: a comma or a line break ends the context)."""
-    p = _PREV.search(text, max(0, start - 30), start)
+    lo = max(0, start - 30)
+    if start > lo and text[start - 1] != "\n":  # ("$" may also match before a final line break)
+        lo = _prev_from(text, lo, start)
+    p = _PREV.search(text, lo, start)
     n = _NEXT.match(text, end, min(len(text), end + 30))
     return (p.group(1).lower() if p else ""), (n.group(1).lower() if n else "")
 

@@ -60,6 +60,7 @@ def _pairs(text: str) -> tuple[list[str], list[str]]:
 RARE_ZIPF = 1.0  # the frequency assumed for a word outside the frequent list
 
 
+SEEN_LIMIT = 100_000  # rare-word answers kept (a few MB at most)
 NO_HASH = (1 << 64) - 1  # no word_hash takes this value (see Lexicon.__init__)
 
 
@@ -77,7 +78,7 @@ class Lexicon:
     takes a few milliseconds, not the ~100 ms of hashing every word into a set.
     """
 
-    __slots__ = ("_lower", "_upper", "_starts", "_zipf", "_rare", "_index", "_children", "_sorted")
+    __slots__ = ("_lower", "_upper", "_starts", "_zipf", "_rare", "_index", "_children", "_sorted", "_seen")
 
     def __init__(self, common_text: str, rare: array) -> None:
         lines = common_text.split("\n")
@@ -99,6 +100,11 @@ class Lexicon:
         self._index: array | None = None  # rare_index(), read at the first rare-word lookup
         self._children: dict[str, str | None] = {}
         self._sorted: list[str] | None = None
+        # The answers for words outside the frequent lists: a story asks about each of its
+        # unusual words several times (as a word, in lower case, by each rule), and an
+        # archive repeats its names; a dict look-up is ~5 times cheaper than the hash and
+        # bisection of _is_rare.
+        self._seen: dict[str, bool] = {}
 
     def children(self, prefix: str) -> str | None:
         """The letters that can follow ``prefix`` in a frequent lower-case word (None if no
@@ -121,7 +127,15 @@ class Lexicon:
         return found
 
     def __contains__(self, word: str) -> bool:
-        return word in self._lower or word in self._upper or self._is_rare(word)
+        if word in self._lower or word in self._upper:
+            return True
+        seen = self._seen
+        found = seen.get(word)
+        if found is None:
+            if len(seen) >= SEEN_LIMIT:
+                seen.clear()
+            found = seen[word] = self._is_rare(word)
+        return found
 
     def _is_rare(self, word: str) -> bool:
         """True if ``word`` is one of the rare words (its hash, by binary search in its

@@ -240,6 +240,32 @@ def _piece_hits(piece: str, frequent: dict[str, int], vkeys: frozenset[str]) -> 
     return (tuple(unusual), tuple(variant)) if unusual or variant else NOTHING
 
 
+# A piece's unusual words as the scan reads them: (offset in the piece, length, the tokens
+# inside a sentence, the tokens at a sentence start or None if the same).
+Entry = tuple[int, int, "tuple[Part, ...]", "tuple[Part, ...] | None"]
+
+
+def _piece_entry(piece: str, frequent: dict[str, int], vkeys: frozenset[str],
+                 templates: dict[str, Template]) -> tuple[tuple[Entry, ...], tuple[tuple[int, str], ...]] | Hits:
+    """What the scan keeps for a piece: its unusual words with their tokens (each word's
+    template made once per word) and its variants; NOTHING when it yields neither tokens
+    nor variants (then the piece is boring)."""
+    hits = _piece_hits(piece, frequent, vkeys)
+    if hits is NOTHING:
+        return NOTHING
+    unusual, variant = hits
+    entries = []
+    for rel, word in unusual:
+        tpl = templates.get(word)
+        if tpl is None:
+            tpl = templates[word] = _template(word)
+        if tpl[0] or tpl[1]:  # "O'Brien", "ICBMs": no token, in either reading
+            entries.append((rel, len(word), tpl[0], tpl[1]))
+    if not entries and not variant:
+        return NOTHING
+    return tuple(entries), variant
+
+
 # What a piece of text between spaces holds, and a word's tokens, depend on the word alone:
 # kept across documents (an archive repeats its names and rare words), up to a bound.
 _PIECES: dict[str, Hits] = {}
@@ -297,7 +323,7 @@ def _scan(doc: Document) -> Scan:
         for piece in filterfalse(is_boring, chunk.split()):  # the C loop drops most pieces
             hits = memo.get(piece)
             if hits is None:
-                hits = _piece_hits(piece, frequent, vkeys)
+                hits = _piece_entry(piece, frequent, vkeys, templates)
                 if hits is NOTHING:
                     boring.add(piece)
                     continue
@@ -320,16 +346,16 @@ def _scan(doc: Document) -> Scan:
                 a = s + rel
                 if not (partly_skipped and _in_skip(starts, ends, a, a + len(part))):
                     found.append((a, part))
-            for rel, word in unusual:
+            for rel, size_w, toks, first in unusual:
                 a = s + rel
-                if partly_skipped and _in_skip(starts, ends, a, a + len(word)):
+                if partly_skipped and _in_skip(starts, ends, a, a + size_w):
                     continue
-                tpl = templates.get(word)
-                if tpl is None:
-                    tpl = templates[word] = _template(word)
-                toks = tpl[0]
-                if tpl[1] is not None and (a == 0 or initial_before(text, max(0, a - 6), a) is not None):
-                    toks = tpl[1]
+                # A capitalized word reads differently at a sentence start. After a space
+                # that follows a letter or digit ("said Peskov") it is inside a sentence
+                # (INITIAL_BEFORE cannot match there): no pattern run for most names.
+                if first is not None and (a < 2 or text[a - 1] != " " or not text[a - 2].isalnum()) and (
+                        a == 0 or initial_before(text, max(0, a - 6), a) is not None):
+                    toks = first
                 for whole, stem, rs, re_, kind, compound in toks:
                     append(new(Token, (whole, stem, new(Span, (a + rs, a + re_)), kind, compound)))
     return Scan(tuple(out), tuple(found))

@@ -1,0 +1,128 @@
+"""The spelling scan's short cuts against a plain reading of the same copy.
+
+The scan drops pieces it has met before, keeps each piece's tokens, and decides whether a
+capitalized word starts a sentence by a look at the two characters before it before it
+runs INITIAL_BEFORE. The plain reading below does none of that: it locates every piece
+with a pattern, reads each one afresh and runs INITIAL_BEFORE for every capitalized word.
+Both must give the same tokens and variants, in the same order, on any copy.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from newslint.document import Document
+from newslint.rules.spelling import tokens as T
+from newslint.rules.spelling.lexicon import lexicon, variant_keys
+from newslint.rules.spelling.tokens import INITIAL_BEFORE, Token, Span
+
+
+def plain_scan(text: str) -> tuple[list[Token], list[tuple[int, str]]]:
+    frequent = lexicon().frequent_lower
+    vkeys = variant_keys()[0]
+    starts, ends = T._skip_spans(text)
+    toks: list[Token] = []
+    found: list[tuple[int, str]] = []
+    for m in re.finditer(r"\S+", text):
+        s, piece = m.start(), m.group()
+        unusual, variant = T._piece_hits(piece, frequent, vkeys)
+        for rel, part in variant:
+            if not T._in_skip(starts, ends, s + rel, s + rel + len(part)):
+                found.append((s + rel, part))
+        for rel, word in unusual:
+            a = s + rel
+            if T._in_skip(starts, ends, a, a + len(word)):
+                continue
+            plain, first = T._template(word)
+            at_start = a == 0 or INITIAL_BEFORE.search(text, max(0, a - 6), a) is not None
+            for whole, stem, rs, re_, kind, compound in (first if first is not None and at_start else plain):
+                toks.append(Token(whole, stem, Span(a + rs, a + re_), kind, compound))
+    return toks, found
+
+
+COPY = [
+    # Names inside sentences and at their starts, after quotes, colons, brackets, dashes.
+    "Kremlin spokesman Dmitry Peskov said on Thursday that talks were possible. Peskov added: "
+    "Zelenskyy had not replied. 'Ryabkov is wrong,' he said. \u201cOrban\u201d was silent.\n",
+    "Officials said.\u201d Meseberg hosted the talks (Brandenburg) \u2013 Izvestia reported. A\n"
+    "Sybiha\n\nPoturaiev, 1Rubezh and x Artiukh; Suspilne! Pivdenmash? Shahed\u2026 Oreshnik\n",
+    # Numbers before a name, commas, a name at the very start, a one-letter word before it.
+    "Peskov 2 Peskov, Peskov 3Peskov a Peskov I Peskov. Peskov\tPeskov \u00a0Peskov\n",
+    # Possessives, contractions, hyphens, prefixes, initials and inner capitals.
+    "Russia's Orban-style co-ordinator didn't say; O'Brien met McDonald and the ICBMs' "
+    "anti-war Mong-koo. Kilroy-Silk's iPhone spoeed recieve colour color.\n",
+    # Not prose: URLs, e-mail, handles, hashtags, domains, entities, damaged letters.
+    "See https://www.exmple.org/Recieve?x=Peskov or mail news@exmple.co.uk, @Peskovv #Zelensky "
+    "bbc.co.uk/Spoeed &amp;Peskow; G?ttingen and G\ufffdttingen Peskow.\n",
+    # A piece that holds another ("Ban" in "Bank"), repeated pieces, colour variants.
+    "Bank Ban Banks Ban, Bank. Colour colour COLOUR Colours colours Color.\n",
+]
+
+
+@pytest.mark.parametrize("text", COPY)
+def test_the_scan_reads_copy_as_a_plain_reading_does(text):
+    scan = T._scan(Document.from_text(text))
+    toks, found = plain_scan(text)
+    assert list(scan.tokens) == toks
+    assert list(scan.variants) == found
+
+
+def test_the_scan_reads_copy_met_before_the_same_way():
+    # The second reading comes from the remembered pieces (and boring ones are dropped).
+    for text in COPY:
+        T._scan(Document.from_text(text))
+    for text in COPY:
+        scan = T._scan(Document.from_text(text))
+        assert (list(scan.tokens), list(scan.variants)) == plain_scan(text)
+
+
+def test_a_capitalized_word_after_a_letter_and_a_space_is_inside_a_sentence():
+    # The look at the two characters before a word, against the pattern it stands for.
+    text = "in Peskov, 2 Peskov, x Peskov, said Peskov. Peskov \u201cPeskov (Peskov \u2014 Peskov"
+    for m in re.finditer(r"Peskov", text):
+        a = m.start()
+        quick = a >= 2 and text[a - 1] == " " and text[a - 2].isalnum()
+        if quick:
+            assert INITIAL_BEFORE.search(text, max(0, a - 6), a) is None
+
+
+def test_the_name_pairs_are_those_of_near_pairs_that_can_be_reported():
+    # SPL003 compares each repeated name with its near neighbours only; the pairs it gets
+    # must be exactly the pairs of near_pairs (deletion keys over all names) that it could
+    # report: same first letter, one edit apart, one of them used twice or more, in order.
+    from collections import Counter
+
+    from newslint.rules.spelling.checks import _near_name_pairs
+    from newslint.rules.spelling.morph import near_pairs, one_edit
+
+    counts = Counter({"Zelenskyy": 3, "Zelensky": 2, "Zelenskiy": 1, "Zelenskyi": 1, "Zalensky": 1,
+                      "Peskov": 4, "Peskow": 1, "Pekov": 1, "Pesokv": 1, "Peskovs": 1, "Leskov": 2,
+                      "Kapustin": 1, "Kapustan": 1, "Clinton": 2, "Clifton": 1, "Clintons": 1,
+                      "Artiukh": 2, "Artiukhh": 1, "Artyukh": 1, "Suspilne": 1, "Suspilny": 1})
+    names = sorted((n for n in counts if len(n) >= 6), key=lambda n: (len(n), n))
+    want = [(a, b) for a, b in near_pairs(names)
+            if a[0] == b[0] and one_edit(a, b) and max(counts[a], counts[b]) >= 2]
+    assert _near_name_pairs(names, counts) == want
+    assert ("Peskov", "Peskow") in want and ("Suspilne", "Suspilny") not in want
+
+
+def test_the_word_before_a_typo_is_found_as_a_search_of_the_whole_window_finds_it():
+    # neighbours() starts its search where a match can begin at the earliest; on any copy
+    # it must find what the search from the window's start finds.
+    import random
+
+    from newslint.rules.spelling.context import _PREV, neighbours
+
+    random.seed(18)
+    alphabet = "ab '\n.,\u2019-\u00e9Z"
+    texts = ["The missile reached a spoeed of Mach 11", "rock'n'roll  spoeed", "don't spoeed", "a' spoeed",
+             "x\n spoeed", "said  \nspoeed", "  spoeed", "spoeed", "'ab spoeed", "o'  spoeed"]
+    texts += ["".join(random.choice(alphabet) for _ in range(random.randrange(1, 45))) + "spoeed"
+              for _ in range(3000)]
+    for text in texts:
+        start = text.rindex("spoeed")
+        p = _PREV.search(text, max(0, start - 30), start)
+        want = p.group(1).lower() if p else ""
+        assert neighbours(text, start, start + 6)[0] == want, repr(text)

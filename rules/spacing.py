@@ -19,7 +19,10 @@ SPACES = re.compile(r"\x20(?:\x20+|(?=[,.;:!?]))")
 NO_SPACE_AFTER = patterns.compile(r"[.!?]”?(?=\p{Lu}\p{Ll})")
 # Where NO_SPACE_AFTER may match: a mark (and a closing quote) before a character that may
 # be a capital, then one that may be a small letter; an ASCII one must be A-Z, then a-z.
-NO_SPACE_CANDIDATE = re.compile("[.!?]\u201d?(?=[A-Z\u0080-\U0010ffff][a-z\u0080-\U0010ffff])")
+# Written as negated classes: "[^\x00-@[-\x7f]" is A-Z and every character past ASCII, as
+# [A-Z\u0080-\U0010ffff] is, but compiles in 0.2 ms instead of 8 (the standard library's
+# compiler walks a range that ends past U+FFFF), every process, pre-commit runs included.
+NO_SPACE_CANDIDATE = re.compile("[.!?]\u201d?(?=[^\\x00-@\\[-\\x7f][^\\x00-`{-\\x7f])")
 MARKS = ",.;:!?"
 AFTER_MARK = frozenset(" \t\n\"'”’")
 # A line laid out in columns (a table of results): its runs of spaces are deliberate.

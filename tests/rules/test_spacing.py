@@ -104,3 +104,16 @@ def test_spc001_no_space_candidates_know_every_capital_and_small_letter():
     ascii_chars = [chr(c) for c in range(128)]
     assert "".join(c for c in ascii_chars if upper.match(c)) == "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
     assert "".join(c for c in ascii_chars if lower.match(c)) == "abcdefghijklmnopqrstuvwxyz"
+
+
+def test_the_missing_space_candidate_classes_are_capital_then_small_or_past_ascii():
+    # The candidate scan's classes are written negated (cheap to compile); they must take
+    # exactly A-Z then a-z, or any character past ASCII, at every code point.
+    from newslint.rules.spacing import NO_SPACE_CANDIDATE
+
+    for cp in range(0x110000):
+        c = chr(cp)
+        may_be_capital = "A" <= c <= "Z" or cp >= 0x80
+        may_be_small = "a" <= c <= "z" or cp >= 0x80
+        assert (NO_SPACE_CANDIDATE.match("." + c + "b") is not None) == may_be_capital, hex(cp)
+        assert (NO_SPACE_CANDIDATE.match(".\u201dB" + c) is not None) == may_be_small, hex(cp)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 
 from hypothesis import given
 from hypothesis import strategies as st
 
+from newslint import document
 from newslint.document import Document, Position, Span, TextBuilder
 
 
@@ -55,20 +57,28 @@ def test_identity_map_round_trips(src):
     assert doc.source_range(Span(0, len(doc.text))) == (0, len(src)) or src.endswith("\r")
 
 
+_WORD_SET, _LOWER = "_WORD_SET_SLICE", "_LOWER_SLICE"
+
+
+@contextmanager
+def _slice(name, size):
+    """Long-text slicing at ``size`` characters (a megabyte in use), for one check."""
+    old = getattr(document, name)
+    setattr(document, name, size)
+    try:
+        yield
+    finally:
+        setattr(document, name, old)
+
+
 @given(st.text(alphabet="ab Zé’-\n.İ", max_size=60), st.integers(min_value=1, max_value=9))
 def test_a_long_text_gives_the_same_word_set_taken_a_slice_at_a_time(text, size):
     # A 20 MB file is taken a megabyte at a time; cut into small slices here, no run of
     # letters may be split in two or lost at a cut.
-    from newslint import document
-
     low = document.lower_in_place(text)
     whole = document.ascii_word_set(low)
-    old = document._WORD_SET_SLICE
-    document._WORD_SET_SLICE = size
-    try:
+    with _slice(_WORD_SET, size):
         assert document.ascii_word_set(low) == whole
-    finally:
-        document._WORD_SET_SLICE = old
     assert whole == frozenset(w.encode() for w in re.findall("[a-z]+", low))
 
 
@@ -77,13 +87,7 @@ def test_a_long_text_lowers_the_same_taken_a_slice_at_a_time(text, size):
     # str.lower needs twelve bytes a character at once, so a 20 MB file is lowered a
     # megabyte at a time: cut anywhere after a space, the result must not change (Greek
     # final sigma looks at its neighbours; "İ" lowers to two characters).
-    from newslint import document
-
     whole = document.lower_in_place(text)
-    old = document._LOWER_SLICE
-    document._LOWER_SLICE = size
-    try:
+    with _slice(_LOWER, size):
         assert document.lower_in_place(text) == whole
-    finally:
-        document._LOWER_SLICE = old
     assert len(whole) == len(text)

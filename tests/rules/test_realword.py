@@ -202,25 +202,32 @@ def test_the_three_rules_through_the_command(newslint, tmp_path):
 
 
 # -- the context model: one call per n-gram gives what the six keyed lookups give -----------
-def test_rwe002_model_score_is_the_sum_of_the_keyed_lookups():
+def score_by_keys(model, word, l2, l1, r1, r2):
+    """What NgramScores.score must give: the sum of the keyed look-ups (the oracle;
+    test_realword_scans.py uses it too)."""
     from newslint.rules.realword.keys import ngram_key
+
+    s = model.get(ngram_key("U", word))
+    if l1 is not None:
+        s += model.get(ngram_key("L", l1, word))
+        if l2 is not None:
+            s += model.get(ngram_key("T1", l2, l1, word))
+        if r1 is not None:
+            s += model.get(ngram_key("T2", l1, word, r1))
+    if r1 is not None:
+        s += model.get(ngram_key("R", word, r1))
+        if r2 is not None:
+            s += model.get(ngram_key("T3", word, r1, r2))
+    return s
+
+
+def test_rwe002_model_score_is_the_sum_of_the_keyed_lookups():
     from newslint.rules.realword.model import ngram_scores
 
     model = ngram_scores()
 
     def by_keys(word, l2, l1, r1, r2):
-        s = model.get(ngram_key("U", word))
-        if l1 is not None:
-            s += model.get(ngram_key("L", l1, word))
-            if l2 is not None:
-                s += model.get(ngram_key("T1", l2, l1, word))
-            if r1 is not None:
-                s += model.get(ngram_key("T2", l1, word, r1))
-        if r1 is not None:
-            s += model.get(ngram_key("R", word, r1))
-            if r2 is not None:
-                s += model.get(ngram_key("T3", word, r1, r2))
-        return s
+        return score_by_keys(model, word, l2, l1, r1, r2)
 
     contexts = [("said", "the", "storm", "would"), (None, "<s>", "the", "council"), ("more", "tourism", "</s>", None),
                 ("rather", "better", "ten", "years"), (None, None, "the", "service"), ("the", "café", "owner", None)]

@@ -72,23 +72,12 @@ def test_around_reads_what_the_window_findall_reads(text):
 
 
 def test_remembered_ngram_values_are_the_stored_ones(monkeypatch):
-    from newslint.rules.realword.keys import ngram_key
+    from test_realword import score_by_keys  # the oracle, beside the rule's own tests
 
     scores = model.NgramScores(model.data_file("realword_lm.bin"))
 
     def by_keys(word, l2, l1, r1, r2):
-        s = scores.get(ngram_key("U", word))
-        if l1 is not None:
-            s += scores.get(ngram_key("L", l1, word))
-            if l2 is not None:
-                s += scores.get(ngram_key("T1", l2, l1, word))
-            if r1 is not None:
-                s += scores.get(ngram_key("T2", l1, word, r1))
-        if r1 is not None:
-            s += scores.get(ngram_key("R", word, r1))
-            if r2 is not None:
-                s += scores.get(ngram_key("T3", word, r1, r2))
-        return s
+        return score_by_keys(scores, word, l2, l1, r1, r2)
 
     monkeypatch.setattr(model, "MEMO_SIZE", 7)  # forgets often: both paths are taken
     contexts = [("said", "the", "storm", "would"), (None, "<s>", "the", "council"), ("more", "tourism", "</s>", None),
@@ -129,20 +118,10 @@ def test_phrases_looked_for_only_where_their_words_occur(text):
 @pytest.mark.parametrize("text", STORIES + PHRASE_STORIES + ["Who’s there? Who's, you’re, you're; they’re they're it's.",
                                                             "Its ASCII only: it's, they're, who's, you're then."])
 def test_confusion_words_with_apostrophes_found_in_any_text(text):
+    from test_trigger_scans import confusion_words_by_pattern  # the oracle, beside the scan tests
+
     doc = Document.from_text(text)
-    low = doc.lowered
-    expected = []
-    for m in confusion.WORD_SCAN.finditer(low):
-        start, end = m.span()
-        if m.group() not in confusion.CONFUSABLE:
-            continue
-        if start and (text[start - 1].isalnum() or text[start - 1] in confusion.JOINERS):
-            continue
-        if end < len(text) and (text[end].isalnum() or text[end] == "-" or (
-                text[end] in "'’" and end + 1 < len(text) and text[end + 1].isalpha())):
-            continue
-        expected.append((start, m.group()))
-    assert confusion.confusion_words(text, low, doc.ascii_words) == expected
+    assert confusion.confusion_words(text, doc.lowered, doc.ascii_words) == confusion_words_by_pattern(text)
 
 
 # -- RWE001 / RWE003: the article places each pattern is tried at ---------------------------

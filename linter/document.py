@@ -177,14 +177,21 @@ def ascii_word_set(low: str) -> frozenset[bytes]:
     if len(low) <= _WORD_SET_SLICE:
         return frozenset(low.encode("utf-8", "surrogatepass").translate(_ASCII_LETTERS_ONLY).split())
     out: set[bytes] = set()
-    start, n = 0, len(low)
-    while start < n:
-        # Cut where a run cannot go on (a character not a-z), so no run is split in two.
-        m = _NOT_ASCII_LOWER.search(low, min(n, start + _WORD_SET_SLICE))
-        end = n if m is None else m.start() + 1
+    # Cut after a character not a-z, where no run can go on: no run is split in two.
+    for start, end in _slices(low, _WORD_SET_SLICE, _NOT_ASCII_LOWER):
         out.update(low[start:end].encode("utf-8", "surrogatepass").translate(_ASCII_LETTERS_ONLY).split())
-        start = end
     return frozenset(out)
+
+
+def _slices(text: str, size: int, cut: re.Pattern[str]) -> Iterator[tuple[int, int]]:
+    """``text`` in slices of about ``size`` characters, each ending just after the first
+    character ``cut`` matches at or past its ``size``-th (the last slice at the end)."""
+    start, n = 0, len(text)
+    while start < n:
+        m = cut.search(text, min(n, start + size))
+        end = n if m is None else m.end()
+        yield start, end
+        start = end
 
 
 def lower_in_place(text: str) -> str:
@@ -206,17 +213,13 @@ _SPACE = re.compile(r"\s")
 
 def _lower_long(text: str) -> str:
     parts = []
-    start, n = 0, len(text)
-    while start < n:
-        # Cut after a space: no case mapping looks across one (a final sigma looks at the
-        # letters beside it), so each slice lowers as it would in the whole text.
-        m = _SPACE.search(text, min(n, start + _LOWER_SLICE))
-        end = n if m is None else m.end()
+    # Cut after a space: no case mapping looks across one (a final sigma looks at the
+    # letters beside it), so each slice lowers as it would in the whole text.
+    for start, end in _slices(text, _LOWER_SLICE, _SPACE):
         part = text[start:end].lower()
         if len(part) != end - start:
             return text.translate(_ASCII_LOWER)
         parts.append(part)
-        start = end
     return "".join(parts)
 
 

@@ -42,13 +42,10 @@ def pack(result: FileResult) -> Any:
     if type(result) is not FileResult or result.record is not None:
         return result
     name = result.filename
-    diags = []
-    for d in result.diagnostics:
-        row = _pack_diagnostic(d, name)
-        if row is None:
-            return result
-        diags.append(row)
-    return (_TAG, name, tuple(diags), tuple(result.errors), tuple(result.notes), result.fixed, result.source,
+    rows = _rows(result.diagnostics, name)
+    if rows is None:
+        return result
+    return (_TAG, name, tuple(rows), tuple(result.errors), tuple(result.notes), result.fixed, result.source,
             result.new_source, result.digest)
 
 
@@ -57,8 +54,7 @@ def unpack(value: Any) -> Any:
     if type(value) is not tuple or not value or value[0] != _TAG:
         return value
     _, name, diags, errors, notes, fixed, source, new_source, digest = value
-    out = [_diagnostic(name, row) for row in diags]
-    return FileResult(name, out, list(errors), list(notes), fixed, source, new_source, digest)
+    return FileResult(name, _diagnostics(name, diags), list(errors), list(notes), fixed, source, new_source, digest)
 
 
 def _pack_diagnostic(d: Any, name: str) -> tuple[Any, ...] | None:
@@ -76,44 +72,24 @@ def _pack_diagnostic(d: Any, name: str) -> tuple[Any, ...] | None:
             fix, d.suggestions, d.plugin)
 
 
-def _diagnostic(name: str, row: tuple[Any, ...]) -> Diagnostic:
-    code, rname, sev, message, r1, c1, r2, c2, start, end, fix, suggestions, plugin = row
-    if fix is not None:
-        title, app, edits = fix
-        fix = SourceFix(title, _APPLICABILITY[app], tuple(
-            SourceEdit(s, e, content, _new_tuple(Position, (a, b)), _new_tuple(Position, (c, d)))
-            for s, e, content, a, b, c, d in edits))
-    return Diagnostic(name, code, rname, _SEVERITY[sev], message, _new_tuple(Position, (r1, c1)),
-                      _new_tuple(Position, (r2, c2)), start, end, fix, suggestions, plugin)
-
-
-def pack_diagnostics(diags: list[Diagnostic], name: str) -> bytes | list[Diagnostic]:
-    """``diags`` (all of file ``name``) as one ``marshal`` string: about a tenth of the memory
-    the objects take (a Diagnostic with its positions and fix is ~950 bytes). The engine holds
-    the findings of a long document this way until the last rule is done. A list holding
-    anything else (a plugin's own class or severity) is returned as it is."""
+def _rows(diags: Any, name: str) -> list[tuple[Any, ...]] | None:
+    """Each diagnostic of file ``name`` as a tuple, or None if one has another shape."""
     rows = []
     for d in diags:
         row = _pack_diagnostic(d, name)
         if row is None:
-            return diags
+            return None
         rows.append(row)
-    try:
-        return marshal.dumps(rows)
-    except ValueError:  # a str subclass in a message or an edit: not for marshal
-        return diags
+    return rows
 
 
-def unpack_diagnostics(packed: bytes | list[Diagnostic], name: str) -> list[Diagnostic]:
-    """The diagnostics :func:`pack_diagnostics` packed. Equal values come back as one object
-    (``marshal`` makes a new one for each): a message, a position, an offset that many
-    findings share is held once."""
-    if type(packed) is not bytes:
-        return packed  # type: ignore[return-value]
-    same: dict[Any, Any] = {}
-    one = same.setdefault
+def _diagnostics(name: str, rows: Any) -> list[Diagnostic]:
+    """The diagnostics of file ``name`` from their packed rows. Equal values come back as one
+    object (pickle and ``marshal`` make a new one for each): a message, a position, an offset
+    that many findings share is held once."""
+    one = {}.setdefault
     out = []
-    for code, rname, sev, message, r1, c1, r2, c2, start, end, fix, suggestions, plugin in marshal.loads(packed):
+    for code, rname, sev, message, r1, c1, r2, c2, start, end, fix, suggestions, plugin in rows:
         if fix is not None:
             title, app, edits = fix
             fix = SourceFix(one(title, title), _APPLICABILITY[app], tuple(
@@ -124,3 +100,24 @@ def unpack_diagnostics(packed: bytes | list[Diagnostic], name: str) -> list[Diag
                               one((r1, c1), _new_tuple(Position, (r1, c1))), one((r2, c2), _new_tuple(Position, (r2, c2))),
                               one(start, start), one(end, end), fix, suggestions, plugin))
     return out
+
+
+def pack_diagnostics(diags: list[Diagnostic], name: str) -> bytes | list[Diagnostic]:
+    """``diags`` (all of file ``name``) as one ``marshal`` string: about a tenth of the memory
+    the objects take (a Diagnostic with its positions and fix is ~950 bytes). The engine holds
+    the findings of a long document this way until the last rule is done. A list holding
+    anything else (a plugin's own class or severity) is returned as it is."""
+    rows = _rows(diags, name)
+    if rows is None:
+        return diags
+    try:
+        return marshal.dumps(rows)
+    except ValueError:  # a str subclass in a message or an edit: not for marshal
+        return diags
+
+
+def unpack_diagnostics(packed: bytes | list[Diagnostic], name: str) -> list[Diagnostic]:
+    """The diagnostics :func:`pack_diagnostics` packed."""
+    if type(packed) is not bytes:
+        return packed  # type: ignore[return-value]
+    return _diagnostics(name, marshal.loads(packed))

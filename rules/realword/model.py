@@ -86,20 +86,10 @@ class NgramScores:
         return 0
 
     def _at(self, ngram: str) -> int:
-        """:meth:`get` of an n-gram spelled as :func:`~newslint.rules.realword.keys.ngram_key` spells it (``"L l1 word"``):
-        the key computed in line, one call per n-gram."""
+        """:meth:`get` of an n-gram spelled as :func:`~newslint.rules.realword.keys.ngram_key` spells it (``"L l1 word"``),
+        the key computed in line."""
         b = ngram.encode("utf-8")
-        key = (crc32(b) << 32) | adler32(b)
-        top = key >> 48
-        index = self._index
-        lo, hi = index[top], index[top + 1]
-        if lo == hi:
-            return 0
-        keys = self._keys
-        i = bisect_left(keys, key, lo, hi)
-        if i < hi and keys[i] == key:
-            return self._values[i]
-        return 0
+        return self.get((crc32(b) << 32) | adler32(b))
 
     def score(self, word: str, l2: str | None, l1: str | None, r1: str | None, r2: str | None) -> int:
         """How well ``word`` fits between ``l2 l1`` and ``r1 r2`` (log10 x 1000, relative).

@@ -66,3 +66,35 @@ def test_which_passages_are_foreign():
     assert foreign_spans(names) == ()
     japanese = Document.from_text("今回はそのKindleの設定を変更することにしました。パスワード管理ソフトの起動ショートカットキーと同じなのです。")
     assert foreign_spans(japanese) == ((0, len(japanese.text)),)
+
+
+def test_other_script_precheck_agrees_with_the_pattern_at_every_code_point():
+    """The UTF-8 lead-byte look must say "maybe" for every letter NON_LATIN matches (it may
+    not miss one: a Greek or Chinese passage would then be read as English), and "no" for
+    the punctuation and Latin letters of English copy."""
+    import re
+
+    from newslint.language import NON_LATIN, _other_script
+
+    pattern = re.compile(NON_LATIN)
+    lead = "The minister said “yes” — twice. "
+    for cp in range(0x80, 0x10000):
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        ch = chr(cp)
+        text = lead + ch + " later"
+        assert _other_script(text) == (pattern.search(text) is not None), hex(cp)
+    for text in ("Café owner José Núñez, 42, said “no”.", "Price: €5 – £4 … ™", "Łódź and Gdańsk"):
+        assert not _other_script(text)
+    assert _other_script("Ukraine’s president, Володимир Зеленський, said")
+    assert _other_script("Ministry spokesman 王毅 said")
+
+
+def test_other_script_look_covers_every_slice_of_a_long_text(monkeypatch):
+    import newslint.language as language
+
+    monkeypatch.setattr(language, "_LEAD_SLICE", 64)
+    english = "Officials said “the plan” would cost £4m. " * 20
+    assert not language._other_script(english)
+    assert language._other_script(english + "Αθήνα")
+    assert language._other_script("Αθήνα " + english)

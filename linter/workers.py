@@ -128,6 +128,71 @@ class _Worker(Generic[T]):
         self.ready = False  # its initializer finished
 
 
+#: Seconds between checks that every worker is still alive when none has said anything (a
+#: worker whose exit is hidden: a process it started still holds its sentinel open).
+IDLE_CHECK = 1.0
+
+
+class _Waiter:
+    """Which workers have something to read (an answer, or the end of their process).
+
+    One ``select.poll`` object, kept for the pool's life: ``multiprocessing.connection.wait``
+    builds a selector and registers every pipe at each call, and the parent waits once or
+    twice per file (thousands of times on an archive, on a core the workers need). Where
+    ``poll`` is missing (Windows), ``wait`` is used as before."""
+
+    def __init__(self) -> None:
+        import select
+
+        self._select = select
+        self._poll = select.poll() if hasattr(select, "poll") else None
+        self._readable = getattr(select, "POLLIN", 1) | getattr(select, "POLLPRI", 2)  # hang-ups always count
+        self._by_fd: dict[int, _Worker[Any]] = {}
+        self._all: list[_Worker[Any]] = []
+        self._pipes: dict[int, Any] = {}  # id(worker) -> a poll object for its pipe alone
+
+    def add(self, w: _Worker[Any]) -> None:
+        self._all.append(w)
+        if self._poll is not None:
+            for fd in (w.conn.fileno(), w.process.sentinel):
+                self._by_fd[fd] = w
+                self._poll.register(fd, self._readable)  # not POLLOUT: a pipe is always writable
+            pipe = self._pipes[id(w)] = self._select.poll()
+            pipe.register(w.conn.fileno(), self._readable)
+
+    def remove(self, w: _Worker[Any]) -> None:
+        self._all.remove(w)
+        self._pipes.pop(id(w), None)
+        if self._poll is not None:
+            for fd, who in list(self._by_fd.items()):
+                if who is w:
+                    del self._by_fd[fd]
+                    self._poll.unregister(fd)
+
+    def readable(self, w: _Worker[Any]) -> bool:
+        """Whether ``w``'s pipe has an answer (or its end) to read now. ``Connection.poll``
+        builds a selector at each call; this is one system call."""
+        pipe = self._pipes.get(id(w))
+        return bool(pipe.poll(0)) if pipe is not None else w.conn.poll()
+
+    def wait(self) -> list[tuple[_Worker[Any], bool]]:
+        """The workers with an answer to read or a process that ended, in start order, each
+        with whether its process ended (its sentinel). After IDLE_CHECK seconds of silence,
+        every worker, each asked whether it lives."""
+        if self._poll is None:
+            ready = set(wait([w.conn for w in self._all] + [w.process.sentinel for w in self._all], IDLE_CHECK))
+            hit = {id(w): w.process.sentinel in ready for w in self._all if w.conn in ready or w.process.sentinel in ready}
+        else:
+            hit = {}
+            for fd, _ in self._poll.poll(IDLE_CHECK * 1000):
+                w = self._by_fd.get(fd)
+                if w is not None:
+                    hit[id(w)] = hit.get(id(w), False) or fd == w.process.sentinel
+        if not hit:
+            return [(w, not w.process.is_alive()) for w in self._all]
+        return [(w, hit[id(w)]) for w in self._all if id(w) in hit]
+
+
 def imap_unordered(func: Callable[[T], R], items: Sequence[T], *, processes: int,
                    initializer: Callable[..., None] | None = None, initargs: tuple[Any, ...] = (),
                    batch: int = DEFAULT_BATCH) -> Iterator[tuple[T, R | WorkerDied | ItemFailed]]:
@@ -148,6 +213,7 @@ def imap_unordered(func: Callable[[T], R], items: Sequence[T], *, processes: int
     batch = max(1, batch)
     failed_starts = 0
     finished = False
+    waiter = _Waiter()
 
     def start() -> None:
         here, there = ctx.Pipe(duplex=True)
@@ -155,6 +221,7 @@ def imap_unordered(func: Callable[[T], R], items: Sequence[T], *, processes: int
         p.start()
         there.close()
         workers.append(_Worker(p, here))
+        waiter.add(workers[-1])
 
     def feed(w: _Worker[T]) -> None:
         while todo and len(w.held) < 2 * batch:
@@ -181,31 +248,32 @@ def imap_unordered(func: Callable[[T], R], items: Sequence[T], *, processes: int
         for w in workers:
             feed(w)
         while done < len(items):
-            ready = wait([w.conn for w in workers] + [w.process.sentinel for w in workers])
-            for w in list(workers):
-                dead = w.process.sentinel in ready or not w.process.is_alive()
-                if dead or w.conn in ready:
-                    # Drain first: a worker may answer and then die after wait() returned;
-                    # what it answered is not what killed it.
-                    while True:
-                        try:
-                            if not w.conn.poll():
-                                break
-                            index, ok, value = w.conn.recv()
-                        except (EOFError, OSError):
+            # Only the workers with something to say are looked at (answers, or their end):
+            # asking every worker's process at every wake-up cost a system call each.
+            for w, dead in waiter.wait():
+                # Drain first: a worker may answer and then die after wait() returned;
+                # what it answered is not what killed it.
+                while True:
+                    try:
+                        if not waiter.readable(w):
                             break
-                        if index < 0:
-                            w.ready = True
-                            continue
-                        if index in w.held:
-                            w.held.remove(index)
-                        done += 1
-                        yield items[index], (value if ok else ItemFailed(value))
+                        index, ok, value = w.conn.recv()
+                    except (EOFError, OSError):
+                        dead = dead or not w.process.is_alive()  # its pipe closed: it is ending
+                        break
+                    if index < 0:
+                        w.ready = True
+                        continue
+                    if index in w.held:
+                        w.held.remove(index)
+                    done += 1
+                    yield items[index], (value if ok else ItemFailed(value))
                 if dead:
                     w.process.join(1)
                     if w.process.is_alive():
                         continue  # the pipe closed first; the sentinel follows
                     workers.remove(w)
+                    waiter.remove(w)
                     w.conn.close()
                     if not w.ready:
                         failed_starts += 1

@@ -273,6 +273,37 @@ def test_the_pool_blames_exactly_the_item_its_worker_died_on():
         assert results == {x: x * 2 for x in results}  # answered before the death: not blamed
 
 
+
+def _die_behind_a_child(x):
+    if x == 0:
+        if os.fork() == 0:  # the child holds the worker's pipe and sentinel open
+            time.sleep(20)
+            os._exit(0)
+        os._exit(3)
+    return x * 2
+
+
+def test_the_pool_notices_a_worker_whose_end_its_child_hides():
+    """A rule that starts a process and then ends its worker: neither the worker's pipe nor
+    its sentinel closes while the child lives, so only asking the process tells. The pool
+    asks when nothing has been heard for a second, not at every answer."""
+    import threading
+
+    from newslint.workers import WorkerDied, imap_unordered
+
+    results = {}
+
+    def run():
+        for item, result in imap_unordered(_die_behind_a_child, [0, 1, 2, 3], processes=1, batch=1):
+            results[item] = result
+
+    t = threading.Thread(target=run, daemon=True)
+    t.start()
+    t.join(15)  # the child lives 20 s: waiting for it would miss this
+    assert not t.is_alive(), "the pool waited for the dead worker's child"
+    assert isinstance(results.pop(0), WorkerDied)
+    assert results == {1: 2, 2: 4, 3: 6}
+
 SLOW = textwrap.dedent(
     '''
     """A rule that takes 1.5 s on any document."""

@@ -123,3 +123,22 @@ def test_out_of_range_span_is_an_internal_error_not_a_crash():
     result = linter.lint_source("He said..\n", "x.txt")
     assert [d.code for d in result.diagnostics] == ["PUN001"]
     assert "internal error in rule XYZ002" in result.errors[0]
+
+
+def test_a_hook_implementation_under_another_name_still_registers():
+    """The manager skips only dunder attributes when it looks for hook implementations: a
+    plugin may name its implementation as it likes and point it at the hook (``specname``)."""
+
+    def house(doc):
+        """## What it does
+        Flags "Kiev"."""
+        start = doc.text.find("Kiev")
+        return [Finding(Span(start, start + 4), 'Use the house spelling "Kyiv"')] if start >= 0 else []
+
+    @hookimpl(specname="newslint_register_rules")
+    def _house_rules(register):
+        register(Rule("HSE009", "house-kiev", Severity.WARNING, house))
+
+    plugin = types.SimpleNamespace(_house_rules=_house_rules, __name__="house_pack")
+    engine = load_engine(entry_points=False, extra=(plugin,))
+    assert "HSE009" in {r.code for r in engine.rules}

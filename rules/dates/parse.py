@@ -8,7 +8,7 @@ import calendar
 import datetime as dt
 import functools
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -71,10 +71,10 @@ def pattern(name: str) -> regex.Pattern[str]:
     return patterns.compile(source, flags)
 
 
-@dataclass(frozen=True, slots=True)
-class Tokens:
+class Tokens(NamedTuple):
     """Where a date can be anchored in a text: month names and ISO dates (found with small
-    patterns, so the large date patterns are only tried where a date can be)."""
+    patterns, so the large date patterns are only tried where a date can be). A named tuple,
+    as :class:`DateText` is."""
 
     any: bool  # a month name or an ISO-like date anywhere (even inside a word: "Mayor")
     months: tuple[int, ...]  # starts of month names that end a word ("Nov." and "May", not "Mayor")
@@ -85,10 +85,29 @@ class Tokens:
 
 
 _MONTH_NAMES = patterns.compile(f"(?:{_names(MONTHS)})")
+# The forms ``_MONTH_NAMES`` matches, by their first three letters, longest first ("Sep":
+# "September", "Sept", "Sep"): the alternation (longest first) matches at a place the
+# longest form the text starts with there, and every form begins with its three letters.
+_MONTH_FORMS: dict[str, tuple[str, ...]] = {}
+for _form in sorted((f(k) for k in MONTHS for f in (str.capitalize, str.upper)), key=len, reverse=True):
+    _MONTH_FORMS.setdefault(_form[:3], ())
+    _MONTH_FORMS[_form[:3]] += (_form,)
+del _form
+
+
+def _month_end(text: str, q: int) -> int:
+    """Where the match of ``_MONTH_NAMES`` at ``q`` ends, or -1 if there is none."""
+    for form in _MONTH_FORMS.get(text[q : q + 3], ()):
+        if text.startswith(form, q):
+            return q + len(form)
+    return -1
+
 # ISO-like dates, found overlapping so that none is skipped ("2019-01-2020-01-01").
 _ISO_LIKE = patterns.compile(r"\d{4}-\d\d-\d\d")
 # What can stand between a day and its month: "21st of ", "5 ", "the 3rd".
 _DAY_PART = frozenset("0123456789 \u00a0ofstndrh")
+# What stands between a month name and its day: "Nov. 5", "May\u00a05".
+_AFTER_MONTH = frozenset(". \u00a0")
 
 
 # Every month and weekday name starts with its three-letter abbreviation ("Sep" of "Sept."),
@@ -185,19 +204,19 @@ def tokens(text: str, low: str | None = None) -> Tokens:
     """The month names and ISO dates in ``text`` (``low``: the text in lower case, offset
     for offset, if at hand)."""
     months: list[int] = []
+    ends: list[int] = []
     found = False
     n = len(text)
-    pat = _MONTH_NAMES
     for q in _needles_at(text, low, _MONTH_LOWER, _MONTH_SET):
-        m = pat.match(text, q)
-        if m is None:
+        e = _month_end(text, q)
+        if e < 0:
             continue
         found = True
-        e = m.end()
         if e >= n or not text[e].isalpha():
             months.append(q)
+            ends.append(e)
     isos = tuple(m.start() for m in _ISO_LIKE.finditer(text, overlapped=True))
-    return Tokens(found or bool(isos), tuple(months), isos, _starts(text, months, isos))
+    return Tokens(found or bool(isos), tuple(months), isos, _starts(text, months, ends, isos))
 
 
 def iso_starts(text: str) -> tuple[int, ...]:
@@ -229,28 +248,36 @@ def story_tokens(text: str, low: str, words: frozenset[bytes]) -> Tokens:
     (most stories name one or two months, and ``str.find`` costs a pass over the text per
     name). ``any`` says whether a month or an ISO date was found."""
     months: list[int] = []
+    ends: list[int] = []
     n = len(text)
-    pat = _MONTH_NAMES
     for q in _names_at(text, low, words, _MONTH_WORDS):
         if q and text[q - 1].isalpha():
             continue
-        m = pat.match(text, q)
-        if m is None:
-            continue
-        e = m.end()
-        if e >= n or not text[e].isalpha():
+        e = _month_end(text, q)
+        if e >= 0 and (e >= n or not text[e].isalpha()):
             months.append(q)
+            ends.append(e)
     isos = iso_starts(text)
-    return Tokens(bool(months or isos), tuple(months), isos, _starts(text, months, isos))
+    return Tokens(bool(months or isos), tuple(months), isos, _starts(text, months, ends, isos))
 
 
-def _starts(text: str, months: list[int], isos: tuple[int, ...]) -> tuple[int, ...]:
-    """Every place a match of the "date" pattern can start: a month name (month-day), a
-    figure before one (day-month: the figures in the run of day, ordinal, "of" and spaces
-    that ends at it) and an ISO date. A superset: the pattern decides."""
+def _starts(text: str, months: list[int], ends: list[int], isos: tuple[int, ...]) -> tuple[int, ...]:
+    """Every place a match of the "date" pattern can start: a month name (month-day) with
+    a figure after it, a figure before one (day-month: the figures in the run of day,
+    ordinal, "of" and spaces that ends at it) and an ISO date. A superset: the pattern decides.
+
+    ``ends``: where each month name ends. A date that starts at a month name (a capital)
+    is a month-day one (day-month and ISO dates start with a figure or "the"): its name,
+    a period, spaces and the day's figure, so a name with no figure after those ("in
+    November", "October 2023" has one) starts none, and the pattern is not tried there."""
     starts = set(isos)
-    for q in months:
-        starts.add(q)
+    n = len(text)
+    for q, e in zip(months, ends):
+        # (a character at a time: the runs are short, and a str method call costs more)
+        while e < n and text[e] in _AFTER_MONTH:
+            e += 1
+        if e < n and text[e].isdigit():
+            starts.add(q)
         i = q
         while i > 0 and text[i - 1] in _DAY_PART:
             i -= 1
@@ -286,6 +313,62 @@ def _within(points: tuple[int, ...], lo: int, hi: int) -> bool:
     return i < len(points) and points[i] < hi
 
 
+# How far from a month name or an ISO date a weekday name can matter to :func:`weekday_dates`:
+# a name is tried when a date token lies within 60 characters before it or 40 after its end
+# (a name is at most 10 characters, "Wednesday."), and the places tried for it lie within
+# those bounds; so every name that matters starts less than 110 characters from a token.
+_NEAR = 120
+
+
+def _weekday_names_near(text: str, toks: Tokens, low: str | None,
+                        words: frozenset[bytes] | None) -> list[regex.Match[str]]:
+    """The weekday names (:func:`weekday_names`) that start within ``_NEAR`` characters of a
+    month name or an ISO date of ``toks``: the only ones :func:`weekday_dates` can use, found
+    without a pass over the whole story (most weekdays in news copy, "said on Tuesday", have
+    no date beside them, and a story names its months in a few places)."""
+    if words is not None:
+        present = _WEEKDAY_WORDS.intersection(words)
+        if not present:
+            return []
+        initials, cased, _names = _capitals(present)
+    else:
+        initials, cased = "".join(sorted({c[0] for c in _WEEKDAY_SET})), _WEEKDAY_SET
+    pat = pattern("weekday_name")
+    n = len(text)
+    out: list[regex.Match[str]] = []
+    find = text.find
+    places: list[int] = []
+    for lo, hi in _windows(sorted(toks.months + toks.isos), _NEAR, n):
+        places.clear()
+        for initial in initials:
+            q = find(initial, lo, hi)
+            while q >= 0:
+                if text[q : q + 3] in cased:
+                    places.append(q)
+                q = find(initial, q + 1, hi)
+        places.sort()
+        for q in places:
+            m = pat.match(text, q)
+            if m is not None:
+                out.append(m)
+    return out
+
+
+def _windows(points: list[int], reach: int, n: int) -> Iterator[tuple[int, int]]:
+    """The stretches within ``reach`` of the sorted ``points`` (clipped to ``0..n``),
+    overlapping ones merged, in order."""
+    lo = hi = -1
+    for p in points:
+        a, b = max(0, p - reach), min(n, p + reach)
+        if a > hi:
+            if hi > lo:
+                yield lo, hi
+            lo = a
+        hi = max(hi, b)
+    if hi > lo:
+        yield lo, hi
+
+
 def weekday_dates(text: str, toks: Tokens | None = None, low: str | None = None,
                   words: frozenset[bytes] | None = None) -> Iterator[regex.Match[str]]:
     """Weekdays with their dates, found from the weekday names (cheap on long texts).
@@ -294,10 +377,15 @@ def weekday_dates(text: str, toks: Tokens | None = None, low: str | None = None,
     weekday name that has one within reach, and tried only where it can start (a weekday
     name, or where a date can start). ``low`` and ``words`` are the text in lower case and
     its ASCII words, if at hand (see :func:`weekday_names`)."""
-    toks = tokens(text) if toks is None else toks
+    if toks is None:
+        toks = tokens(text)
+        names = list(weekday_names(text, low, words))
+    elif not (toks.months or toks.isos):
+        return  # every match holds a date
+    else:
+        names = _weekday_names_near(text, toks, low, words)
     last_end = -1
     weekday = pattern("weekday")
-    names = list(weekday_names(text, low, words))
     starts: list[int] | None = None
     for w in names:
         if w.start() < last_end:
@@ -315,9 +403,11 @@ def weekday_dates(text: str, toks: Tokens | None = None, low: str | None = None,
                 break
 
 
-@dataclass(frozen=True, slots=True)
-class DateText:
-    """A date as written: where, its parts, and the style ("mdy", "dmy" or "iso")."""
+class DateText(NamedTuple):
+    """A date as written: where, its parts, and the style ("mdy", "dmy" or "iso").
+
+    A named tuple: a story has dozens of dates, and a tuple is made several times faster
+    than a frozen dataclass instance."""
 
     start: int
     end: int

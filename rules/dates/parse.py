@@ -13,7 +13,7 @@ from typing import NamedTuple
 import regex
 
 from newslint import patterns
-from newslint.document import find_all, lower_in_place
+from newslint.document import ascii_word_set, find_all, lower_in_place
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
@@ -152,7 +152,7 @@ def _capitals(names: frozenset[bytes]) -> tuple[str, frozenset[str], tuple[str, 
     return "".join(sorted({c[0] for c in cased})), cased, _word_needles(names, names)
 
 
-def _names_at(text: str, low: str, words: frozenset[bytes], keys: frozenset[bytes]) -> list[int]:
+def _names_at(text: str, low: str | None, words: frozenset[bytes], keys: frozenset[bytes]) -> list[int]:
     """Where a name of ``keys`` that stands as a word in the story can begin: where the
     text holds its first three letters capitalized or in capitals ("Nov", "NOV"), for the
     names among ``words`` (the story's ASCII words). A superset of the places a name
@@ -160,7 +160,8 @@ def _names_at(text: str, low: str, words: frozenset[bytes], keys: frozenset[byte
 
     The capitals are found with ``str.find`` of one character, which runs through a text
     many times faster than of three letters, and a story has few of each; text with many
-    (copy in capitals) is searched by name instead, from the lower-cased text ``low``."""
+    (copy in capitals) is searched by name instead, from the lower-cased text ``low``
+    (made here if None)."""
     present = keys.intersection(words)
     if not present:
         return []
@@ -173,6 +174,7 @@ def _names_at(text: str, low: str, words: frozenset[bytes], keys: frozenset[byte
         while q >= 0:
             budget -= 1
             if budget < 0:
+                low = lower_in_place(text) if low is None else low
                 return [q for q in find_all(low, names) if text[q : q + 3] in cased]
             if text[q : q + 3] in cased:
                 out.append(q)
@@ -235,7 +237,33 @@ def iso_starts(text: str) -> tuple[int, ...]:
     return tuple(out)
 
 
-def story_tokens(text: str, low: str, words: frozenset[bytes]) -> Tokens:
+# Texts longer than this have their ASCII words found a slice at a time (see :func:`long_words`).
+_WORD_SLICE = 1 << 20
+_WHITESPACE = regex.compile(r"\s")
+
+
+def long_words(text: str) -> frozenset[bytes] | None:
+    """:attr:`~newslint.document.Document.ascii_words` of a long text, without its
+    lower-cased copy: the copy of a 20 MB file takes 40 MB, and 80 MB while it is joined
+    from slices, more than everything else the date rules hold. Each slice (cut after a
+    space, where no case mapping looks across) is lowered and its words taken, so a run
+    of letters never straddles two; None when lowering a slice changes its length (as
+    "İ" does), where the document lowers only the ASCII letters of the whole text."""
+    out: set[bytes] = set()
+    start, n = 0, len(text)
+    while start < n:
+        m = _WHITESPACE.search(text, min(n, start + _WORD_SLICE))
+        end = n if m is None else m.end()
+        part = text[start:end]
+        low = part.lower()
+        if len(low) != len(part):
+            return None
+        out.update(ascii_word_set(low))
+        start = end
+    return frozenset(out)
+
+
+def story_tokens(text: str, low: str | None, words: frozenset[bytes]) -> Tokens:
     """:func:`tokens` for a document, from its lower-cased text ``low`` and its
     :attr:`~newslint.document.Document.ascii_words`: the months are those that stand as
     words (after no letter, as well as before none), the only ones where a date can be.
@@ -246,7 +274,8 @@ def story_tokens(text: str, low: str, words: frozenset[bytes]) -> Tokens:
     leaves every date found as it was. A month that stands as a word is a whole run of ASCII
     letters in ``low``, one of ``words``: only the month names among them are looked for
     (most stories name one or two months, and ``str.find`` costs a pass over the text per
-    name). ``any`` says whether a month or an ISO date was found."""
+    name). ``any`` says whether a month or an ISO date was found. ``low`` may be None: it is
+    needed only for copy in capitals, and made then."""
     months: list[int] = []
     ends: list[int] = []
     n = len(text)

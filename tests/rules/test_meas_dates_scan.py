@@ -94,3 +94,22 @@ def test_weekdays_as_far_from_their_months_as_the_pattern_reaches():
     got = [text[m.start("wd"):m.end("wd")] for m in dates.weekday_dates(text, toks, doc.lowered, doc.ascii_words)]
     assert got == ["Wednesday", "Thursday", "Friday", "Saturday"]
     assert got == [text[m.start("wd"):m.end("wd")] for m in dates.weekday_dates(text)]
+
+
+def test_long_texts_find_their_words_without_a_lower_cased_copy():
+    """A long text's ASCII words, found a slice at a time, are the document's; a text whose
+    lowering changes length ("İ") is left to the document."""
+    from newslint.rules.dates import checks
+
+    story = ("On Friday, Nov. 21, 2024, the MAYOR of Ærøskøbing met ΣΟΦΊΑ in Straße; KELVIN "
+             "\u212a and tomorrow\u00a0Tuesday.\n")
+    text = story * (1 + dates._WORD_SLICE // len(story))
+    assert len(text) > dates._WORD_SLICE
+    assert dates.long_words(text) == Document.from_text(text).ascii_words
+    assert dates.long_words(text + "İstanbul") is None
+    for long_text in (text, text + "İstanbul"):
+        doc = Document.from_text(long_text)
+        assert checks._words(doc) == Document.from_text(long_text).ascii_words
+        assert "lowered" not in doc._cache or long_text.endswith("İstanbul")
+        found = [f.span for f in checks.weekday_mismatch(doc)]
+        assert len(found) == long_text.count("Friday, Nov. 21, 2024")

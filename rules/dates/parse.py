@@ -124,6 +124,8 @@ _WEEKDAY_SET = frozenset(_WEEKDAY_NEEDLES)
 # Every name as an ASCII word, to look up in a document's ``ascii_words``.
 _MONTH_WORDS = frozenset(k.encode() for k in MONTHS)
 _WEEKDAY_WORDS = frozenset(k.encode() for k in WEEKDAYS)
+# Each name's first three letters capitalized and in capitals (b"nov": ("Nov", "NOV")).
+_CASED = {w: (w[:3].decode().capitalize(), w[:3].decode().upper()) for w in _MONTH_WORDS | _WEEKDAY_WORDS}
 
 
 def _needles_at(text: str, low: str | None, lower: tuple[str, ...], cased: frozenset[str]) -> list[int]:
@@ -143,13 +145,21 @@ def _word_needles(words: frozenset[bytes], keys: frozenset[bytes]) -> tuple[str,
     return tuple(w for i, w in enumerate(found) if not any(w.startswith(v) for v in found[:i]))
 
 
-@functools.lru_cache(maxsize=1024)
-def _capitals(names: frozenset[bytes]) -> tuple[str, frozenset[str], tuple[str, ...]]:
-    """For names found as words (lower case): their capital initials, their first three
-    letters capitalized and in capitals ("Nov", "NOV"), and the names to look for in the
-    lower-cased text (see :func:`_word_needles`). Stories name the same few months and days."""
-    cased = frozenset(f(w[:3].decode()) for w in names for f in (str.capitalize, str.upper))
-    return "".join(sorted({c[0] for c in cased})), cased, _word_needles(names, names)
+def _capitals(names: frozenset[bytes]) -> tuple[str, frozenset[str]]:
+    """For names found as words (lower case): their capital initials, and their first
+    three letters capitalized and in capitals ("Nov", "NOV"). Remembered (stories name the
+    same few months and days), and cheap to make from a table when not: a new story brings
+    a new set one time in three."""
+    got = _CAPITALS_SEEN.get(names)
+    if got is None:
+        if len(_CAPITALS_SEEN) >= 1024:
+            _CAPITALS_SEEN.clear()
+        cased = frozenset([c for w in names for c in _CASED[w]])
+        got = _CAPITALS_SEEN[names] = "".join(sorted({c[0] for c in cased})), cased
+    return got
+
+
+_CAPITALS_SEEN: dict[frozenset[bytes], tuple[str, frozenset[str]]] = {}
 
 
 def _names_at(text: str, low: str | None, words: frozenset[bytes], keys: frozenset[bytes]) -> list[int]:
@@ -165,7 +175,7 @@ def _names_at(text: str, low: str | None, words: frozenset[bytes], keys: frozens
     present = keys.intersection(words)
     if not present:
         return []
-    initials, cased, names = _capitals(present)
+    initials, cased = _capitals(present)
     budget = 32 + len(text) // 50  # capitals looked at before the search by name is cheaper
     out: list[int] = []
     find = text.find
@@ -175,7 +185,7 @@ def _names_at(text: str, low: str | None, words: frozenset[bytes], keys: frozens
             budget -= 1
             if budget < 0:
                 low = lower_in_place(text) if low is None else low
-                return [q for q in find_all(low, names) if text[q : q + 3] in cased]
+                return [q for q in find_all(low, _word_needles(present, present)) if text[q : q + 3] in cased]
             if text[q : q + 3] in cased:
                 out.append(q)
             q = find(initial, q + 1)
@@ -359,7 +369,7 @@ def _weekday_names_near(text: str, toks: Tokens, low: str | None,
         present = _WEEKDAY_WORDS.intersection(words)
         if not present:
             return []
-        initials, cased, _names = _capitals(present)
+        initials, cased = _capitals(present)
     else:
         initials, cased = "".join(sorted({c[0] for c in _WEEKDAY_SET})), _WEEKDAY_SET
     pat = pattern("weekday_name")

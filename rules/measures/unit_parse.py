@@ -284,17 +284,15 @@ def _may_hold(inside: str) -> bool:
 
 def _compound_possible(text: str, lo: int, end: int) -> bool:
     """Whether ``text[lo:end]`` can hold a compound measure ("6 feet, 2 inches", "12 by 7 cm",
-    "6-foot-2"): two unit-like words, or a hyphen before a figure."""
+    "6-foot-2"): a hyphen before a figure, or two unit-like words, with a number between
+    them in ASCII text (the compound part of the grammar is a second number and unit after
+    the first unit: "50,000 square meters" is one unit, and holds none)."""
     if _HYPHEN_FIGURE.search(text, lo, end):
         return True
     runs = _unit_runs()
     stretch = text[lo:end]
-    if stretch.isascii():
-        # The runs of letters, in C: a unit-like run is one of ``runs`` (in lower case);
-        # with fewer than two of those there is no compound (the usual case).
-        words = stretch.lower().translate(_ASCII_LETTER_RUNS).split()
-        if sum(w in runs for w in words) < 2:
-            return False
+    if stretch.isascii() and not _unit_number_unit(stretch, runs):
+        return False
     seen = 0
     for r in _RUN.finditer(text, lo, end):
         run = r.group()
@@ -302,6 +300,26 @@ def _compound_possible(text: str, lo: int, end: int) -> bool:
             seen += 1
             if seen > 1:
                 return True
+    return False
+
+
+# A number's first word (the grammar's words: "two", "twenty-five", "a half", "three quarters").
+_NUMBER_STARTS = frozenset({*ONES, *TEENS, *TENS, "a", "an", "half"})
+
+
+def _unit_number_unit(stretch: str, runs: frozenset[str]) -> bool:
+    """Whether the ASCII ``stretch`` holds a unit-like word, then a number (a figure or a
+    number's first word), then a unit-like word: the words and figures split out in C
+    (every figure a "0"), looked at in order. A superset of where a compound can be."""
+    state = 0  # 1: a unit-like word seen; 2: then a number
+    for w in stretch.lower().translate(_ASCII_WORDS_AND_FIGURES).split():
+        if w in runs:
+            if state == 2:
+                return True
+            if not state:
+                state = 1
+        if state and (w == "0" or w in _NUMBER_STARTS):
+            state = 2
     return False
 
 
@@ -476,6 +494,8 @@ _RUN = patterns.compile(r"\p{L}+|°")
 _HYPHEN_FIGURE = patterns.compile(r"-\d")
 # ASCII text with every character but a letter made a space (``str.translate``).
 _ASCII_LETTER_RUNS = {c: " " for c in range(128) if not chr(c).isalpha()}
+# ... and every figure a word "0" of its own.
+_ASCII_WORDS_AND_FIGURES = {**_ASCII_LETTER_RUNS, **{ord(d): " 0 " for d in "0123456789"}}
 # How far past a figure the unit is looked for before giving up and trying the grammar anyway.
 _AHEAD = 300
 

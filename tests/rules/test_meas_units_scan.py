@@ -7,6 +7,7 @@ specially), and each check is compared with the regex search it stands in for.
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings, strategies as st
 
 from newslint.rules.measures import number_parse, unit_parse as up
@@ -44,9 +45,41 @@ def _old_compound_possible(text: str, lo: int, end: int) -> bool:
 
 @settings(max_examples=500, deadline=None)
 @given(copy, st.integers(0, 100))
-def test_compound_possible_is_the_run_by_run_count(text, lo):
+def test_compound_possible_only_where_the_run_by_run_count_says_so(text, lo):
     lo = min(lo, len(text))
-    assert up._compound_possible(text, lo, len(text)) == _old_compound_possible(text, lo, len(text))
+    assert _old_compound_possible(text, lo, len(text)) or not up._compound_possible(text, lo, len(text))
+
+
+def _span(m):
+    """A match's span and named groups (the grammars' own groups left out)."""
+    if m is None:
+        return None
+    return m.span(), {k: m.span(k) for k in m.groupdict() if k not in ("num", "unitname")}
+
+
+COMPOUND_PIECES = PIECES + ["6 feet, 2 inches", "7lb 8oz", "6-foot-2", "12 by 7 cm", "2 x 3 m", "square meters",
+                            "sq ft", "5 miles, a kilometre", "a half", "twenty-five", "three quarters", "and"]
+compound_copy = st.lists(st.sampled_from(COMPOUND_PIECES), max_size=12).map(lambda parts: " ".join(parts))
+
+
+@settings(max_examples=400, deadline=None)
+@given(compound_copy)
+def test_the_measure_before_a_parenthesis_is_the_full_grammar_s(text):
+    """Where the compound test says no compound fits, the pattern without the compound part
+    finds what the full pattern finds."""
+    if not up._compound_possible(text, 0, len(text)):
+        full = up._patterns().before.search(text, 0, len(text))
+        assert _span(up._patterns().before_simple.search(text, 0, len(text))) == _span(full)
+
+
+@pytest.mark.parametrize("text", [
+    "They will build at least 50,000 square meters", "A man 6 feet, 2 inches", "a 12 by 7 cm",
+    "the 7lb 8oz", "about 5 miles, a kilometre", "some 3 sq ft and two square metres",
+])
+def test_compound_measures_before_a_parenthesis(text):
+    full = up._patterns().before.search(text, 0, len(text))
+    assert _span(up._search_before(text, 0, len(text))) == _span(
+        full and up._patterns().before_forward.match(text, full.start(), len(text)) or full)
 
 
 @settings(max_examples=300, deadline=None)

@@ -14,6 +14,7 @@ import regex
 
 from newslint import patterns
 from newslint import Applicability, Document, Edit, Finding, Fix, Rule, Severity, Span, hookimpl
+from newslint.document import FORGET_LOWERED_CHARS
 from newslint.rules.dates.parse import (
     weekday_dates,
     WEEKDAYS,
@@ -22,6 +23,7 @@ from newslint.rules.dates.parse import (
     dateline,
     dates,
     days_in,
+    long_words,
     nearest_year,
     read_date,
     pattern,
@@ -33,9 +35,26 @@ NOT_A_DAY = patterns.compile(r"[ \u00a0]+(?:per[ \u00a0]?cent|percent|%|people|\
 PREPOSITION_IN = patterns.compile(r"(?i)\b(?:in|by|of|than)[ \u00a0]+$")
 
 
+def _words(doc: Document) -> frozenset[bytes]:
+    """The story's :attr:`~newslint.document.Document.ascii_words`; for a long text that
+    has not made them yet, found without keeping its lower-cased copy (see
+    :func:`~newslint.rules.dates.parse.long_words`), which the date rules need for nothing else."""
+    if len(doc.text) <= FORGET_LOWERED_CHARS or "ascii_words" in doc._cache:
+        return doc.ascii_words
+    words = doc.cached("dates.words", lambda: (long_words(doc.text),))[0]  # (None,): not in slices
+    return doc.ascii_words if words is None else words
+
+
+def _lowered(doc: Document) -> str | None:
+    """The story in lower case if at hand or cheap to keep; else None (made if needed)."""
+    if len(doc.text) <= FORGET_LOWERED_CHARS:
+        return doc.lowered
+    return doc._cache.get("lowered")
+
+
 def _tokens(doc: Document) -> Tokens:
     """Where the story's dates can be (shared by the date rules)."""
-    return doc.cached("dates.tokens", lambda: story_tokens(doc.text, doc.lowered, doc.ascii_words))
+    return doc.cached("dates.tokens", lambda: story_tokens(doc.text, _lowered(doc), _words(doc)))
 
 
 def _dates(doc: Document) -> list[DateText]:
@@ -130,7 +149,7 @@ def weekday_mismatch(doc: Document) -> Iterator[Finding]:
     if not toks.any:
         return
     story: dt.date | None | bool = False
-    for m in weekday_dates(text, toks, doc.lowered, doc.ascii_words):
+    for m in weekday_dates(text, toks, _lowered(doc), _words(doc)):
         d = read_date(m)
         if d is None or not _valid(d):
             continue

@@ -8,12 +8,12 @@ import calendar
 import datetime as dt
 import functools
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
 from newslint import patterns
-from newslint.document import find_all, lower_in_place
+from newslint.document import ascii_word_set, find_all, lower_in_place
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
@@ -71,10 +71,10 @@ def pattern(name: str) -> regex.Pattern[str]:
     return patterns.compile(source, flags)
 
 
-@dataclass(frozen=True, slots=True)
-class Tokens:
+class Tokens(NamedTuple):
     """Where a date can be anchored in a text: month names and ISO dates (found with small
-    patterns, so the large date patterns are only tried where a date can be)."""
+    patterns, so the large date patterns are only tried where a date can be). A named tuple,
+    as :class:`DateText` is."""
 
     any: bool  # a month name or an ISO-like date anywhere (even inside a word: "Mayor")
     months: tuple[int, ...]  # starts of month names that end a word ("Nov." and "May", not "Mayor")
@@ -85,10 +85,29 @@ class Tokens:
 
 
 _MONTH_NAMES = patterns.compile(f"(?:{_names(MONTHS)})")
+# The forms ``_MONTH_NAMES`` matches, by their first three letters, longest first ("Sep":
+# "September", "Sept", "Sep"): the alternation (longest first) matches at a place the
+# longest form the text starts with there, and every form begins with its three letters.
+_MONTH_FORMS: dict[str, tuple[str, ...]] = {}
+for _form in sorted((f(k) for k in MONTHS for f in (str.capitalize, str.upper)), key=len, reverse=True):
+    _MONTH_FORMS.setdefault(_form[:3], ())
+    _MONTH_FORMS[_form[:3]] += (_form,)
+del _form
+
+
+def _month_end(text: str, q: int) -> int:
+    """Where the match of ``_MONTH_NAMES`` at ``q`` ends, or -1 if there is none."""
+    for form in _MONTH_FORMS.get(text[q : q + 3], ()):
+        if text.startswith(form, q):
+            return q + len(form)
+    return -1
+
 # ISO-like dates, found overlapping so that none is skipped ("2019-01-2020-01-01").
 _ISO_LIKE = patterns.compile(r"\d{4}-\d\d-\d\d")
 # What can stand between a day and its month: "21st of ", "5 ", "the 3rd".
 _DAY_PART = frozenset("0123456789 \u00a0ofstndrh")
+# What stands between a month name and its day: "Nov. 5", "May\u00a05".
+_AFTER_MONTH = frozenset(". \u00a0")
 
 
 # Every month and weekday name starts with its three-letter abbreviation ("Sep" of "Sept."),
@@ -105,6 +124,8 @@ _WEEKDAY_SET = frozenset(_WEEKDAY_NEEDLES)
 # Every name as an ASCII word, to look up in a document's ``ascii_words``.
 _MONTH_WORDS = frozenset(k.encode() for k in MONTHS)
 _WEEKDAY_WORDS = frozenset(k.encode() for k in WEEKDAYS)
+# Each name's first three letters capitalized and in capitals (b"nov": ("Nov", "NOV")).
+_CASED = {w: (w[:3].decode().capitalize(), w[:3].decode().upper()) for w in _MONTH_WORDS | _WEEKDAY_WORDS}
 
 
 def _needles_at(text: str, low: str | None, lower: tuple[str, ...], cased: frozenset[str]) -> list[int]:
@@ -124,16 +145,24 @@ def _word_needles(words: frozenset[bytes], keys: frozenset[bytes]) -> tuple[str,
     return tuple(w for i, w in enumerate(found) if not any(w.startswith(v) for v in found[:i]))
 
 
-@functools.lru_cache(maxsize=1024)
-def _capitals(names: frozenset[bytes]) -> tuple[str, frozenset[str], tuple[str, ...]]:
-    """For names found as words (lower case): their capital initials, their first three
-    letters capitalized and in capitals ("Nov", "NOV"), and the names to look for in the
-    lower-cased text (see :func:`_word_needles`). Stories name the same few months and days."""
-    cased = frozenset(f(w[:3].decode()) for w in names for f in (str.capitalize, str.upper))
-    return "".join(sorted({c[0] for c in cased})), cased, _word_needles(names, names)
+def _capitals(names: frozenset[bytes]) -> tuple[str, frozenset[str]]:
+    """For names found as words (lower case): their capital initials, and their first
+    three letters capitalized and in capitals ("Nov", "NOV"). Remembered (stories name the
+    same few months and days), and cheap to make from a table when not: a new story brings
+    a new set one time in three."""
+    got = _CAPITALS_SEEN.get(names)
+    if got is None:
+        if len(_CAPITALS_SEEN) >= 1024:
+            _CAPITALS_SEEN.clear()
+        cased = frozenset([c for w in names for c in _CASED[w]])
+        got = _CAPITALS_SEEN[names] = "".join(sorted({c[0] for c in cased})), cased
+    return got
 
 
-def _names_at(text: str, low: str, words: frozenset[bytes], keys: frozenset[bytes]) -> list[int]:
+_CAPITALS_SEEN: dict[frozenset[bytes], tuple[str, frozenset[str]]] = {}
+
+
+def _names_at(text: str, low: str | None, words: frozenset[bytes], keys: frozenset[bytes]) -> list[int]:
     """Where a name of ``keys`` that stands as a word in the story can begin: where the
     text holds its first three letters capitalized or in capitals ("Nov", "NOV"), for the
     names among ``words`` (the story's ASCII words). A superset of the places a name
@@ -141,11 +170,12 @@ def _names_at(text: str, low: str, words: frozenset[bytes], keys: frozenset[byte
 
     The capitals are found with ``str.find`` of one character, which runs through a text
     many times faster than of three letters, and a story has few of each; text with many
-    (copy in capitals) is searched by name instead, from the lower-cased text ``low``."""
+    (copy in capitals) is searched by name instead, from the lower-cased text ``low``
+    (made here if None)."""
     present = keys.intersection(words)
     if not present:
         return []
-    initials, cased, names = _capitals(present)
+    initials, cased = _capitals(present)
     budget = 32 + len(text) // 50  # capitals looked at before the search by name is cheaper
     out: list[int] = []
     find = text.find
@@ -154,7 +184,8 @@ def _names_at(text: str, low: str, words: frozenset[bytes], keys: frozenset[byte
         while q >= 0:
             budget -= 1
             if budget < 0:
-                return [q for q in find_all(low, names) if text[q : q + 3] in cased]
+                low = lower_in_place(text) if low is None else low
+                return [q for q in find_all(low, _word_needles(present, present)) if text[q : q + 3] in cased]
             if text[q : q + 3] in cased:
                 out.append(q)
             q = find(initial, q + 1)
@@ -185,19 +216,19 @@ def tokens(text: str, low: str | None = None) -> Tokens:
     """The month names and ISO dates in ``text`` (``low``: the text in lower case, offset
     for offset, if at hand)."""
     months: list[int] = []
+    ends: list[int] = []
     found = False
     n = len(text)
-    pat = _MONTH_NAMES
     for q in _needles_at(text, low, _MONTH_LOWER, _MONTH_SET):
-        m = pat.match(text, q)
-        if m is None:
+        e = _month_end(text, q)
+        if e < 0:
             continue
         found = True
-        e = m.end()
         if e >= n or not text[e].isalpha():
             months.append(q)
+            ends.append(e)
     isos = tuple(m.start() for m in _ISO_LIKE.finditer(text, overlapped=True))
-    return Tokens(found or bool(isos), tuple(months), isos, _starts(text, months, isos))
+    return Tokens(found or bool(isos), tuple(months), isos, _starts(text, months, ends, isos))
 
 
 def iso_starts(text: str) -> tuple[int, ...]:
@@ -216,7 +247,33 @@ def iso_starts(text: str) -> tuple[int, ...]:
     return tuple(out)
 
 
-def story_tokens(text: str, low: str, words: frozenset[bytes]) -> Tokens:
+# Texts longer than this have their ASCII words found a slice at a time (see :func:`long_words`).
+_WORD_SLICE = 1 << 20
+_WHITESPACE = regex.compile(r"\s")
+
+
+def long_words(text: str) -> frozenset[bytes] | None:
+    """:attr:`~newslint.document.Document.ascii_words` of a long text, without its
+    lower-cased copy: the copy of a 20 MB file takes 40 MB, and 80 MB while it is joined
+    from slices, more than everything else the date rules hold. Each slice (cut after a
+    space, where no case mapping looks across) is lowered and its words taken, so a run
+    of letters never straddles two; None when lowering a slice changes its length (as
+    "İ" does), where the document lowers only the ASCII letters of the whole text."""
+    out: set[bytes] = set()
+    start, n = 0, len(text)
+    while start < n:
+        m = _WHITESPACE.search(text, min(n, start + _WORD_SLICE))
+        end = n if m is None else m.end()
+        part = text[start:end]
+        low = part.lower()
+        if len(low) != len(part):
+            return None
+        out.update(ascii_word_set(low))
+        start = end
+    return frozenset(out)
+
+
+def story_tokens(text: str, low: str | None, words: frozenset[bytes]) -> Tokens:
     """:func:`tokens` for a document, from its lower-cased text ``low`` and its
     :attr:`~newslint.document.Document.ascii_words`: the months are those that stand as
     words (after no letter, as well as before none), the only ones where a date can be.
@@ -227,30 +284,39 @@ def story_tokens(text: str, low: str, words: frozenset[bytes]) -> Tokens:
     leaves every date found as it was. A month that stands as a word is a whole run of ASCII
     letters in ``low``, one of ``words``: only the month names among them are looked for
     (most stories name one or two months, and ``str.find`` costs a pass over the text per
-    name). ``any`` says whether a month or an ISO date was found."""
+    name). ``any`` says whether a month or an ISO date was found. ``low`` may be None: it is
+    needed only for copy in capitals, and made then."""
     months: list[int] = []
+    ends: list[int] = []
     n = len(text)
-    pat = _MONTH_NAMES
     for q in _names_at(text, low, words, _MONTH_WORDS):
         if q and text[q - 1].isalpha():
             continue
-        m = pat.match(text, q)
-        if m is None:
-            continue
-        e = m.end()
-        if e >= n or not text[e].isalpha():
+        e = _month_end(text, q)
+        if e >= 0 and (e >= n or not text[e].isalpha()):
             months.append(q)
+            ends.append(e)
     isos = iso_starts(text)
-    return Tokens(bool(months or isos), tuple(months), isos, _starts(text, months, isos))
+    return Tokens(bool(months or isos), tuple(months), isos, _starts(text, months, ends, isos))
 
 
-def _starts(text: str, months: list[int], isos: tuple[int, ...]) -> tuple[int, ...]:
-    """Every place a match of the "date" pattern can start: a month name (month-day), a
-    figure before one (day-month: the figures in the run of day, ordinal, "of" and spaces
-    that ends at it) and an ISO date. A superset: the pattern decides."""
+def _starts(text: str, months: list[int], ends: list[int], isos: tuple[int, ...]) -> tuple[int, ...]:
+    """Every place a match of the "date" pattern can start: a month name (month-day) with
+    a figure after it, a figure before one (day-month: the figures in the run of day,
+    ordinal, "of" and spaces that ends at it) and an ISO date. A superset: the pattern decides.
+
+    ``ends``: where each month name ends. A date that starts at a month name (a capital)
+    is a month-day one (day-month and ISO dates start with a figure or "the"): its name,
+    a period, spaces and the day's figure, so a name with no figure after those ("in
+    November", "October 2023" has one) starts none, and the pattern is not tried there."""
     starts = set(isos)
-    for q in months:
-        starts.add(q)
+    n = len(text)
+    for q, e in zip(months, ends):
+        # (a character at a time: the runs are short, and a str method call costs more)
+        while e < n and text[e] in _AFTER_MONTH:
+            e += 1
+        if e < n and text[e].isdigit():
+            starts.add(q)
         i = q
         while i > 0 and text[i - 1] in _DAY_PART:
             i -= 1
@@ -286,6 +352,62 @@ def _within(points: tuple[int, ...], lo: int, hi: int) -> bool:
     return i < len(points) and points[i] < hi
 
 
+# How far from a month name or an ISO date a weekday name can matter to :func:`weekday_dates`:
+# a name is tried when a date token lies within 60 characters before it or 40 after its end
+# (a name is at most 10 characters, "Wednesday."), and the places tried for it lie within
+# those bounds; so every name that matters starts less than 110 characters from a token.
+_NEAR = 120
+
+
+def _weekday_names_near(text: str, toks: Tokens, low: str | None,
+                        words: frozenset[bytes] | None) -> list[regex.Match[str]]:
+    """The weekday names (:func:`weekday_names`) that start within ``_NEAR`` characters of a
+    month name or an ISO date of ``toks``: the only ones :func:`weekday_dates` can use, found
+    without a pass over the whole story (most weekdays in news copy, "said on Tuesday", have
+    no date beside them, and a story names its months in a few places)."""
+    if words is not None:
+        present = _WEEKDAY_WORDS.intersection(words)
+        if not present:
+            return []
+        initials, cased = _capitals(present)
+    else:
+        initials, cased = "".join(sorted({c[0] for c in _WEEKDAY_SET})), _WEEKDAY_SET
+    pat = pattern("weekday_name")
+    n = len(text)
+    out: list[regex.Match[str]] = []
+    find = text.find
+    places: list[int] = []
+    for lo, hi in _windows(sorted(toks.months + toks.isos), _NEAR, n):
+        places.clear()
+        for initial in initials:
+            q = find(initial, lo, hi)
+            while q >= 0:
+                if text[q : q + 3] in cased:
+                    places.append(q)
+                q = find(initial, q + 1, hi)
+        places.sort()
+        for q in places:
+            m = pat.match(text, q)
+            if m is not None:
+                out.append(m)
+    return out
+
+
+def _windows(points: list[int], reach: int, n: int) -> Iterator[tuple[int, int]]:
+    """The stretches within ``reach`` of the sorted ``points`` (clipped to ``0..n``),
+    overlapping ones merged, in order."""
+    lo = hi = -1
+    for p in points:
+        a, b = max(0, p - reach), min(n, p + reach)
+        if a > hi:
+            if hi > lo:
+                yield lo, hi
+            lo = a
+        hi = max(hi, b)
+    if hi > lo:
+        yield lo, hi
+
+
 def weekday_dates(text: str, toks: Tokens | None = None, low: str | None = None,
                   words: frozenset[bytes] | None = None) -> Iterator[regex.Match[str]]:
     """Weekdays with their dates, found from the weekday names (cheap on long texts).
@@ -294,10 +416,15 @@ def weekday_dates(text: str, toks: Tokens | None = None, low: str | None = None,
     weekday name that has one within reach, and tried only where it can start (a weekday
     name, or where a date can start). ``low`` and ``words`` are the text in lower case and
     its ASCII words, if at hand (see :func:`weekday_names`)."""
-    toks = tokens(text) if toks is None else toks
+    if toks is None:
+        toks = tokens(text)
+        names = list(weekday_names(text, low, words))
+    elif not (toks.months or toks.isos):
+        return  # every match holds a date
+    else:
+        names = _weekday_names_near(text, toks, low, words)
     last_end = -1
     weekday = pattern("weekday")
-    names = list(weekday_names(text, low, words))
     starts: list[int] | None = None
     for w in names:
         if w.start() < last_end:
@@ -315,9 +442,11 @@ def weekday_dates(text: str, toks: Tokens | None = None, low: str | None = None,
                 break
 
 
-@dataclass(frozen=True, slots=True)
-class DateText:
-    """A date as written: where, its parts, and the style ("mdy", "dmy" or "iso")."""
+class DateText(NamedTuple):
+    """A date as written: where, its parts, and the style ("mdy", "dmy" or "iso").
+
+    A named tuple: a story has dozens of dates, and a tuple is made several times faster
+    than a frozen dataclass instance."""
 
     start: int
     end: int

@@ -8,6 +8,7 @@ last place written), which is what news rounding is judged against.
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 
@@ -62,6 +63,8 @@ NUMBER = rf"""(?:(?:{FIGURES})(?:[\s\u00a0]?(?:million|billion|trillion|thousand
 
 _MIXED = patterns.compile(rf"^(?P<int>\d+)(?:[\s\u00a0-](?P<n>\d{{1,2}})/(?P<d>\d+)|(?P<u>[{_UNI}]))$")
 _SIMPLE_FRAC = patterns.compile(r"^(?P<n>\d)/(?P<d>\d+)$")
+_SPACES = patterns.compile(r"[\s-]+")
+_HALF_AT_END = patterns.compile(r"(?: and)?(?: a)? half(?: an?)?$")
 _SCALE_AT_END = patterns.compile(r"[\s\u00a0]?(million|billion|trillion|thousand|mn|bn|m)$", regex.IGNORECASE)
 
 
@@ -126,7 +129,7 @@ def _figures(text: str) -> tuple[float, float, int, bool] | None:
 
 def _words(text: str) -> tuple[float, float] | None:
     """Value and half unit of a number in words."""
-    t = regex.sub(r"[\s-]+", " ", text.lower()).strip()
+    t = _SPACES.sub(" ", text.lower()).strip()
     if t in ("half a", "half an", "a half"):
         return 0.5, 0.25
     if t.startswith(("a quarter", "one quarter")):
@@ -135,7 +138,7 @@ def _words(text: str) -> tuple[float, float] | None:
         return 0.75, 0.125
     half = 0.0
     if t.endswith(" half") or t.endswith(" half a") or t.endswith(" half an"):
-        t = regex.sub(r"(?: and)?(?: a)? half(?: an?)?$", "", t)
+        t = _HALF_AT_END.sub("", t)
         half = 0.5
     total = 0
     current = 0
@@ -163,6 +166,14 @@ def parse_number(text: str) -> Num | None:
         stripped = raw.lstrip("0") or "0"
         zeros = len(stripped) - len(stripped.rstrip("0")) if stripped != "0" else 0
         return Num(float(raw), 0.5 * 10.0**zeros, raw, raw, 1.0, 0, False, False)
+    return _parse_other(raw)
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_other(raw: str) -> Num | None:
+    """:func:`parse_number` of a number that is not plain figures ("6 1/2", "1.5", "two"):
+    remembered (a :class:`Num` is immutable), as the general path costs a few regex calls
+    (~7 us) and stories repeat their numbers."""
     scale = 1.0
     body = raw
     m = _SCALE_AT_END.search(raw)

@@ -284,17 +284,42 @@ def _may_hold(inside: str) -> bool:
 
 def _compound_possible(text: str, lo: int, end: int) -> bool:
     """Whether ``text[lo:end]`` can hold a compound measure ("6 feet, 2 inches", "12 by 7 cm",
-    "6-foot-2"): two unit-like words, or a hyphen before a figure."""
+    "6-foot-2"): a hyphen before a figure, or two unit-like words, with a number between
+    them in ASCII text (the compound part of the grammar is a second number and unit after
+    the first unit: "50,000 square meters" is one unit, and holds none)."""
     if _HYPHEN_FIGURE.search(text, lo, end):
         return True
-    seen = 0
     runs = _unit_runs()
+    stretch = text[lo:end]
+    if stretch.isascii() and not _unit_number_unit(stretch, runs):
+        return False
+    seen = 0
     for r in _RUN.finditer(text, lo, end):
         run = r.group()
         if (run == "°" or not run.isascii() or run.lower() in runs) and _unit_like(text, run, r.end(), end):
             seen += 1
             if seen > 1:
                 return True
+    return False
+
+
+# A number's first word (the grammar's words: "two", "twenty-five", "a half", "three quarters").
+_NUMBER_STARTS = frozenset({*ONES, *TEENS, *TENS, "a", "an", "half"})
+
+
+def _unit_number_unit(stretch: str, runs: frozenset[str]) -> bool:
+    """Whether the ASCII ``stretch`` holds a unit-like word, then a number (a figure or a
+    number's first word), then a unit-like word: the words and figures split out in C
+    (every figure a "0"), looked at in order. A superset of where a compound can be."""
+    state = 0  # 1: a unit-like word seen; 2: then a number
+    for w in stretch.lower().translate(_ASCII_WORDS_AND_FIGURES).split():
+        if w in runs:
+            if state == 2:
+                return True
+            if not state:
+                state = 1
+        if state and (w == "0" or w in _NUMBER_STARTS):
+            state = 2
     return False
 
 
@@ -314,6 +339,25 @@ def _hedged(m: Measure, bound: str) -> Measure:
                    True, m.compound, m.negative, m.gap, bound, m.sub)
 
 
+# How every hedge ends ("more than", "up to", "in excess of", "ca."): the reverse search
+# for a hedge before a measure can only succeed where the words before it end so.
+_HEDGE_ENDS = ("about", "around", "approximately", "approx.", "roughly", "some", "nearly", "almost", "over",
+               "than", "under", "to", "least", "most", "estimated", "of", "c.", "ca.", "~", "≈", "<", ">")
+
+
+def _hedge_before(text: str, start: int) -> regex.Match[str] | None:
+    """``HEDGE_BEFORE.search(text, max(0, start - 30), start)``, not tried where the text
+    before ``start`` (ASCII, spaces left out) ends like no hedge: the search tries every
+    place in those 30 characters. Text not in ASCII is always searched (case-insensitive
+    matching folds letters such as "ſ" that ``str.lower`` leaves)."""
+    lo = max(0, start - 30)
+    # (the pattern's "$" also matches before a final line break)
+    before = text[lo:start].rstrip(" \u00a0\n")
+    if before.isascii() and not before.lower().endswith(_HEDGE_ENDS):
+        return None
+    return HEDGE_BEFORE.search(text, lo, start)
+
+
 def _before(text: str, paren: int) -> Measure | None:
     lo = max(0, paren - 100)
     lo = text.rfind("\n", lo, paren) + 1 or lo
@@ -330,7 +374,7 @@ def _before(text: str, paren: int) -> Measure | None:
         meas = build(m, text)
         if meas is None:
             return None
-        h = HEDGE_BEFORE.search(text, max(0, meas.start - 30), meas.start)
+        h = _hedge_before(text, meas.start)
         if h:
             meas = _hedged(meas, _bound(h.group()))
         return meas
@@ -391,16 +435,27 @@ def _parens(text: str) -> Iterator[regex.Match[str]]:
             i = find("(", m.end())
 
 
+def _prefilter(text: str, start: int, end: int) -> bool:
+    """``PREFILTER.search(text) is not None``, looked for in ``text[start - 1:end]`` first.
+
+    A match there that starts after its first character is a match in the whole text: the
+    pattern's only look-around is a ``\\b`` before its words, which looks at the character
+    before the match (inside the stretch), and it ends in no look-ahead."""
+    lo = max(0, start - 1)
+    m = PREFILTER.search(text, lo, end)
+    while m is not None and m.start() == lo and lo > 0:
+        m = PREFILTER.search(text, lo + 1, end)  # at the stretch's edge: \b saw no character
+    if m is not None:
+        return True
+    return PREFILTER.search(text) is not None
+
+
 def conversions(text: str) -> Iterator[tuple[Measure, list[Measure], tuple[int, int]]]:
     """Each "measure (measure, ...)" in ``text``: the measure, the conversions, the whole span."""
     prefiltered: bool | None = None
     for p in _parens(text):
         if not _may_hold_measure(text, p.start() + 1, p.end() - 1):  # "(AP)", "(D-Calif.)"
             continue
-        if prefiltered is None:
-            prefiltered = PREFILTER.search(text) is not None
-        if not prefiltered:
-            return
         after = _after(text, p.start() + 1, p.end() - 1)
         if not after:
             continue
@@ -412,6 +467,14 @@ def conversions(text: str) -> Iterator[tuple[Measure, list[Measure], tuple[int, 
         again = text[after[-1].end:p.end() - 1].strip(" -.,;\u00a0").lower()
         if said and again and said != again and not said.startswith("of "):
             continue
+        # The story-wide prefilter, as it always stood: a story it finds nothing in yields
+        # nothing. Asked only here, at the first conversion, and near it first (where it
+        # nearly always finds "4 m"): a search of a whole story that holds no match costs
+        # a hundred times what finding the conversions does.
+        if prefiltered is None:
+            prefiltered = _prefilter(text, before.start, p.end())
+        if not prefiltered:
+            return
         yield before, after, (before.start, p.end())
 
 
@@ -429,6 +492,10 @@ _NUMBER_WORDS = frozenset(
      "thousand", "million", "billion", "trillion", "mn", "bn", "m", "to", "or", "by", "x"})
 _RUN = patterns.compile(r"\p{L}+|°")
 _HYPHEN_FIGURE = patterns.compile(r"-\d")
+# ASCII text with every character but a letter made a space (``str.translate``).
+_ASCII_LETTER_RUNS = {c: " " for c in range(128) if not chr(c).isalpha()}
+# ... and every figure a word "0" of its own.
+_ASCII_WORDS_AND_FIGURES = {**_ASCII_LETTER_RUNS, **{ord(d): " 0 " for d in "0123456789"}}
 # How far past a figure the unit is looked for before giving up and trying the grammar anyway.
 _AHEAD = 300
 

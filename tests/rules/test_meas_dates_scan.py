@@ -1,0 +1,115 @@
+"""The dates family's cheaper scans give exactly what the plain passes gave.
+
+Copy is assembled from pieces news uses around dates (weekday and month names, ordinals,
+"the 5th of", no-break spaces, periods, figures of other scripts, names inside words), so
+that the edges come up often; each scan is compared with the simple pass it stands in for.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings, strategies as st
+
+from newslint import Document
+from newslint.rules.dates import parse as dates
+
+PIECES = [
+    "Nov.", "Nov", "November", "NOV.", "May", "MAY", "Sept.", "Sept", "September", "June", "Jun.", "Mayor",
+    "Monday", "Mon.", "Tues.", "Thursday", "THURSDAY", "Wed", "Sat", "Sunday", "Fri.",
+    "5", "21", "31st", "22nd", "3rd", "4th", "2024", "1999", "٣", "the", "of", "on", "in", "a", "which was",
+    "2024-11-22", "2019-01-2020-01-01", " ", "  ", "\u00a0", ",", ".", ", ", "(", ")", "-", "\n", "said", "x",
+    "é", "St", "nd", "th",
+]
+copy = st.lists(st.sampled_from(PIECES), max_size=40).map(lambda parts: "".join(
+    p if i % 3 else p + " " for i, p in enumerate(parts)))
+
+
+def _old_starts(text: str, months: list[int], isos: tuple[int, ...]) -> tuple[int, ...]:
+    """The date starts as first written: every month name, and the figures walked back to."""
+    starts = set(isos)
+    for q in months:
+        starts.add(q)
+        i = q
+        while i > 0 and text[i - 1] in "0123456789 \u00a0ofstndrh":
+            i -= 1
+            if text[i].isdigit():
+                starts.add(i)
+    return tuple(sorted(starts))
+
+
+@settings(max_examples=400, deadline=None)
+@given(copy)
+def test_month_ends_are_the_alternation_matches(text):
+    for q in range(len(text)):
+        m = dates._MONTH_NAMES.match(text, q)
+        assert dates._month_end(text, q) == (-1 if m is None else m.end())
+
+
+@settings(max_examples=400, deadline=None)
+@given(copy)
+def test_dates_found_from_the_starts_are_those_of_every_month(text):
+    """Leaving out the month names with no figure after them, and finding the figures before
+    them with str methods, changes no date found."""
+    doc = Document.from_text(text)
+    toks = dates.story_tokens(text, doc.lowered, doc.ascii_words)
+    assert set(toks.starts) <= set(_old_starts(text, list(toks.months), toks.isos))
+    pat = dates.pattern("date")
+    old = [m.span() for m in dates._matches(pat, text, _old_starts(text, list(toks.months), toks.isos))]
+    assert [m.span() for m in dates._matches(pat, text, toks.starts)] == old
+
+
+@settings(max_examples=400, deadline=None)
+@given(copy)
+def test_weekday_dates_near_the_months_are_those_of_every_weekday(text):
+    doc = Document.from_text(text)
+    toks = dates.story_tokens(text, doc.lowered, doc.ascii_words)
+    got = [m.span() for m in dates.weekday_dates(text, toks, doc.lowered, doc.ascii_words)]
+    assert got == [m.span() for m in dates.weekday_dates(text)]
+
+
+def test_a_weekday_far_from_its_month_in_a_long_story():
+    """Weekday names are looked for only near month names: one 200 characters away is not
+    tried, one within reach is, however long the copy between them."""
+    filler = "The council met again and the talks went on. " * 40
+    text = f"On Friday, {filler}the vote was held on Friday, Nov. 21, 2024, officials said. {filler}Monday"
+    doc = Document.from_text(text)
+    toks = dates.story_tokens(text, doc.lowered, doc.ascii_words)
+    near = [m.start() for m in dates._weekday_names_near(text, toks, doc.lowered, doc.ascii_words)]
+    assert near == [text.index("Friday, Nov.")]
+    assert [m.span() for m in dates.weekday_dates(text, toks, doc.lowered, doc.ascii_words)] == [
+        m.span() for m in dates.weekday_dates(text)]
+
+
+def test_windows_merge_and_clip():
+    assert list(dates._windows([5, 100, 150, 400], 60, 420)) == [(0, 210), (340, 420)]
+    assert list(dates._windows([], 60, 100)) == []
+
+
+def test_weekdays_as_far_from_their_months_as_the_pattern_reaches():
+    """The longest reaches of the weekday pattern between a weekday name and its month."""
+    text = ("Talks resume on Wednesday morning, the 21st of\u00a0November 2024. "
+            "The vote is set for November 21, 2024, which will be a Thursday, and the count for "
+            "the 22nd of November 2024 (Friday) or Saturday (the 23rd of November).")
+    doc = Document.from_text(text)
+    toks = dates.story_tokens(text, doc.lowered, doc.ascii_words)
+    got = [text[m.start("wd"):m.end("wd")] for m in dates.weekday_dates(text, toks, doc.lowered, doc.ascii_words)]
+    assert got == ["Wednesday", "Thursday", "Friday", "Saturday"]
+    assert got == [text[m.start("wd"):m.end("wd")] for m in dates.weekday_dates(text)]
+
+
+def test_long_texts_find_their_words_without_a_lower_cased_copy():
+    """A long text's ASCII words, found a slice at a time, are the document's; a text whose
+    lowering changes length ("İ") is left to the document."""
+    from newslint.rules.dates import checks
+
+    story = ("On Friday, Nov. 21, 2024, the MAYOR of Ærøskøbing met ΣΟΦΊΑ in Straße; KELVIN "
+             "\u212a and tomorrow\u00a0Tuesday.\n")
+    text = story * (1 + dates._WORD_SLICE // len(story))
+    assert len(text) > dates._WORD_SLICE
+    assert dates.long_words(text) == Document.from_text(text).ascii_words
+    assert dates.long_words(text + "İstanbul") is None
+    for long_text in (text, text + "İstanbul"):
+        doc = Document.from_text(long_text)
+        assert checks._words(doc) == Document.from_text(long_text).ascii_words
+        assert "lowered" not in doc._cache or long_text.endswith("İstanbul")
+        found = [f.span for f in checks.weekday_mismatch(doc)]
+        assert len(found) == long_text.count("Friday, Nov. 21, 2024")

@@ -312,6 +312,35 @@ def confusion_words(text: str, low: str, words: frozenset[bytes] | None = None) 
     return out
 
 
+def _model_verdict(ctx: Context, word: str, row: tuple[str, ...], around: Around) -> tuple[str | None, int]:
+    """The rival the model favours for ``word`` (a member of ``row``, not a possessive row)
+    between the words ``around``, and by how much."""
+    scores: dict[str, int] = {}
+    best, gain = ctx.best(word, row, around, scores)
+    if word == "their" and best == "they're" and not _predicate_follows(around):
+        best, gain = ctx.best(word, ("their", "there"), around, scores)
+    return best, gain
+
+
+# ``_model_verdict``'s answers, remembered: it depends on the word and the four words around
+# it only (the row is the word's), and the same contexts come back story after story ("from
+# the", "more than the"): one dictionary look-up instead of a dozen n-gram look-ups. About
+# 200 bytes each: 3 MB at most, then forgotten all at once.
+_VERDICTS: dict[tuple[str, Around], tuple[str | None, int]] = {}
+VERDICTS_SIZE = 1 << 14
+
+
+def _verdict(ctx: Context, word: str, row: tuple[str, ...], around: Around) -> tuple[str | None, int]:
+    """:func:`_model_verdict`, remembered."""
+    key = (word, around)
+    v = _VERDICTS.get(key)
+    if v is None:
+        if len(_VERDICTS) >= VERDICTS_SIZE:
+            _VERDICTS.clear()
+        v = _VERDICTS[key] = _model_verdict(ctx, word, row, around)
+    return v
+
+
 def candidates(doc: Document, ctx: Context | None = None, floor: int | None = None) -> Iterator[Candidate]:
     """Every confusion word the model can judge, with its best rival, when the rival's gain
     reaches ``floor`` (any gain when None)."""
@@ -337,10 +366,7 @@ def candidates(doc: Document, ctx: Context | None = None, floor: int | None = No
         if row in POSSESSIVE_ROWS:
             best, gain = _possessive_verdict(ctx, lower, row, around, end)
         else:
-            scores: dict[str, int] = {}
-            best, gain = ctx.best(lower, row, around, scores)
-            if lower == "their" and best == "they're" and not _predicate_follows(around):
-                best, gain = ctx.best(lower, ("their", "there"), around, scores)
+            best, gain = _verdict(ctx, lower, row, around)
         if best is None or (floor is not None and gain < floor):
             continue
         if best in NEEDS_OBJECT and around[2] == "</s>":

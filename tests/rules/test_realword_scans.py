@@ -89,6 +89,37 @@ def test_remembered_ngram_values_are_the_stored_ones(monkeypatch):
     assert len(scores._memo) <= 8
 
 
+def test_remembered_verdicts_are_the_models(monkeypatch):
+    """The remembered verdict for a word and the four words around it is the model's verdict
+    there, whether it was remembered from another story, forgotten or asked afresh."""
+    monkeypatch.setattr(confusion, "VERDICTS_SIZE", 5)  # forgets often: both paths are taken
+    confusion._VERDICTS.clear()
+    ctx = context.Context("")
+    contexts = [("said", "the", "storm", "would"), (None, "<s>", "the", "council"), ("more", "tourism", "</s>", None),
+                ("less", "more", "ten", "years"), ("said", "that", "are", "going"), ("that", "</s>", None, None)]
+    for _ in range(3):
+        for word in ("than", "then", "their", "there", "they're", "from", "form", "affect", "effect", "led", "lead"):
+            for around in contexts:
+                row = confusion.CONFUSED[word]
+                fresh = confusion._model_verdict(ctx, word, row, around)
+                assert confusion._verdict(ctx, word, row, around) == fresh, (word, around)
+                assert confusion._VERDICTS[(word, around)] == fresh
+    assert len(confusion._VERDICTS) <= 5
+    confusion._VERDICTS.clear()
+
+
+@pytest.mark.parametrize("text", STORIES)
+def test_candidates_are_the_same_with_remembered_verdicts(text):
+    """A story read twice (the second time from remembered verdicts) gives the same candidates
+    as with no verdict remembered."""
+    confusion._VERDICTS.clear()
+    doc = Document.from_text(text)
+    first = list(confusion.candidates(doc))
+    assert list(confusion.candidates(Document.from_text(text))) == first
+    confusion._VERDICTS.clear()
+    assert list(confusion.candidates(Document.from_text(text))) == first
+
+
 PHRASE_STORIES = [
     "The attack could of been prevented, he said, and would  of; SHOULD OF. It’s own goal, it's own.",
     "His men were given free reign: a sneak peak, sneak peaks; baited breath; per say (per-say) paper say.",

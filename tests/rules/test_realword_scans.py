@@ -59,7 +59,19 @@ def around_by_window(text: str, start: int, end: int) -> context.Around:
     return l2, l1, right[0], None if right[0] == "</s>" else right[1]
 
 
-@pytest.mark.parametrize("text", STORIES)
+# Where a clause ends one word or no word away, each way (the short cuts for those).
+CLAUSE_STORIES = [
+    "In the year, from March to May, their plan. Then, there was more than tourism, than tea.",
+    "He said: their plan. Later; then! Why? their plan… then… their\nplan then\n\ntheir then\r\nthen",
+    "The U.S. their plan, 1,000 from 2,000. a.m. then… p.m.” then the “plan.” their ‘plan.’ (then) [their]",
+    "Officials said, their plan; the plan, then. The Lakers’, their fans’, its men's, then it’s, there’s.",
+    "x,their y.their z, their ,their . their .. their ... their ?! their !? then. then.. then...\"",
+    "said. Than ten, from 10, from ten. than 10.5 than tens. then U.S., then. e.g. their end, then.x",
+    ", their\n. then\n: from ; than ! there ? its … it's",
+]
+
+
+@pytest.mark.parametrize("text", STORIES + CLAUSE_STORIES)
 def test_around_reads_what_the_window_findall_reads(text):
     ctx = context.Context(text)
     words = confusion.confusion_words(text, text.lower())

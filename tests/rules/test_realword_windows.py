@@ -111,3 +111,27 @@ def test_a_long_document_is_read_without_its_lowered_copy(monkeypatch):
     for rule in (checks.indefinite_article, lambda d: checks.confused_word(d, {}), checks.mass_noun):
         list(rule(doc))
     assert "lowered" not in doc._cache and "ascii_words" not in doc._cache
+
+
+def article_places_by_find(text: str) -> list[int]:
+    """The oracle: each needle found with ``str.find`` in the lowered text, then the
+    character before it read in the text."""
+    from newslint.document import find_all
+
+    low = lower_in_place(text)
+    needles = checks.ARTICLE_NEEDLES + checks.ARTICLE_NEEDLES_NBSP
+    return [i for i in find_all(low, needles) if not (i and text[i - 1].isalnum())]
+
+
+@pytest.mark.parametrize("text", TEXTS + ["a", "an", "a ", "an\u00a0", "xa a an an\u00a0a\u00a0 1a ’a _a é a Éan İa a", "İan a"])
+def test_article_places_are_the_needles_after_no_letter_or_digit(text):
+    assert checks._article_places(Document.from_text(text)) == article_places_by_find(text)
+
+
+def test_the_article_search_reads_alnum_as_str_does():
+    """``[^\\W_]`` (the search's look-behind) holds exactly the characters ``str.isalnum``
+    says yes to, in this Python's Unicode tables."""
+    import re
+
+    alnum = re.compile(r"[^\W_]")
+    assert [c for c in range(sys.maxunicode + 1) if bool(alnum.match(chr(c))) != chr(c).isalnum()] == []

@@ -6,7 +6,7 @@ years", "a missile shrapnel lies".
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 import re
@@ -19,6 +19,7 @@ from newslint.document import find_all
 from newslint.rules.realword.confusion import (
     OF_AFTER, QUOTED_EXTRA, THRESHOLD, candidates, changed_words, like, lowered, phrase_fix, phrase_matches,
 )
+from newslint.rules.realword import windows
 from newslint.rules.realword.context import Context, looks_foreign, sentence_start
 from newslint.rules.realword.sounds import article_for, is_foreign_next, never_an
 
@@ -46,21 +47,36 @@ ARTICLE_NEEDLES = ("a ", "an ")
 ARTICLE_NEEDLES_NBSP = ("a\u00a0", "an\u00a0")
 
 
-def _article_places(doc: Document) -> list[int]:
-    """Where an article can start (shared by the rules of this module): its needle in the
-    lower-cased text (which keeps every offset), and no letter or digit before it
-    (``str.isalnum`` says yes only to what ``\\p{L}``, ``\\p{M}`` or ``\\p{N}`` holds,
-    so the patterns' look-behind would fail there)."""
+# Where an article can start: "a " or "an " (or with a no-break space) in the lower-cased
+# text, after no letter or digit. One standard-library search, which looks for its first
+# "a" with a fast scan and reads the character before it: ``[^\W_]`` is what
+# ``str.isalnum`` says yes to (the tests check every character), and lowering keeps it so.
+_ARTICLE_PLACE = re.compile(r"a(?<![^\W_]a)n?[ \u00a0]")
 
-    def make() -> list[int]:
-        text = doc.text
-        low = lowered(doc)
-        needles = ARTICLE_NEEDLES + ARTICLE_NEEDLES_NBSP if "\u00a0" in low else ARTICLE_NEEDLES
-        out: list[int] = []
-        for i in find_all(low, needles):
-            if not (i and text[i - 1].isalnum()):
-                out.append(i)
-        return out
+
+def _article_places_in(text: str, low: str, base: int = 0) -> list[int]:
+    """Where an article can start in ``low``, the lower-cased ``text[base:base + len(low)]``
+    (all of it by default), as offsets in ``text``: one of the needles (``ARTICLE_NEEDLES``
+    or ``ARTICLE_NEEDLES_NBSP``), and no letter or digit before it (``str.isalnum`` says yes
+    only to what ``\\p{L}``, ``\\p{M}`` or ``\\p{N}`` holds, so the patterns' look-behind
+    would fail there). (The needles never overlap, so one search finds them all.)"""
+    return [base + m.start() for m in _ARTICLE_PLACE.finditer(low)]
+
+
+@windows.collector("article_places", packed=True)
+def _article_places_window(text: str, low: str, base: int, words: frozenset[bytes], got: object) -> list[int]:
+    """The article places of one window of a long document (see ``windows``)."""
+    return _article_places_in(text, low, base)
+
+
+def _article_places(doc: Document) -> Sequence[int]:
+    """Where an article can start (shared by the rules of this module; in a long document,
+    found a window at a time and kept in an array, see ``windows``)."""
+
+    def make() -> Sequence[int]:
+        if windows.is_long(doc):
+            return windows.scan(doc)["article_places"]
+        return _article_places_in(doc.text, lowered(doc))
 
     return doc.cached("realword.article_places", make)
 
@@ -152,7 +168,7 @@ def _second_article_places(doc: Document) -> list[int]:
     return _article_word_places(doc)[1]
 
 
-def _matches(pattern: regex.Pattern[str], doc: Document, places: list[int] | None = None) -> list[regex.Match[str]]:
+def _matches(pattern: regex.Pattern[str], doc: Document, places: Sequence[int] | None = None) -> list[regex.Match[str]]:
     """``pattern.finditer(doc.text)`` for a pattern that starts with an article, tried only
     at :func:`_article_places` (or ``places``, a part of them where the rest of the pattern
     can match too): the first place at or after the end of the last match where the pattern
@@ -352,19 +368,28 @@ _MASS_RUNS = {(n + a).encode("ascii"): n for n in MASS_NOUNS for a in ("", *AFTE
 _MASS_RUN_KEYS = frozenset(_MASS_RUNS)
 
 
+def _mass_nouns_in(words: frozenset[bytes]) -> list[str]:
+    """The nouns ``MASS`` can find in a text whose ASCII words are ``words``."""
+    return sorted({_MASS_RUNS[r] for r in _MASS_RUN_KEYS.intersection(words)})
+
+
 def _mass_nouns(doc: Document) -> list[str]:
     """The nouns ``MASS`` can find in the document, by a look at its ASCII words."""
-    return sorted({_MASS_RUNS[r] for r in _MASS_RUN_KEYS.intersection(doc.ascii_words)})
+    return _mass_nouns_in(doc.ascii_words)
 
 
 def _places_before(doc: Document, words: list[str], modifier: bool = False) -> list[int]:
-    """The article places from which ``MASS`` (``modifier``) or ``LOT`` can reach one of
-    ``words`` (looked for in the lower-cased text): the article, spaces and the word; with
-    ``modifier``, also the article, spaces, one word without a space (where ``mod`` is),
-    spaces and the word. Walked back from each occurrence of the word; the pattern decides."""
-    text = doc.text
-    low = lowered(doc)
-    places = _article_places(doc)
+    """``_places_before_in`` over the whole (short) document."""
+    return _places_before_in(doc.text, lowered(doc), 0, _article_places(doc), words, modifier)
+
+
+def _places_before_in(text: str, low: str, base: int, places: Sequence[int], words: list[str],
+                      modifier: bool = False) -> list[int]:
+    """The article places (of ``places``) from which ``MASS`` (``modifier``) or ``LOT`` can
+    reach one of ``words`` (looked for in ``low``, the lower-cased ``text[base:base +
+    len(low)]``): the article, spaces and the word; with ``modifier``, also the article,
+    spaces, one word without a space (where ``mod`` is), spaces and the word. Walked back
+    from each occurrence of the word; the pattern decides."""
     nbsp = "\u00a0" in text
     out: set[int] = set()
 
@@ -379,7 +404,8 @@ def _places_before(doc: Document, words: list[str], modifier: bool = False) -> l
             k -= 1
         return k
 
-    for k in find_all(low, words):
+    for j in find_all(low, words):
+        k = base + j
         e = article_before(k)
         if e == k:
             continue  # no space before the word: no pattern reaches it
@@ -394,6 +420,46 @@ def _places_before(doc: Document, words: list[str], modifier: bool = False) -> l
             if e2 < s:
                 out.update(at_places(e2))
     return sorted(out)
+
+
+# In a long document (see ``windows``), what ``mass_noun`` reads of each window: the places
+# ``MASS`` and ``LOT`` are tried at, found with the window's own words and article places
+# (a finding lies on one line, so in one window, and its words are the window's), and
+# whether the window holds a mass noun's run, the run "lot", or a mass noun inside a word.
+@windows.collector("mass_places", packed=True)
+def _mass_places_window(text: str, low: str, base: int, words: frozenset[bytes],
+                        got: dict[str, list[Any]]) -> list[int]:
+    nouns = _mass_nouns_in(words)
+    return _places_before_in(text, low, base, got["article_places"], nouns, modifier=True) if nouns else []
+
+
+@windows.collector("lot_places", packed=True)
+def _lot_places_window(text: str, low: str, base: int, words: frozenset[bytes],
+                       got: dict[str, list[Any]]) -> list[int]:
+    return _places_before_in(text, low, base, got["article_places"], ["lot"]) if b"lot" in words else []
+
+
+@windows.collector("mass_flags")
+def _mass_flags_window(text: str, low: str, base: int, words: frozenset[bytes], got: object) -> list[str]:
+    if _MASS_RUN_KEYS.intersection(words):
+        return ["nouns"]  # then the other two do not matter (see ``mass_noun``)
+    return (["lot"] if b"lot" in words else []) + (["inside"] if any(n in low for n in MASS_NOUNS) else [])
+
+
+def _mass_places(doc: Document) -> tuple[Sequence[int], Sequence[int]] | None:
+    """The places ``MASS`` and ``LOT`` are tried at, or None where neither can find a thing:
+    no mass noun in the text, not even inside a word ("a lot people" is let pass too)."""
+    if windows.is_long(doc):
+        found = windows.scan(doc)
+        flags = set(found["mass_flags"])
+        if "nouns" not in flags and not ("lot" in flags and "inside" in flags):
+            return None
+        return found["mass_places"], found["lot_places"]
+    nouns = _mass_nouns(doc)
+    if not nouns and (b"lot" not in doc.ascii_words or not any(n in lowered(doc) for n in MASS_NOUNS)):
+        return None
+    return (_places_before(doc, nouns, modifier=True) if nouns else [],
+            _places_before(doc, ["lot"]) if b"lot" in doc.ascii_words else [])
 
 
 def mass_noun(doc: Document) -> Iterator[Finding]:
@@ -422,10 +488,11 @@ def mass_noun(doc: Document) -> Iterator[Finding]:
     The fix deletes the article and is unsafe: `a piece of` may be what was meant.
     """
     text = doc.text
-    nouns = _mass_nouns(doc)
-    if not nouns and (b"lot" not in doc.ascii_words or not any(n in lowered(doc) for n in MASS_NOUNS)):
-        return  # no mass noun in the text, not even inside a word: "a lot people" is let pass too
-    for m in _matches(MASS, doc, _places_before(doc, nouns, modifier=True) if nouns else []):
+    places = _mass_places(doc)
+    if places is None:
+        return
+    mass_places, lot_places = places
+    for m in _matches(MASS, doc, mass_places):
         art, mod = m["art"], m["mod"]
         if art[0] == "A" and not sentence_start(text, m.start()):
             continue
@@ -439,7 +506,7 @@ def mass_noun(doc: Document) -> Iterator[Finding]:
             message=f'"{m["noun"]}" takes no "{art.lower()}"',
             fix=Fix(f'Remove "{art}"', (Edit(Span(m.start(), fix_end), replacement),), Applicability.UNSAFE),
         )
-    for m in _matches(LOT, doc, _places_before(doc, ["lot"]) if b"lot" in doc.ascii_words else []):
+    for m in _matches(LOT, doc, lot_places):
         if m["art"] == "A" and not sentence_start(text, m.start()):
             continue
         noun = m["noun"]

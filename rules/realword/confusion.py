@@ -8,7 +8,7 @@ fixed phrases that are wrong whatever the context.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
@@ -18,6 +18,7 @@ import regex
 from newslint import Document, patterns
 from newslint.document import find_all
 from newslint.quotations import in_quotation
+from newslint.rules.realword import windows
 from newslint.rules.realword.context import Around, Context, looks_foreign, sentence_start
 from newslint.rules.realword.sets import CONFUSED, PHRASES
 
@@ -97,34 +98,74 @@ def _stands_after(low: str, i: int) -> bool:
     return not i or not (low[i - 1].isalnum() or low[i - 1] in "_'’-")
 
 
-def phrase_matches(doc: Document) -> list[re.Match[str]]:
+def _phrases_in(low: str, words: frozenset[bytes]) -> list[re.Match[str]]:
+    """What ``PHRASE.finditer(low)`` finds, tried only where a possible phrase's first word
+    stands (see ``_phrase_firsts``, which ``words``, the ASCII words of ``low``, settles):
+    the leftmost of those places at or after the end of the last match where the pattern
+    matches is the next match, as in a search (the pattern's look-behind sees the text
+    before the place, as a search's does)."""
+    first = _phrase_firsts(words)
+    if not first:
+        return []
+    out: list[re.Match[str]] = []
+    done = tried = -1  # end of the last match; the place tried last
+    match = _phrase().match
+    for i in find_all(low, first):
+        if i < done or i == tried:
+            continue
+        tried = i
+        if not _stands_after(low, i):
+            continue
+        m = match(low, i)
+        if m is not None:
+            out.append(m)
+            done = m.end()
+    return out
+
+
+def _anchored(lows: Iterable[str]) -> bool:
+    """Whether the first two words of a phrase are typed with one space in one of ``lows``."""
+    return any(a in low for low in lows for a in PHRASE_ANCHORS)
+
+
+class PhraseFound:
+    """A fixed phrase found in a long document, where it is (what the rules read of a match)."""
+
+    __slots__ = ("_span",)
+
+    def __init__(self, start: int, end: int) -> None:
+        self._span = (start, end)
+
+    def start(self) -> int:
+        return self._span[0]
+
+    def end(self) -> int:
+        return self._span[1]
+
+    def span(self) -> tuple[int, int]:
+        return self._span
+
+
+@windows.collector("phrases")
+def _phrase_spans(text: str, low: str, base: int, words: frozenset[bytes], got: object) -> list[tuple[int, int]]:
+    """The phrases of one window of a long document (see ``windows``), as spans."""
+    return [(base + m.start(), base + m.end()) for m in _phrases_in(low, words)]
+
+
+def phrase_matches(doc: Document) -> list[re.Match[str]] | list[PhraseFound]:
     """The fixed phrases in the document (on its lower-cased text), found once, where
-    the first two words of one of them are typed with one space somewhere in it.
+    the first two words of one of them are typed with one space somewhere in it (see
+    ``_phrases_in``); in a long document, a window at a time (see ``windows``)."""
 
-    What ``PHRASE.finditer`` finds, tried only where a possible phrase's first word stands
-    (see ``_phrase_firsts``): the leftmost of those places at or after the end of the last
-    match where the pattern matches is the next match, as in a search (the pattern's
-    look-behind sees the text before the place, as a search's does)."""
-
-    def make() -> list[re.Match[str]]:
-        first = _phrase_firsts(doc.ascii_words)
-        if not first:
-            return []
+    def make() -> list[re.Match[str]] | list[PhraseFound]:
+        if windows.is_long(doc):
+            spans = windows.scan(doc)["phrases"]
+            if not spans or not _anchored(low for _, low in windows.lowered_windows(doc.text, windows.WINDOW_CHARS)):
+                return []
+            return [PhraseFound(s, e) for s, e in spans]
         low = lowered(doc)
-        out: list[re.Match[str]] = []
-        done = tried = -1  # end of the last match; the place tried last
-        match = _phrase().match
-        for i in find_all(low, first):
-            if i < done or i == tried:
-                continue
-            tried = i
-            if not _stands_after(low, i):
-                continue
-            m = match(low, i)
-            if m is not None:
-                out.append(m)
-                done = m.end()
-        if out and not any(a in low for a in PHRASE_ANCHORS):
+        out = _phrases_in(low, doc.ascii_words)
+        if out and not _anchored((low,)):
             return []  # no phrase with its first two words as typed: spacing is the spacing rule's
         return out
 
@@ -278,10 +319,11 @@ _PLAIN = frozenset(w.encode("ascii") for w in CONFUSABLE if w.isalpha())
 _WITH_APOSTROPHE = tuple((w, _runs(w.replace("’", "'"))) for w in sorted(CONFUSABLE) if not w.isalpha())
 
 
-def confusion_words(text: str, low: str, words: frozenset[bytes] | None = None) -> list[tuple[int, str]]:
-    """``(start, word)`` for each token of ``WORD_SCAN`` in ``low`` that is a confusion word
-    and stands alone in ``text``: not after a letter, digit or joiner, not before a letter,
-    digit, hyphen or an apostrophe that goes on with a letter.
+def confusion_words(text: str, low: str, words: frozenset[bytes] | None = None, base: int = 0) -> list[tuple[int, str]]:
+    """``(start, word)`` for each token of ``WORD_SCAN`` in ``low`` (the lower-cased
+    ``text[base:base + len(low)]``, all of it by default) that is a confusion word and stands
+    alone in ``text``: not after a letter, digit or joiner, not before a letter, digit,
+    hyphen or an apostrophe that goes on with a letter; ``start`` is an offset in ``text``.
 
     Those conditions make any occurrence of the word a whole token, so the words that occur
     are found in bulk (a superset: each token is a run of ASCII letters, one of ``words``,
@@ -296,8 +338,9 @@ def confusion_words(text: str, low: str, words: frozenset[bytes] | None = None) 
     out: list[tuple[int, str]] = []
     for word in present:
         size = len(word)
-        start = low.find(word)
-        while start >= 0:
+        found = low.find(word)
+        while found >= 0:
+            start = base + found
             end = start + size
             if not (start and (text[start - 1].isalnum() or text[start - 1] in JOINERS)):
                 if end < n:
@@ -307,19 +350,71 @@ def confusion_words(text: str, low: str, words: frozenset[bytes] | None = None) 
                     ok = True
                 if ok:
                     out.append((start, word))
-            start = low.find(word, start + 1)
+            found = low.find(word, found + 1)
     out.sort()
     return out
+
+
+# In a long document each confusion word found is kept as one integer: its offset, then the
+# word's place in ``_BY_NUMBER`` in the low byte.
+_BY_NUMBER = tuple(sorted(CONFUSABLE))
+_NUMBER = {w: i for i, w in enumerate(_BY_NUMBER)}
+assert len(_BY_NUMBER) <= 256
+
+
+@windows.collector("confusion_words", packed=True)
+def _confusion_words_in(text: str, low: str, base: int, words: frozenset[bytes], got: object) -> list[int]:
+    """The confusion words of one window of a long document (see ``windows``), packed."""
+    return [start << 8 | _NUMBER[word] for start, word in confusion_words(text, low, words, base)]
+
+
+def _long_confusion_words(doc: Document) -> Iterator[tuple[int, str]]:
+    """``confusion_words`` of a long document, from its window scan."""
+    for packed in windows.scan(doc)["confusion_words"]:
+        yield packed >> 8, _BY_NUMBER[packed & 255]
+
+
+def _model_verdict(ctx: Context, word: str, row: tuple[str, ...], around: Around) -> tuple[str | None, int]:
+    """The rival the model favours for ``word`` (a member of ``row``, not a possessive row)
+    between the words ``around``, and by how much."""
+    scores: dict[str, int] = {}
+    best, gain = ctx.best(word, row, around, scores)
+    if word == "their" and best == "they're" and not _predicate_follows(around):
+        best, gain = ctx.best(word, ("their", "there"), around, scores)
+    return best, gain
+
+
+# ``_model_verdict``'s answers, remembered: it depends on the word and the four words around
+# it only (the row is the word's), and the same contexts come back story after story ("from
+# the", "more than the"): one dictionary look-up instead of a dozen n-gram look-ups. About
+# 200 bytes each: 3 MB at most, then forgotten all at once.
+_VERDICTS: dict[tuple[str, Around], tuple[str | None, int]] = {}
+VERDICTS_SIZE = 1 << 14
+
+
+def _verdict(ctx: Context, word: str, row: tuple[str, ...], around: Around) -> tuple[str | None, int]:
+    """:func:`_model_verdict`, remembered."""
+    key = (word, around)
+    v = _VERDICTS.get(key)
+    if v is None:
+        if len(_VERDICTS) >= VERDICTS_SIZE:
+            _VERDICTS.clear()
+        v = _VERDICTS[key] = _model_verdict(ctx, word, row, around)
+    return v
 
 
 def candidates(doc: Document, ctx: Context | None = None, floor: int | None = None) -> Iterator[Candidate]:
     """Every confusion word the model can judge, with its best rival, when the rival's gain
     reaches ``floor`` (any gain when None)."""
     text = doc.text
-    low = lowered(doc)
     ctx = ctx or Context(text)
     phrase_spans = [(m.start(), m.end()) for m in phrase_matches(doc)]
-    for start, lw in confusion_words(text, low, doc.ascii_words):
+    found: Iterable[tuple[int, str]]
+    if windows.is_long(doc):
+        found = _long_confusion_words(doc)
+    else:
+        found = confusion_words(text, lowered(doc), doc.ascii_words)
+    for start, lw in found:
         end = start + len(lw)
         word = text[start:end]
         if word[0].isupper():
@@ -337,10 +432,7 @@ def candidates(doc: Document, ctx: Context | None = None, floor: int | None = No
         if row in POSSESSIVE_ROWS:
             best, gain = _possessive_verdict(ctx, lower, row, around, end)
         else:
-            scores: dict[str, int] = {}
-            best, gain = ctx.best(lower, row, around, scores)
-            if lower == "their" and best == "they're" and not _predicate_follows(around):
-                best, gain = ctx.best(lower, ("their", "there"), around, scores)
+            best, gain = _verdict(ctx, lower, row, around)
         if best is None or (floor is not None and gain < floor):
             continue
         if best in NEEDS_OBJECT and around[2] == "</s>":

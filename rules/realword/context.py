@@ -107,6 +107,12 @@ def _clause_end(tokens: list[str]) -> tuple[list[str], bool]:
 # model spells them once lower-cased. Checked with the standard library's engine, at once.
 _TWO_WORDS_BEFORE = re.compile(r" ([A-Za-z]+) ([A-Za-z]+) ")
 _TWO_WORDS_AFTER = re.compile(r" ([A-Za-z]+) ([A-Za-z]+)(?=[ ,.;:!?)\n\"”])")
+# The next most common: a clause ends one word away ("said, their plan"; "more than
+# tourism."). A comma and a line break are always tokens of their own, and so is a run of
+# full stops and the like before white space (``TOKEN``); no word token takes one in.
+_CLAUSE_MARKS = ",.!?;:…"
+_WORD = re.compile(r"[A-Za-z]+")
+_WORD_THEN_END = re.compile(r" ([A-Za-z]+)(?:,|\n|[.!?;:…]+(?=[\s\"”’')\]]))")
 
 
 def _words_before(text: str, start: int) -> tuple[str | None, str]:
@@ -120,11 +126,20 @@ def _words_before(text: str, start: int) -> tuple[str | None, str]:
     q = text.rfind(" ", lo, start - 1)
     words: list[str] | None = None
     if q >= 0:
+        p = q
         q = text.rfind(" ", lo, q)
         if q >= 0:
             m = _TWO_WORDS_BEFORE.fullmatch(text, q, start)
             if m is not None:
                 return m.group(1).lower(), m.group(2).lower()
+        if text[start - 1] == " ":
+            if text[start - 2] in _CLAUSE_MARKS:
+                return None, "<s>"  # "the year, from": the clause ends right before it
+            if p and text[p - 1] in _CLAUSE_MARKS and _WORD.fullmatch(text, p + 1, start - 1):
+                # "said, their plan": one word back (a mark before the window is none of
+                # its tokens, but then they run out after one word: "<s>" all the same)
+                return "<s>", text[p + 1:start - 1].lower()
+        if q >= 0:
             words, settled = _clause_end(TOKEN.findall(text, q, start))
             if not settled:
                 words = None
@@ -143,6 +158,9 @@ def _words_after(text: str, end: int) -> tuple[str, str | None]:
     m = _TWO_WORDS_AFTER.match(text, end)
     if m is not None and m.end() < hi:
         return m.group(1).lower(), m.group(2).lower()
+    m = _WORD_THEN_END.match(text, end)
+    if m is not None and m.end() < hi:
+        return m.group(1).lower(), "</s>"  # "more than tourism.": one word, then the clause ends
     m = TOKEN.search(text, end, hi)
     if m is None:
         return "</s>", None

@@ -59,7 +59,19 @@ def around_by_window(text: str, start: int, end: int) -> context.Around:
     return l2, l1, right[0], None if right[0] == "</s>" else right[1]
 
 
-@pytest.mark.parametrize("text", STORIES)
+# Where a clause ends one word or no word away, each way (the short cuts for those).
+CLAUSE_STORIES = [
+    "In the year, from March to May, their plan. Then, there was more than tourism, than tea.",
+    "He said: their plan. Later; then! Why? their plan… then… their\nplan then\n\ntheir then\r\nthen",
+    "The U.S. their plan, 1,000 from 2,000. a.m. then… p.m.” then the “plan.” their ‘plan.’ (then) [their]",
+    "Officials said, their plan; the plan, then. The Lakers’, their fans’, its men's, then it’s, there’s.",
+    "x,their y.their z, their ,their . their .. their ... their ?! their !? then. then.. then...\"",
+    "said. Than ten, from 10, from ten. than 10.5 than tens. then U.S., then. e.g. their end, then.x",
+    ", their\n. then\n: from ; than ! there ? its … it's",
+]
+
+
+@pytest.mark.parametrize("text", STORIES + CLAUSE_STORIES)
 def test_around_reads_what_the_window_findall_reads(text):
     ctx = context.Context(text)
     words = confusion.confusion_words(text, text.lower())
@@ -87,6 +99,37 @@ def test_remembered_ngram_values_are_the_stored_ones(monkeypatch):
             for around in contexts:
                 assert scores.score(word, *around) == by_keys(word, *around), (word, around)
     assert len(scores._memo) <= 8
+
+
+def test_remembered_verdicts_are_the_models(monkeypatch):
+    """The remembered verdict for a word and the four words around it is the model's verdict
+    there, whether it was remembered from another story, forgotten or asked afresh."""
+    monkeypatch.setattr(confusion, "VERDICTS_SIZE", 5)  # forgets often: both paths are taken
+    confusion._VERDICTS.clear()
+    ctx = context.Context("")
+    contexts = [("said", "the", "storm", "would"), (None, "<s>", "the", "council"), ("more", "tourism", "</s>", None),
+                ("less", "more", "ten", "years"), ("said", "that", "are", "going"), ("that", "</s>", None, None)]
+    for _ in range(3):
+        for word in ("than", "then", "their", "there", "they're", "from", "form", "affect", "effect", "led", "lead"):
+            for around in contexts:
+                row = confusion.CONFUSED[word]
+                fresh = confusion._model_verdict(ctx, word, row, around)
+                assert confusion._verdict(ctx, word, row, around) == fresh, (word, around)
+                assert confusion._VERDICTS[(word, around)] == fresh
+    assert len(confusion._VERDICTS) <= 5
+    confusion._VERDICTS.clear()
+
+
+@pytest.mark.parametrize("text", STORIES)
+def test_candidates_are_the_same_with_remembered_verdicts(text):
+    """A story read twice (the second time from remembered verdicts) gives the same candidates
+    as with no verdict remembered."""
+    confusion._VERDICTS.clear()
+    doc = Document.from_text(text)
+    first = list(confusion.candidates(doc))
+    assert list(confusion.candidates(Document.from_text(text))) == first
+    confusion._VERDICTS.clear()
+    assert list(confusion.candidates(Document.from_text(text))) == first
 
 
 PHRASE_STORIES = [

@@ -122,7 +122,16 @@ class Lexicon:
             cache[prefix] = None
             return None
         n = len(prefix)
-        found = "".join(sorted({w[n] for w in srt[lo:hi] if len(w) > n}))
+        if len(srt[lo]) == n:  # the prefix is a word itself (it sorts first)
+            lo += 1
+        # Hop from letter to letter: one binary search per letter that follows, not a look
+        # at each of the (for a short prefix, thousands of) words that start with it.
+        letters = []
+        while lo < hi:
+            c = srt[lo][n]
+            letters.append(c)
+            lo = bisect_left(srt, prefix + chr(ord(c) + 1), lo + 1, hi)
+        found = "".join(letters)
         cache[prefix] = found
         return found
 

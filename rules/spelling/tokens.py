@@ -27,6 +27,7 @@ import regex
 from newslint import patterns
 from newslint import Document, Span
 from newslint.document import find_all
+from newslint.rules.spelling.lexicon import lexicon, variant_keys
 
 # Text that is not prose: URLs, e-mail addresses, @handles and #hashtags, bare domains,
 # HTML entities left in the text (and the word around them), letters lost to encoding
@@ -280,8 +281,6 @@ MEMO_LIMIT = 200_000
 
 
 def _boring() -> set[str]:
-    from newslint.rules.spelling.lexicon import lexicon, variant_keys
-
     if not _BORING or len(_BORING) > _BORING_BASE[0] + MEMO_LIMIT:
         _BORING.clear()
         _BORING.update(lexicon().frequent_lower)
@@ -296,8 +295,6 @@ def _scan(doc: Document) -> Scan:
     only the rest are read (once per distinct piece, with ``WORD``) and located, in
     order, with ``str.find``: the Python work is proportional to the unusual words, not
     to all words."""
-    from newslint.rules.spelling.lexicon import lexicon, variant_keys
-
     frequent = lexicon().frequent_lower
     vkeys = variant_keys()[0]  # lower-case variants
     boring = _boring()

@@ -341,6 +341,19 @@ def _scan(doc: Document) -> Scan:
         for piece in filterfalse(is_boring, chunk.split()):  # the C loop drops most pieces
             hits = memo.get(piece)
             if hits is None:
+                # A frequent word in punctuation ("said,", "(police"), first met: boring, as
+                # _piece_hits's first test finds, without its two calls (most new pieces).
+                core = piece.strip(PUNCT)
+                if core.isalpha():
+                    low = core.lower()
+                    if low in frequent and low not in vkeys:
+                        boring.add(piece)
+                        continue
+                elif piece.isascii() and piece.lower() == piece.upper():
+                    # No letter ("1999,", "7,000", "10.8%"): each word is a number (not
+                    # checked) and no spelling variant.
+                    boring.add(piece)
+                    continue
                 hits = _piece_entry(piece, frequent, vkeys, templates)
                 if hits is NOTHING:
                     boring.add(piece)

@@ -67,6 +67,9 @@ COPY = [
     "Peskow\u00a0bbc.com\u00a0exmple.com\u00b2Spoeed and colour.\n",
     # Anchors only in boring pieces, or in a piece far longer than the window around one.
     "The colour was bright? Yes & no. Peskow said.\n",
+    # Pieces first met: numbers and signs, frequent words and variants in punctuation.
+    "In 1999, 7,000 (10.8%) of 12-34 said: \u00a3300m $5bn 3'4 #1 @2 1/2 -- ... 2\u00b2 \u0661\u0662 "
+    "colour, (Colour) \u00abcentre\u00bb \"labour\" said, (police) 4th 12-colour G7 x2 \u2163 Spoeed.\n",
     "Spoeed " + "x" * 2500 + "https://exmple.org/" + "y" * 2500 + "Recieve Peskow\n",
 ]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from importlib import import_module
 from operator import attrgetter
 from os.path import commonprefix
 from collections.abc import Callable, Iterator, Mapping
@@ -15,6 +16,7 @@ from newslint import Document, Edit, Finding, Fix, Rule, Severity, Span, hookimp
 from newslint.diagnostics import Applicability
 from newslint.quotations import before_sic, within_quotation
 from newslint.rules.spelling.foreign import is_file_extension, is_file_type, is_fragment, is_name_particle, is_pinyin
+from newslint.rules.spelling.lexicon import known_misspellings, lexicon, variants
 from newslint.rules.spelling.morph import (
     abbreviation,
     compound_known,
@@ -30,6 +32,18 @@ from newslint.rules.spelling.morph import (
     tech_base,
 )
 from newslint.rules.spelling.tokens import INITIAL_BEFORE, Token, fold, scan, tokens
+
+_MODULES: dict[str, Any] = {}
+
+
+def _later(name: str) -> Any:
+    """The spelling module ``name``, imported at its first use and kept: not at start-up
+    (a run without unknown words never needs it), and not by an ``import`` statement in a
+    function (a few microseconds each time: several times per story)."""
+    mod = _MODULES.get(name)
+    if mod is None:
+        mod = _MODULES[name] = import_module("newslint.rules.spelling." + name)
+    return mod
 
 # A capitalized word after one of these is a name, even at a sentence start ("Minister ...").
 TITLES = frozenset(
@@ -105,17 +119,13 @@ _NAME_FOLLOWS = patterns.compile(r"[ \u00a0]+(?:\p{Lu}|\p{Ll}{1,3}-\p{Lu})")
 
 def evidence_mentioned(text: str, start: int, end: int) -> bool:
     """Whether a word stands alone in quotes or brackets (a term being mentioned)."""
-    from newslint.rules.spelling.evidence import mentioned
-
-    return bool(mentioned(text, start, end))
+    return bool(_later("evidence").mentioned(text, start, end))
 
 
 def _initial_name(text: str, start: int, end: int) -> bool:
     """True if a capitalized word at a sentence start reads as a name: the next word is
     capitalized too (a first name and a surname), or it stands alone in quotes."""
-    from newslint.rules.spelling.evidence import mentioned
-
-    return _NAME_FOLLOWS.match(text, end) is not None or mentioned(text, start, end)
+    return _NAME_FOLLOWS.match(text, end) is not None or _later("evidence").mentioned(text, start, end)
 
 
 _WORD_BEFORE = patterns.compile(r"([\p{L}]+)[.,]?\s+$")
@@ -133,16 +143,12 @@ def _slip_of_common(word: str) -> bool:
     """True if ``word`` is so close to a common word that it reads as a slip of it, even
     though its parts make a word: "memberhip" (member + hip) is "membership", "milklion" is
     "million", "countrise" is "countries"."""
-    from newslint.rules.spelling.suggest import best_slip_score
-
-    return best_slip_score(word) >= SLIP_SCORE
+    return _later("suggest").best_slip_score(word) >= SLIP_SCORE
 
 
 def _near_common(lex: Any, word: str) -> bool:
     """True if a common word (Zipf >= 3.5) is one edit away."""
-    from newslint.rules.spelling.suggest import frequent_edits1
-
-    return any(lex.zipf(e) >= 3.5 for e in frequent_edits1(word))
+    return any(lex.zipf(e) >= 3.5 for e in _later("suggest").frequent_edits1(word))
 
 
 STORY_WINDOW = 20_000  # characters either side of a typo read as "the story" (a long story is ~25,000)
@@ -184,12 +190,10 @@ def _in_story(doc: Document, ranked: tuple[str, ...], lex: Any, start: int) -> t
 
 def _best_score(word: str, best: str) -> float:
     """The noisy-channel score of the best suggestion (a split pair counts as plausible)."""
-    from newslint.rules.spelling.lexicon import lexicon
-    from newslint.rules.spelling.suggest import FREQ_WEIGHT, channel_cost
-
+    suggest = _later("suggest")
     if " " in best or "-" in best:
         return 0.0
-    return FREQ_WEIGHT * lexicon().zipf(best) - channel_cost(word, best)
+    return suggest.FREQ_WEIGHT * lexicon().zipf(best) - suggest.channel_cost(word, best)
 
 
 # English function words: a word with none of them around it may stand in a passage
@@ -265,14 +269,11 @@ def _safe_to_replace(doc: Document, span: Span, raw: str) -> bool:
 
 
 def _misspelling_finding(doc: Document, tok: Token, raw: str, known: str | None) -> Finding | None:
-    from newslint.rules.spelling.context import neighbours, rerank
-    from newslint.rules.spelling.lexicon import lexicon
-    from newslint.rules.spelling.suggest import scored
-
+    context = _later("context")
     lower = tok.text.lower()
-    candidates = scored(lower)
+    candidates = _later("suggest").scored(lower)
     if len(candidates) > 1 and (known is None or "," in known):
-        ranked = rerank(candidates, *neighbours(doc.text, tok.span.start, tok.span.end))[:5]
+        ranked = context.rerank(candidates, *context.neighbours(doc.text, tok.span.start, tok.span.end))[:5]
         ranked = _in_story(doc, ranked, lexicon(), tok.span.start)
     else:
         ranked = tuple(w for w, _ in candidates[:5])
@@ -472,20 +473,18 @@ def _meant(doc: Document, toks: tuple[Token, ...], tok: Token, lex: Any) -> bool
     or more, it stands in a foreign phrase, in a list of credits, or alone in brackets or
     quotes. A known misspelling beside it ("will recieve repressentations") is English gone
     wrong, not a foreign word."""
-    from newslint.rules.spelling.evidence import in_credits, in_foreign_phrase, mentioned
-    from newslint.rules.spelling.lexicon import known_misspellings
-
     if _uses(doc, toks, tok) >= REPEATED:
         return True
     text = doc.text
     start, end = tok.span
     listed = known_misspellings()
+    evidence = _later("evidence")
     return (
         _in_markup(doc, tok.text)
         or _family_in_story(doc, tok.text.lower(), start, lex)
-        or mentioned(text, start, end)
-        or in_credits(text, start, end)
-        or in_foreign_phrase(text, start, end, lambda w: lex.knows(w) or w in listed)
+        or evidence.mentioned(text, start, end)
+        or evidence.in_credits(text, start, end)
+        or evidence.in_foreign_phrase(text, start, end, lambda w: lex.knows(w) or w in listed)
         or _foreign_passage(text, tok.span, lambda w: lex.knows(w) or w in listed)
     )
 
@@ -565,8 +564,6 @@ def misspelling(doc: Document) -> Iterator[Finding]:
     Word lists: SCOWL 2020.12.07 (Debian `scowl`), wordfreq 3.1.1, codespell 2.4.3;
     see `rules/data/README.md`.
     """
-    from newslint.rules.spelling.lexicon import known_misspellings, lexicon
-
     lex = lexicon()
     vocab = _vocabulary(doc)
     reject = vocab.reject if vocab is not None and vocab.reject else {}
@@ -575,9 +572,7 @@ def misspelling(doc: Document) -> Iterator[Finding]:
         for f in _reject_findings(doc, reject):
             rejected.append(f.span)
             yield f
-    from newslint.rules.spelling.reject import Spans
-
-    covered = Spans(rejected)  # each word asks in constant time, however many were rejected
+    covered = _later("reject").Spans(rejected)  # each word asks in constant time, however many were rejected
     toks = tokens(doc)
     text = doc.text
     names: set[str] | None = None
@@ -678,8 +673,7 @@ def misspelling(doc: Document) -> Iterator[Finding]:
             if (evidence_mentioned(text, tok.span.start, tok.span.end) if in_title
                     else _initial_name(text, tok.span.start, tok.span.end)):
                 continue  # "Shami Chakrabarti, ...", "Abd al-Majed", '"Palestino"'
-            from newslint.rules.spelling.suggest import is_near_frequent
-
+            is_near_frequent = _later("suggest").is_near_frequent
             if known is None:
                 if len(word) < 5 or is_near_frequent(lower, SENTENCE_START_ZIPF) is None:
                     continue  # most likely a name ("Peskov said ...")
@@ -738,10 +732,6 @@ def spelling_variant(doc: Document, options: Mapping[str, Any]) -> Iterator[Find
     Variant pairs derived from SCOWL's American and British lists and codespell's en-GB to
     en-US list; see `rules/data/README.md`.
     """
-    from newslint.rules.spelling.lexicon import variants
-
-    from newslint.rules.spelling.lexicon import lexicon
-
     us_map, gb_map = variants()
     lex = lexicon()
     language = options.get("language", "any")
@@ -889,8 +879,6 @@ def name_variant(doc: Document) -> Iterator[Finding]:
     ## Fix safety
     The fix (the usual spelling) is unsafe: two different people may share a near name.
     """
-    from newslint.rules.spelling.lexicon import lexicon
-
     lex = lexicon()
     vocab = _vocabulary(doc)
     counts: Counter[str] = Counter()

@@ -58,6 +58,7 @@ def _pairs(text: str) -> tuple[list[str], list[str]]:
 
 
 RARE_ZIPF = 1.0  # the frequency assumed for a word outside the frequent list
+FEW_WORDS = 24  # Lexicon.children reads this many words under a prefix rather than hop
 
 
 SEEN_LIMIT = 100_000  # rare-word answers kept (a few MB at most)
@@ -117,12 +118,29 @@ class Lexicon:
         if srt is None:
             srt = self._sorted = sorted(self._lower)
         lo = bisect_left(srt, prefix)
+        # Most prefixes asked about begin no word: the first word after them tells.
+        if lo == len(srt) or not srt[lo].startswith(prefix):
+            cache[prefix] = None
+            return None
         hi = bisect_left(srt, prefix + "\uffff", lo)
         if lo == hi:
             cache[prefix] = None
             return None
         n = len(prefix)
-        found = "".join(sorted({w[n] for w in srt[lo:hi] if len(w) > n}))
+        if hi - lo <= FEW_WORDS:  # read them all
+            found = "".join(sorted({w[n] for w in srt[lo:hi] if len(w) > n}))
+            cache[prefix] = found
+            return found
+        if len(srt[lo]) == n:  # the prefix is a word itself (it sorts first)
+            lo += 1
+        # Hop from letter to letter: one binary search per letter that follows, not a look
+        # at each of the (for a short prefix, thousands of) words that start with it.
+        letters = []
+        while lo < hi:
+            c = srt[lo][n]
+            letters.append(c)
+            lo = bisect_left(srt, prefix + chr(ord(c) + 1), lo + 1, hi)
+        found = "".join(letters)
         cache[prefix] = found
         return found
 

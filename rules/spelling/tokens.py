@@ -27,6 +27,7 @@ import regex
 from newslint import patterns
 from newslint import Document, Span
 from newslint.document import find_all
+from newslint.rules.spelling.lexicon import lexicon, variant_keys
 
 # Text that is not prose: URLs, e-mail addresses, @handles and #hashtags, bare domains,
 # HTML entities left in the text (and the word around them), letters lost to encoding
@@ -45,6 +46,15 @@ NOT_PROSE = (
 )
 # None of these patterns matches across white space, and each match holds its anchor: so
 # each runs only over the pieces of text between spaces that hold an anchor.
+# What every match of a NOT_PROSE pattern holds (the anchors, the domain one without its
+# ``\b``): a piece of text between spaces without any of them, and not beside a SEPARATOR,
+# lies outside every match. The scan reads the text for not-prose spans only when one of
+# its unusual pieces holds one (most stories: never).
+ANCHOR_LITERALS = ("://", "www.", "@", "#", "&", "?", "\ufffd")
+ANCHOR_DOMAIN = re.compile(r"\.(?:com|org|net|gov|edu|int|mil|info|biz|io|co|uk|us|eu|de|fr|ru|ua|au|ca|nz|ie|in|cn|jp|tv)")
+# The characters that split a text into pieces (str.split) but that the patterns' ``\s``
+# does not exclude: a match may run through them into the next piece.
+SEPARATORS = "\x1c\x1d\x1e\x1f"
 
 # A word, as in ``doc.words`` (letters and numbers with inner apostrophes and hyphens);
 # the stdlib engine is faster here, and this loop is the checker's fast path.
@@ -243,10 +253,19 @@ def _piece_hits(piece: str, frequent: dict[str, int], vkeys: frozenset[str]) -> 
 # A piece's unusual words as the scan reads them: (offset in the piece, length, the tokens
 # inside a sentence, the tokens at a sentence start or None if the same).
 Entry = tuple[int, int, "tuple[Part, ...]", "tuple[Part, ...] | None"]
+# What the scan keeps for a piece: its entries, its variants, and whether it may hold text
+# that is not prose (see ANCHOR_LITERALS).
+PieceEntry = tuple["tuple[Entry, ...]", "tuple[tuple[int, str], ...]", bool]
+
+
+def _holds_anchor(piece: str) -> bool:
+    """True if a match of a NOT_PROSE pattern could lie in ``piece`` (it holds what every
+    match holds)."""
+    return any([lit in piece for lit in ANCHOR_LITERALS]) or ANCHOR_DOMAIN.search(piece) is not None
 
 
 def _piece_entry(piece: str, frequent: dict[str, int], vkeys: frozenset[str],
-                 templates: dict[str, Template]) -> tuple[tuple[Entry, ...], tuple[tuple[int, str], ...]] | Hits:
+                 templates: dict[str, Template]) -> PieceEntry | Hits:
     """What the scan keeps for a piece: its unusual words with their tokens (each word's
     template made once per word) and its variants; NOTHING when it yields neither tokens
     nor variants (then the piece is boring)."""
@@ -263,12 +282,12 @@ def _piece_entry(piece: str, frequent: dict[str, int], vkeys: frozenset[str],
             entries.append((rel, len(word), tpl[0], tpl[1]))
     if not entries and not variant:
         return NOTHING
-    return tuple(entries), variant
+    return tuple(entries), variant, _holds_anchor(piece)
 
 
 # What a piece of text between spaces holds, and a word's tokens, depend on the word alone:
 # kept across documents (an archive repeats its names and rare words), up to a bound.
-_PIECES: dict[str, Hits] = {}
+_PIECES: dict[str, PieceEntry] = {}
 _TEMPLATES: dict[str, Template] = {}
 # The pieces known to hold nothing for the spelling rules: the frequent lower-case words
 # (less the spelling variants) and every piece met since that held nothing ("said,",
@@ -280,8 +299,6 @@ MEMO_LIMIT = 200_000
 
 
 def _boring() -> set[str]:
-    from newslint.rules.spelling.lexicon import lexicon, variant_keys
-
     if not _BORING or len(_BORING) > _BORING_BASE[0] + MEMO_LIMIT:
         _BORING.clear()
         _BORING.update(lexicon().frequent_lower)
@@ -295,16 +312,17 @@ def _scan(doc: Document) -> Scan:
     (fast, in C) and the pieces known to hold nothing are dropped in C (see ``_BORING``);
     only the rest are read (once per distinct piece, with ``WORD``) and located, in
     order, with ``str.find``: the Python work is proportional to the unusual words, not
-    to all words."""
-    from newslint.rules.spelling.lexicon import lexicon, variant_keys
-
+    to all words. The spans of text that is not prose are looked for only when an
+    unusual piece may hold one (see ANCHOR_LITERALS)."""
     frequent = lexicon().frequent_lower
     vkeys = variant_keys()[0]  # lower-case variants
     boring = _boring()
     is_boring = boring.__contains__
     text = doc.text
     n = len(text)
-    starts, ends = _skip_spans(text)
+    starts: list[int] = []
+    ends: list[int] = []
+    spans_read = False
     out: list[Token] = []
     found: list[tuple[int, str]] = []
     find = text.find
@@ -317,18 +335,31 @@ def _scan(doc: Document) -> Scan:
     append = out.append
     new = tuple.__new__  # Token(...) and Span(...) without the Python-level __new__
     skip = 0  # the first skip span that may still lie ahead (pieces come in order)
-    nskip = len(starts)
+    nskip = 0
     for offset, chunk in _chunks(text):
         pos = offset
         for piece in filterfalse(is_boring, chunk.split()):  # the C loop drops most pieces
             hits = memo.get(piece)
             if hits is None:
+                # A frequent word in punctuation ("said,", "(police"), first met: boring, as
+                # _piece_hits's first test finds, without its two calls (most new pieces).
+                core = piece.strip(PUNCT)
+                if core.isalpha():
+                    low = core.lower()
+                    if low in frequent and low not in vkeys:
+                        boring.add(piece)
+                        continue
+                elif piece.isascii() and piece.lower() == piece.upper():
+                    # No letter ("1999,", "7,000", "10.8%"): each word is a number (not
+                    # checked) and no spelling variant.
+                    boring.add(piece)
+                    continue
                 hits = _piece_entry(piece, frequent, vkeys, templates)
                 if hits is NOTHING:
                     boring.add(piece)
                     continue
                 memo[piece] = hits
-            unusual, variant = hits
+            unusual, variant, anchored = hits
             size = len(piece)
             s = find(piece, pos)
             # The piece itself, not a part of a longer one ("Ban" in "Bank").
@@ -337,6 +368,13 @@ def _scan(doc: Document) -> Scan:
             if s < 0:  # pragma: no cover - split and find see the same text
                 break
             pos = s + size
+            # A skip span can only overlap a piece that holds an anchor, or run into it
+            # through a SEPARATOR beside it: until such a piece, the spans are not needed.
+            if not spans_read and (anchored or (s > 0 and text[s - 1] in SEPARATORS)
+                                   or (pos < n and text[pos] in SEPARATORS)):
+                starts, ends = _skip_spans(text)
+                nskip = len(starts)
+                spans_read = True
             while skip < nskip and ends[skip] <= s:
                 skip += 1
             # A skip span overlaps the piece: check each word (the span may hold only a

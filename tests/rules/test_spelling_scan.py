@@ -58,6 +58,19 @@ COPY = [
     "bbc.co.uk/Spoeed &amp;Peskow; G?ttingen and G\ufffdttingen Peskow.\n",
     # A piece that holds another ("Ban" in "Bank"), repeated pieces, colour variants.
     "Bank Ban Banks Ban, Bank. Colour colour COLOUR Colours colours Color.\n",
+    # Not prose joined to a word by a character that splits pieces but that the patterns'
+    # \\s does not exclude (a URL runs on into "Spoeed"), and by spaces that do stop them.
+    "Read https://exmple.org/a\x1cSpoeed and Recieve\x1dhttps://exmple.org/b then x@exmple.com\x1ePeskow.\n",
+    "See http://www.news.com/world\x1cSpoeed or https://www.bbc.com\x1fRecieve.\n",
+    "Tokyo\u00a0https://exmple.org/Spoeed\u00a0Recieve \rwww.exmple.org\rColour\u2009news@bbc.co.uk\u2009Peskow\n",
+    # A domain the stdlib's \\b does not end ("bbc.com²") beside one it does, in one piece.
+    "Peskow\u00a0bbc.com\u00a0exmple.com\u00b2Spoeed and colour.\n",
+    # Anchors only in boring pieces, or in a piece far longer than the window around one.
+    "The colour was bright? Yes & no. Peskow said.\n",
+    # Pieces first met: numbers and signs, frequent words and variants in punctuation.
+    "In 1999, 7,000 (10.8%) of 12-34 said: \u00a3300m $5bn 3'4 #1 @2 1/2 -- ... 2\u00b2 \u0661\u0662 "
+    "colour, (Colour) \u00abcentre\u00bb \"labour\" said, (police) 4th 12-colour G7 x2 \u2163 Spoeed.\n",
+    "Spoeed " + "x" * 2500 + "https://exmple.org/" + "y" * 2500 + "Recieve Peskow\n",
 ]
 
 
@@ -67,6 +80,26 @@ def test_the_scan_reads_copy_as_a_plain_reading_does(text):
     toks, found = plain_scan(text)
     assert list(scan.tokens) == toks
     assert list(scan.variants) == found
+
+
+def test_every_character_that_splits_pieces_but_not_the_patterns_is_a_separator():
+    # The scan skips the not-prose search when no unusual piece holds an anchor or stands
+    # beside one of T.SEPARATORS: those must be all the characters str.split() splits at
+    # and that the patterns' \\s does not match.
+    import sys
+
+    import regex
+
+    space = regex.compile(r"\s")
+    found = [c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace() and not space.match(c)]
+    assert "".join(found) == T.SEPARATORS
+
+
+def test_every_not_prose_match_holds_an_anchor():
+    for text in COPY:
+        for _, pattern in T.NOT_PROSE:
+            for m in pattern.finditer(text):
+                assert T._holds_anchor(m.group()), m.group()
 
 
 def test_the_scan_reads_copy_met_before_the_same_way():

@@ -1,0 +1,185 @@
+"""Suggestions against the plain algorithm they replaced (kept here as the oracle).
+
+The two-edit search walks a trie of the frequent words (``Lexicon.children``), and the
+checker asks the lexicon which strings are words. Each short cut there must give exactly
+the candidates, scores and order of the plain reading below, on real misspellings (the
+codespell list shipped with the rules) and on generated slips of common words.
+
+Set NEWSLINT_ORACLE_WORDS to a file of words (the first column of a TSV, such as the
+corpus's misspellings list) to compare on every word of it.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+from bisect import bisect_left
+
+import pytest
+
+from newslint.rules.spelling import suggest as S
+from newslint.rules.spelling.lexicon import Lexicon, known_misspellings, lexicon
+
+
+class OldTrie:
+    """``Lexicon.children`` as it was: every word that starts with the prefix is read."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.srt = sorted(lex.frequent_lower)
+        self.cache: dict[str, str | None] = {}
+
+    def children(self, prefix: str) -> str | None:
+        got = self.cache.get(prefix, "?")
+        if got != "?":
+            return got
+        srt = self.srt
+        lo = bisect_left(srt, prefix)
+        hi = bisect_left(srt, prefix + "\uffff", lo)
+        if lo == hi:
+            self.cache[prefix] = None
+            return None
+        n = len(prefix)
+        found = "".join(sorted({w[n] for w in srt[lo:hi] if len(w) > n}))
+        self.cache[prefix] = found
+        return found
+
+
+_OLD: list[OldTrie] = []
+
+
+def old_trie() -> OldTrie:
+    if not _OLD:
+        _OLD.append(OldTrie(lexicon()))
+    return _OLD[0]
+
+
+def old_edits2_frequent(e1: dict[str, int]) -> set[str]:
+    """The two-edit walk as it was."""
+    words = lexicon().frequent_lower
+    children = old_trie().children
+    found: set[str] = set()
+    add = found.add
+    for e, start in e1.items():
+        n = len(e)
+        for i in range(start + 1, n + 1):
+            a = e[:i]
+            nxt = children(a)
+            if nxt is None:
+                break
+            b = e[i:]
+            if b:
+                rest = b[1:]
+                for c in nxt:
+                    w = a + c
+                    if w + b in words:
+                        add(w + b)
+                    if w + rest in words:
+                        add(w + rest)
+                if a + rest in words:
+                    add(a + rest)
+                if len(b) > 1:
+                    w = a + b[1] + b[0] + b[2:]
+                    if w in words:
+                        add(w)
+            else:
+                for c in nxt:
+                    if a + c in words:
+                        add(a + c)
+    return found
+
+
+def old_scored(typo: str, limit: int = 10) -> tuple[tuple[str, float], ...]:
+    """``suggest.scored`` as it was (plain membership tests, the old walk)."""
+    lex = lexicon()
+    scores: dict[str, float] = {}
+    listed = known_misspellings().get(typo)
+    if listed:
+        for rank, fix in enumerate(listed.split(",")):
+            scores[fix] = S.KNOWN_BONUS + S._zipf(lex, fix) - rank * 0.5
+    e1 = S.edits1(typo)
+    cands = {w for w in e1 if w in lex and not w[:1].isupper()}
+    best1 = max((lex.zipf(w) for w in cands), default=-1.0)
+    if best1 < 3.0 and 3 <= len(typo) <= S.MAX_EDITS2_LENGTH:
+        cands |= old_edits2_frequent(e1)
+    key = S.skeleton(typo)
+    for w in cands:
+        if w not in scores:
+            scores[w] = S.FREQ_WEIGHT * lex.zipf(w) - S.channel_cost(typo, w) + (S.SKELETON_BONUS if S.skeleton(w) == key else 0.0)
+    for i in range(1, len(typo)):
+        a, b = typo[:i], typo[i:]
+        if (len(a) > 1 or a in "ai") and len(b) > 1 and lex.zipf(a) >= 4 and lex.zipf(b) >= 4:
+            scores.setdefault(f"{a} {b}", min(lex.zipf(a), lex.zipf(b)) - S.SPLIT)
+    ranked = sorted(scores, key=lambda w: (-scores[w], w))
+    return tuple((w, scores[w]) for w in ranked[:limit])
+
+
+def _listed_typos(step: int) -> list[str]:
+    """Every ``step``-th misspelling of the codespell list shipped with the rules."""
+    table = known_misspellings()
+    data = table._data[table._start :].decode("utf-8")
+    typos = [ln.split("\t", 1)[0] for ln in data.split("\n") if ln]
+    return typos[::step]
+
+
+def _slips(count: int, seed: int = 18) -> list[str]:
+    """Random one- and two-edit slips of frequent words (any length, some very short)."""
+    rng = random.Random(seed)
+    words = sorted(w for w in lexicon().frequent_lower if w.isalpha() and w.isascii())
+    out = []
+    for _ in range(count):
+        w = rng.choice(words)
+        for _ in range(rng.choice((1, 1, 2))):
+            e1 = sorted(S.edits1(w))
+            w = rng.choice(e1) if e1 else w
+        out.append(w)
+    return out
+
+
+def _unknown(words: list[str]) -> list[str]:
+    lex = lexicon()
+    return [w for w in dict.fromkeys(words) if w and w.islower() and not lex.knows(w)]
+
+
+def test_children_are_the_letters_after_the_prefix_in_the_frequent_words():
+    lex, old = lexicon(), old_trie()
+    prefixes = {""}
+    for w in sorted(lex.frequent_lower)[::7]:
+        prefixes.update(w[:k] for k in range(len(w) + 2))
+        prefixes.add(w + "'")
+    prefixes.update(["zzq", "é", "naïv", "caf", "o'", "qx", "\uffff", "a\uffff", "ab\U0001f600"])
+    for p in sorted(prefixes):
+        assert lex.children(p) == old.children(p), p
+
+
+def test_the_children_of_a_word_that_is_also_a_prefix_leave_out_the_word_itself():
+    lex = lexicon()
+    assert lex.children("the") is not None and "y" in lex.children("the")  # "they", "then"
+    assert lex.children("zzzzq") is None
+
+
+TYPOS = _unknown(_listed_typos(97) + ["spoeed", "thay", "shochu", "willmean", "orimulsion", "accomodate",
+                                      "reseach", "offically", "escalatroy", "abd", "xq", "qzx", "ofo"])
+
+
+@pytest.mark.parametrize("typo", TYPOS[:: max(1, len(TYPOS) // 300)])
+def test_scored_is_the_plain_algorithm_on_real_misspellings(typo):
+    assert S.scored.__wrapped__(typo) == old_scored(typo)
+
+
+@pytest.mark.parametrize("typo", _unknown(_slips(400))[:250])
+def test_scored_is_the_plain_algorithm_on_slips_of_common_words(typo):
+    assert S.scored.__wrapped__(typo) == old_scored(typo)
+
+
+def test_the_two_edit_walk_finds_the_words_of_the_plain_walk():
+    for typo in _unknown(_slips(300, seed=3))[:150] + TYPOS[:50]:
+        e1 = S.edits1(typo)
+        assert S._edits2_frequent(e1, lexicon()) == old_edits2_frequent(e1), typo
+
+
+@pytest.mark.skipif(not os.environ.get("NEWSLINT_ORACLE_WORDS"), reason="set NEWSLINT_ORACLE_WORDS to a word list")
+def test_scored_is_the_plain_algorithm_on_a_whole_list():
+    with open(os.environ["NEWSLINT_ORACLE_WORDS"], encoding="utf-8") as fh:
+        words = _unknown([ln.split("\t", 1)[0].strip() for ln in fh])
+    bad = [w for w in words if S.scored.__wrapped__(w) != old_scored(w)]
+    assert not bad, bad[:20]

@@ -8,14 +8,14 @@ import zlib
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import compress
 from typing import Any
 
 import regex
 
 from newslint import patterns
-from newslint import Applicability, Document, Edit, Finding, Fix, Rule, Severity, Span, hookimpl
+from newslint import Applicability, Block, Document, Edit, Finding, Fix, Rule, Severity, Span, hookimpl
 
 # -- DUP002 duplicate-paragraph, DUP003 duplicate-caption -----------------------------------
 
@@ -86,30 +86,61 @@ class Repeat:
 
 
 @dataclass(slots=True)
-class _Unit:
-    span: Span
-    kind: str  # the block's kind ("line" for a line)
-    prev_end: int  # end of the previous unit of the same kind (-1: none)
-    prev: int  # index of that unit (-1: none)
-    _caption: bool | None = None
+class _Units:
+    """The units of one pass (non-blank lines, or paragraphs of several lines) as plain
+    parallel lists: a story has dozens of units, an archive file millions, and an object
+    per unit cost more than most stories' comparisons."""
 
-    def caption(self, text: str) -> bool:
-        if self._caption is None:
-            chunk = text[self.span.start : self.span.end]
-            self._caption = self.kind == "caption" or all(
-                is_caption(x) for x in chunk.splitlines() if x.strip()
+    spans: list[Span]
+    kinds: list[str] | None  # each unit's block kind ("line" outside blocks); None: no captions
+    prev: list[int]  # the unit before, of the same kind: its index (-1: none) ...
+    prev_end: list[int]  # ... and where it ends (-1: none; for a block, the paragraph before)
+    captions: dict[int, bool] = field(default_factory=dict)
+
+    def caption(self, i: int, text: str) -> bool:
+        """Whether unit ``i`` is a caption: a caption block, or every line reads as one."""
+        v = self.captions.get(i)
+        if v is None:
+            sp = self.spans[i]
+            v = self.captions[i] = (self.kinds is not None and self.kinds[i] == "caption") or all(
+                is_caption(x) for x in text[sp.start : sp.end].splitlines() if x.strip()
             )
-        return self._caption
+        return v
 
 
-def _units(doc: Document) -> tuple[list[_Unit], list[_Unit]]:
+def _units(doc: Document) -> tuple[_Units, _Units]:
     """Non-blank lines, and paragraphs of more than one line."""
     text = doc.text
-    lines: list[_Unit] = []
-    prev_end = prev = -1
     paragraphs = doc.paragraphs
+    # A line's kind only says whether it is in a caption block, or in one left out (alt text,
+    # a page title): plain text and most pages have neither, and need no walk over the blocks.
+    if any(b.kind in SKIP_KINDS or b.kind == "caption" for b in paragraphs):
+        spans, kinds = _lines_with_kinds(text, doc.lines, paragraphs)
+    else:
+        spans = [sp for sp in doc.lines if sp.start < sp.end and not text[sp.start : sp.end].isspace()]
+        kinds = None
+    lines = _Units(spans, kinds, list(range(-1, len(spans) - 1)), [-1, *(sp.end for sp in spans[:-1])])
+    blocks = _Units([], [], [], [])
+    prev_end = prev = -1
+    for block in paragraphs:
+        sp = block.span
+        if block.kind in SKIP_KINDS or text.find("\n", sp.start, sp.end) < 0:
+            prev_end, prev = sp.end, -1
+            continue
+        blocks.spans.append(sp)
+        blocks.kinds.append(block.kind)  # type: ignore[union-attr]
+        blocks.prev.append(prev)
+        blocks.prev_end.append(prev_end)
+        prev_end, prev = sp.end, len(blocks.spans) - 1
+    return lines, blocks
+
+
+def _lines_with_kinds(text: str, lines: tuple[Span, ...], paragraphs: tuple[Block, ...]) -> tuple[list[Span], list[str]]:
+    """The non-blank lines, less those of blocks left out, with the kind of the block each is in."""
+    spans: list[Span] = []
+    kinds: list[str] = []
     b = 0
-    for sp in doc.lines:
+    for sp in lines:
         if sp.start == sp.end or text[sp.start : sp.end].isspace():
             continue
         while b < len(paragraphs) and paragraphs[b].span.end <= sp.start:
@@ -118,18 +149,9 @@ def _units(doc: Document) -> tuple[list[_Unit], list[_Unit]]:
         kind = paragraphs[b].kind if inside else "line"
         if kind in SKIP_KINDS:
             continue
-        lines.append(_Unit(sp, kind, prev_end, prev))
-        prev_end, prev = sp.end, len(lines) - 1
-    blocks: list[_Unit] = []
-    prev_end = prev = -1
-    for block in paragraphs:
-        sp = block.span
-        if block.kind in SKIP_KINDS or text.find("\n", sp.start, sp.end) < 0:
-            prev_end, prev = sp.end, -1
-            continue
-        blocks.append(_Unit(sp, block.kind, prev_end, prev))
-        prev_end, prev = sp.end, len(blocks) - 1
-    return lines, blocks
+        spans.append(sp)
+        kinds.append(kind)
+    return spans, kinds
 
 
 def _shingles(words: list[str]) -> set[int]:
@@ -141,10 +163,11 @@ def _shingles(words: list[str]) -> set[int]:
     return set(map(hash, zip(nums, nums[1:])))
 
 
-def _delete_repeat(unit: _Unit) -> Edit:
-    """Delete a unit with the break before it (so the separator after it stays)."""
-    start = unit.prev_end if unit.prev_end >= 0 else unit.span.start
-    return Edit(Span(start, unit.span.end), "")
+def _delete_repeat(units: _Units, i: int) -> Edit:
+    """Delete unit ``i`` with the break before it (so the separator after it stays)."""
+    span = units.spans[i]
+    start = units.prev_end[i] if units.prev_end[i] >= 0 else span.start
+    return Edit(Span(start, span.end), "")
 
 
 def _words(chunk: str) -> list[str]:
@@ -292,49 +315,54 @@ def _words_apart_limit(similarity: float) -> float:
     return 2 * (1 - similarity) / similarity if similarity > 0 else float("inf")
 
 
-def _quiet(doc: Document, min_words: int, near_words: int, similarity: float,
-           cache: dict[Span, list[str]]) -> tuple[bool, bool]:
-    """Whether nothing can repeat among the lines, and among the paragraphs of several
-    lines: no two non-blank lines (paragraphs) have the same words or could be near copies.
-    Every unit a pass compares is among these, so such a pass would find nothing; the
-    words are kept for the passes."""
-    text = doc.text
-    paragraphs = doc.paragraphs
-    if any(p.kind in SKIP_KINDS for p in paragraphs):  # leave out what _units leaves out
-        lines = [sp for sp in doc.lines if sp.start < sp.end and not text[sp.start : sp.end].isspace()]
-        kept = []
-        b = 0
-        for sp in lines:
-            while b < len(paragraphs) and paragraphs[b].span.end <= sp.start:
-                b += 1
-            if not (b < len(paragraphs) and paragraphs[b].span.start <= sp.start and paragraphs[b].kind in SKIP_KINDS):
-                kept.append(sp)
-        lines = kept
-    else:  # blank lines have no words: no unit, whatever the check below
-        lines = list(doc.lines)
-    blocks = [p.span for p in paragraphs
-              if p.kind not in SKIP_KINDS and text.find("\n", p.span.start, p.span.end) >= 0]
+def _quiet(text: str, lines: _Units, blocks: _Units, min_words: int, near_words: int,
+           similarity: float, cache: dict[Span, list[str]], keys: dict[Span, str]) -> tuple[bool, bool, bool]:
+    """``(lines, exact_blocks, blocks)``: whether nothing can repeat among the non-blank
+    lines; whether no two paragraphs of several lines have the same words; whether nothing
+    can repeat among those paragraphs: no two units have the same words, could be near
+    copies or are long and one word apart. Every unit a pass compares is among these, so
+    such a pass would find nothing. Near copies among the paragraphs are only looked for
+    where the lines are quiet (the story may then repeat nothing at all); elsewhere the
+    third pass looks for them among the paragraphs that no line finding took, usually
+    none, and ``blocks`` is False. The words, and the words joined, are kept in ``cache``
+    and ``keys`` for the passes."""
     # The words of every unit: the whole text normalised at once when it is ASCII (after
     # typographic characters), so each unit's words are a slice split at white space.
     norm, wordy = _normalized_in_part(text)
-    quiet = []
-    for spans in (lines, blocks):
-        units = [w for w in _span_words(text, norm, wordy, spans, cache) if len(w) >= min_words]
-        quiet.append(
-            len(set(map(" ".join, units))) == len(units)  # no two units with the same words
-            and not (near_words < len(text)
-                     and _near_possible_among([w for w in units if len(w) >= near_words], similarity))
-            and not _adjacent_possible(units, near_words)
-        )
-    return quiet[0], quiet[1]
+    line_words = _long_enough(text, norm, wordy, lines.spans, cache, keys, min_words)
+    quiet_lines = _none_repeats(line_words, keys, near_words, similarity, len(text))
+    block_words = _long_enough(text, norm, wordy, blocks.spans, cache, keys, min_words)
+    exact_blocks = len({keys[sp] for sp in block_words}) == len(block_words)
+    quiet_blocks = quiet_lines and exact_blocks and _none_repeats(block_words, keys, near_words, similarity, len(text))
+    return quiet_lines, exact_blocks, quiet_blocks
+
+
+def _long_enough(text: str, norm: str, wordy: list[int] | None, spans: list[Span],
+                 cache: dict[Span, list[str]], keys: dict[Span, str], min_words: int) -> dict[Span, list[str]]:
+    """The units of ``min_words`` words or more, in order, with their words; their words
+    joined are put in ``keys``."""
+    out = {sp: w for sp, w in _span_words(text, norm, wordy, spans, cache) if len(w) >= min_words}
+    keys.update(zip(out, map(" ".join, out.values())))
+    return out
+
+
+def _none_repeats(units: dict[Span, list[str]], keys: Mapping[Span, str], near_words: int,
+                  similarity: float, text_length: int) -> bool:
+    """Whether no two of the units (in order, with their words) have the same words, could
+    be near copies, or are next to each other, long and one word apart."""
+    if len({keys[sp] for sp in units}) != len(units):
+        return False
+    words = list(units.values())
+    return (not (near_words < text_length
+                 and _near_possible_among([w for w in words if len(w) >= near_words], similarity))
+            and not _adjacent_possible(words, near_words))
 
 
 def _span_words(text: str, norm: str, wordy: list[int] | None, spans: list[Span],
-                cache: dict[Span, list[str]]) -> list[list[str]]:
-    """The words of each span (in order, sorted spans) that has any, kept in ``cache``:
+                cache: dict[Span, list[str]]) -> Iterator[tuple[Span, list[str]]]:
+    """Each span (in order, sorted spans) that has words, with its words, kept in ``cache``:
     a slice of ``norm`` split at white space, or :func:`_words` where one of the sorted
     ``wordy`` offsets (see :func:`_normalized_in_part`) lies in the span."""
-    out: list[list[str]] = []
     offsets = wordy or ()
     k, last = 0, len(offsets)
     for sp in spans:
@@ -352,8 +380,7 @@ def _span_words(text: str, norm: str, wordy: list[int] | None, spans: list[Span]
             if not words:
                 continue
             cache[sp] = words
-        out.append(words)
-    return out
+        yield sp, words
 
 
 def _one_word_apart(a: list[str], b: list[str]) -> bool:
@@ -382,9 +409,11 @@ def _adjacent_possible(units: list[list[str]], near_words: int) -> bool:
     )
 
 
-def _find(doc: Document, units: list[_Unit], min_words: int, min_chars: int, near_words: int,
-          similarity: float, skip: set[Span], words_cache: dict[Span, list[str]] | None = None) -> list[Repeat]:
+def _find(doc: Document, units: _Units, min_words: int, min_chars: int, near_words: int,
+          similarity: float, skip: set[Span], words_cache: dict[Span, list[str]] | None = None,
+          key_cache: Mapping[Span, str] | None = None) -> list[Repeat]:
     text = doc.text
+    spans = units.spans
     out: list[Repeat] = []
     # Keyed by the hash of each unit's normalised words, not the words themselves: on a
     # 20 MB archive file, keeping every unit's words alive cost ~200 MB. A hash hit is
@@ -396,7 +425,7 @@ def _find(doc: Document, units: list[_Unit], min_words: int, min_chars: int, nea
     roots: dict[int, int] = {}  # a near copy's first copy
 
     def words_of(k: int) -> list[str]:
-        sp = units[k].span
+        sp = spans[k]
         if words_cache is None:
             return _words(text[sp.start : sp.end])
         words = words_cache.get(sp)
@@ -404,12 +433,12 @@ def _find(doc: Document, units: list[_Unit], min_words: int, min_chars: int, nea
             words = words_cache[sp] = _words(text[sp.start : sp.end])
         return words
 
-    def eligible(i: int, u: _Unit) -> list[str] | None:
-        if u.span.end - u.span.start < min_chars or u.span in skip:
+    def eligible(i: int, sp: Span) -> list[str] | None:
+        if sp.end - sp.start < min_chars or sp in skip:
             return None
         words = words_of(i)
         n = len(words)
-        if n < min_words or n <= 20 and _tabular(text[u.span.start : u.span.end], words):
+        if n < min_words or n <= 20 and _tabular(text[sp.start : sp.end], words):
             return None  # too short, or a table row, whose cells repeat on purpose
         return words
 
@@ -418,19 +447,19 @@ def _find(doc: Document, units: list[_Unit], min_words: int, min_chars: int, nea
     repeated: set[str] = set()  # the keys of more than one chosen unit
     if words_cache is not None and near_words < len(text):
         # A cheap look first: without two units that could be near copies, skip the sketches.
-        chosen = [(i, w) for i, u in enumerate(units) if (w := eligible(i, u)) is not None]
-        keys = {i: " ".join(w) for i, w in chosen}
+        chosen = [(i, w) for i, sp in enumerate(spans) if (w := eligible(i, sp)) is not None]
+        known = key_cache or {}
+        keys = {i: known.get(spans[i]) or " ".join(w) for i, w in chosen}
         repeated = {key for key, count in Counter(keys.values()).items() if count > 1}
         if not _near_possible(chosen, near_words, similarity, keys):
             near_words = 1 << 30
         todo: Iterator[tuple[int, list[str] | None]] = iter(chosen)
     else:
-        todo = ((i, eligible(i, u)) for i, u in enumerate(units))
+        todo = ((i, eligible(i, sp)) for i, sp in enumerate(spans))
     last: tuple[int, list[str]] = (-1, [])  # the eligible unit before, with its words
     for i, words_or_none in todo:
         if words_or_none is None:
             continue
-        u = units[i]
         words = words_or_none
         before, last = last, (i, words)
         n = len(words)
@@ -463,7 +492,7 @@ def _find(doc: Document, units: list[_Unit], min_words: int, min_chars: int, nea
                     continue
                 osh = _shingles(words_of(c))
                 if len(sh & osh) >= similarity * len(sh | osh) and (
-                    units[c].caption(text) == u.caption(text)
+                    units.caption(c, text) == units.caption(i, text)
                 ):
                     first = roots.get(c, c)
                     roots[i] = first
@@ -473,24 +502,24 @@ def _find(doc: Document, units: list[_Unit], min_words: int, min_chars: int, nea
                 if len(lst) < POSTING_CAP:
                     lst.append(i)
             lengths[i] = n
-        if (first is None and n >= adjacent_words and before[0] == u.prev >= 0
-                and _one_word_apart(words, before[1]) and units[u.prev].caption(text) == u.caption(text)):
-            first = roots.get(u.prev, u.prev)
+        prev = units.prev[i]
+        if (first is None and n >= adjacent_words and before[0] == prev >= 0
+                and _one_word_apart(words, before[1]) and units.caption(prev, text) == units.caption(i, text)):
+            first = roots.get(prev, prev)
             roots[i] = first
         if first is None:
             continue
-        orig = units[first]
-        caption = u.caption(text) or orig.caption(text)
+        caption = units.caption(i, text) or units.caption(first, text)
         fix = None
+        sp = spans[i]
         if is_exact:
-            prev = units[u.prev] if u.prev >= 0 else None
-            same = prev is not None and text[prev.span.start : prev.span.end].strip() == text[
-                u.span.start : u.span.end
+            same_as_prev = prev >= 0 and text[spans[prev].start : spans[prev].end].strip() == text[
+                sp.start : sp.end
             ].strip()
-            applicability = Applicability.SAFE if same else Applicability.UNSAFE
+            applicability = Applicability.SAFE if same_as_prev else Applicability.UNSAFE
             title = "Delete the repeated caption" if caption else "Delete the repeated paragraph"
-            fix = Fix(title, (_delete_repeat(u),), applicability)
-        out.append(Repeat(u.span, orig.span, is_exact, caption, fix))
+            fix = Fix(title, (_delete_repeat(units, i),), applicability)
+        out.append(Repeat(sp, spans[first], is_exact, caption, fix))
     return out
 
 
@@ -505,29 +534,31 @@ def _repeats(doc: Document, options: Mapping[str, Any]) -> list[Repeat]:
         # and is looked at first: most stories repeat nothing, and the passes can be skipped.
         small = len(doc.text) <= SMALL_DOCUMENT
         cache: dict[Span, list[str]] | None = {} if small else None
-        quiet_lines, quiet_blocks = (
-            _quiet(doc, min_words, near_words, similarity, cache) if cache is not None else (False, False)
+        keys: dict[Span, str] = {}  # the words of a small document's units, joined
+        lines, blocks = _units(doc)
+        quiet_lines, exact_blocks, quiet_blocks = (
+            _quiet(doc.text, lines, blocks, min_words, near_words, similarity, cache, keys)
+            if cache is not None else (False, False, False)
         )
         if quiet_lines and quiet_blocks:
             return []
-        lines, blocks = _units(doc)
         args = (min_words, min_chars, near_words, similarity)
         found: list[Repeat] = []
         # Whole paragraphs of several lines repeated word for word: one finding each ...
         # (hard-wrapped prose; where lines end like sentences or captions, lines are the units)
-        if not quiet_blocks:
-            lined = {b.span for b in blocks if not _wrapped(doc.text, b.span)}
-            found += _find(doc, blocks, min_words, min_chars, 1 << 30, similarity, lined, cache)
+        if not exact_blocks:
+            lined = {sp for sp in blocks.spans if not _wrapped(doc.text, sp)}
+            found += _find(doc, blocks, min_words, min_chars, 1 << 30, similarity, lined, cache, keys)
         # ... then single lines (headlines, captions, paragraphs of plain text) ...
         if not quiet_lines:
             spans = sorted(r.span for r in found)
-            inside = {u.span for u in lines if _within(spans, u.span)}
-            found += _find(doc, lines, *args, inside, cache)
+            inside = {sp for sp in lines.spans if _within(spans, sp)} if spans else set()
+            found += _find(doc, lines, *args, inside, cache, keys)
         # ... then near copies of paragraphs of several lines, where no line told already.
         if not quiet_blocks:
             spans = sorted(r.span for r in found)
-            taken = {b.span for b in blocks if _overlaps(spans, b.span)}
-            found += _find(doc, blocks, *args, taken, cache)
+            taken = {sp for sp in blocks.spans if _overlaps(spans, sp)} if spans else set()
+            found += _find(doc, blocks, *args, taken, cache, keys)
         found.sort(key=lambda r: r.span)
         return _without_parallel(doc, found, min_words, cache)
 

@@ -107,3 +107,36 @@ def test_non_blank_lines_without_slicing_each_line(lines):
     assert units.spans == lines_plain(doc)
     assert units.kinds is None
     assert [units.before(i) for i in range(len(units.spans))] == list(range(-1, len(units.spans) - 1))
+
+
+# -- DUP001: the looks in C before the repeated-word pattern --------------------------------
+from newslint.rules.duplicates import words as W  # noqa: E402
+
+REPEAT_COPY = [
+    "Officials said the the bridge would reopen.",
+    "The talks ended in Paris. In Paris, officials said the 2.2% rise (the the) was a slip.",
+    "Prices rose 5m 6m and then 2.2 2.2 - the council's council's budget.",
+    "rock'n'roll rock'n'roll, don’t don’t go, “no no” she said",
+    "It was was late.\nlate in the day, Été été, ÉTÉ été; café Café",
+    "He said that that the plan had failed. 12 12 of them; in-in; well-known known",
+    "Police were called to Paris. Paris is calm now — very, very calm… é é",
+]
+
+
+def test_repeated_word_looks_never_hide_a_repeat():
+    for text in REPEAT_COPY:
+        for variant in (text, text.upper(), text.lower(), text.replace(" ", "\n")):
+            if W.REPEAT.search(variant):
+                assert not W._no_repeat_possible(variant), variant
+    assert W._no_repeat_possible("Police were called to Paris. Paris is calm, in. In 2.2 2.2 5m 6m.")
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(
+    ["the", "The", "THE", "in", "In", "2", "5m", "6m", "don't", "don’t", "été", "Été", "'", "’", "-", ".",
+     ",", "“", "”", "(", ")", "\u00a0", "é", "É", "x2", "2x"]), max_size=12),
+    st.lists(st.sampled_from([" ", "  ", "\n", "", "\t", " \n "]), min_size=12, max_size=12))
+def test_repeated_word_looks_are_a_necessary_condition(tokens, gaps):
+    text = "".join(t + g for t, g in zip(tokens, gaps))
+    if W.REPEAT.search(text):
+        assert not W._no_repeat_possible(text), text

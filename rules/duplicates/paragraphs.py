@@ -58,6 +58,7 @@ BOTTOM_K = 8  # sketch size: the k smallest shingle hashes of each unit
 MIN_SHARED = 3  # sketch values two units must share before they are compared in full
 POSTING_CAP = 8  # earlier units kept per sketch value (the first copies are the earliest)
 SMALL_DOCUMENT = 100_000  # characters: up to this, words are kept between passes
+RECENT_WORDS = 4096  # texts (a long document's units' words, captions' answers) kept for the next copy
 MAX_PREFILTER_PAIRS = 256  # more pairs of long units than this: build the sketch index straight away
 # ASCII characters other than letters and digits: a word boundary, as for WORDS.
 _TYPOGRAPHIC = "“”‘’—–…\u00a0"  # neither letters nor digits
@@ -114,6 +115,9 @@ class _Units:
     words: list[list[str]] | None = None
     keys: list[str] | None = None
     captions: dict[int, bool] = field(default_factory=dict)
+    # The answer for each text looked at: a caption and its copies are one look, not one a
+    # copy (on an archive file of 2,000 copies of a story, 100,000 looks at eight lines).
+    caption_texts: dict[str, bool] = field(default_factory=dict)
 
     def before(self, i: int) -> int:
         """The index of the unit before unit ``i``, of the same kind (-1: none)."""
@@ -129,10 +133,17 @@ class _Units:
         """Whether unit ``i`` is a caption: a caption block, or every line reads as one."""
         v = self.captions.get(i)
         if v is None:
-            sp = self.spans[i]
-            v = self.captions[i] = (self.kinds is not None and self.kinds[i] == "caption") or all(
-                is_caption(x) for x in text[sp.start : sp.end].splitlines() if x.strip()
-            )
+            if self.kinds is not None and self.kinds[i] == "caption":
+                v = True
+            else:
+                sp = self.spans[i]
+                chunk = text[sp.start : sp.end]
+                v = self.caption_texts.get(chunk)
+                if v is None:
+                    if len(self.caption_texts) >= RECENT_WORDS:
+                        self.caption_texts.clear()  # a bounded number of texts kept
+                    v = self.caption_texts[chunk] = all(is_caption(x) for x in chunk.splitlines() if x.strip())
+            self.captions[i] = v
         return v
 
 
@@ -142,7 +153,7 @@ def _units(doc: Document) -> tuple[_Units, _Units]:
     paragraphs = doc.paragraphs
     # A line's kind only says whether it is in a caption block, or in one left out (alt text,
     # a page title): plain text and most pages have neither, and need no walk over the blocks.
-    if any(b.kind in SKIP_KINDS or b.kind == "caption" for b in paragraphs):
+    if doc.blocks is not None and any(b.kind in SKIP_KINDS or b.kind == "caption" for b in paragraphs):
         spans, kinds = _lines_with_kinds(text, doc.lines, paragraphs)
     else:
         spans, kinds = [], None
@@ -153,6 +164,8 @@ def _units(doc: Document) -> tuple[_Units, _Units]:
                 spans.append(sp)
     lines = _Units(spans, kinds, None, None)
     blocks = _Units([], [], [], [])
+    if doc.blocks is None and len(spans) == len(paragraphs):
+        return lines, blocks  # plain text, each paragraph one line (runs of non-blank lines)
     prev_end = prev = -1
     for block in paragraphs:
         sp = block.span
@@ -445,16 +458,26 @@ def _find(doc: Document, units: _Units, min_words: int, min_chars: int, near_wor
 
     kept = units.words
 
+    # A long document reads a unit's words again where it needs them; those of the first
+    # copies that later ones are checked against are kept, a bounded number of them (an
+    # archive file of copies checks each copy against the same few units).
+    recent: dict[int, list[str]] = {}
+
     def words_of(k: int) -> list[str]:
         if kept is not None:
             return kept[k]
-        sp = spans[k]
-        return _words(text[sp.start : sp.end])
+        words = recent.get(k)
+        if words is None:
+            if len(recent) >= RECENT_WORDS:
+                recent.clear()
+            sp = spans[k]
+            words = recent[k] = _words(text[sp.start : sp.end])
+        return words
 
     def eligible(i: int, sp: Span) -> list[str] | None:
         if sp.end - sp.start < min_chars or i in skip:
             return None
-        words = words_of(i)
+        words = kept[i] if kept is not None else _words(text[sp.start : sp.end])
         n = len(words)
         if n < min_words or n <= 20 and _tabular(text[sp.start : sp.end], words):
             return None  # too short, or a table row, whose cells repeat on purpose

@@ -103,10 +103,12 @@ def lines_plain(doc: Document) -> list:
                 max_size=12))
 def test_non_blank_lines_without_slicing_each_line(lines):
     doc = Document.from_text("\n".join(lines))
-    units, _ = P._units(doc)
+    units, blocks = P._units(doc)
     assert units.spans == lines_plain(doc)
     assert units.kinds is None
     assert [units.before(i) for i in range(len(units.spans))] == list(range(-1, len(units.spans) - 1))
+    # Paragraphs of several lines: none to look for where each paragraph is one line.
+    assert blocks.spans == [b.span for b in doc.paragraphs if "\n" in doc.text[b.span.start : b.span.end]]
 
 
 # -- DUP001: the looks in C before the repeated-word pattern --------------------------------

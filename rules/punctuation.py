@@ -28,7 +28,15 @@ DOUBLED = patterns.compile(
 )
 # Where DOUBLED may match: a cheap scan, so the full pattern runs only at these places.
 DOUBLED_CANDIDATE = patterns.compile(r"\.\.|,,|;;|!!|\?\?|::|,\.|\.,|;,|,;")
-DOUBLED_SCAN = re.compile(DOUBLED_CANDIDATE.pattern)  # ASCII literals: the same matches
+# The same pairs, one scan per first mark: the standard library's engine runs fast to a
+# literal first character, but tries an alternation of ten pairs at every character. Each
+# scan gives every place its pairs start (the second mark only looked at), overlapping
+# ones too; :func:`_candidates` keeps them as the one pattern's scan would.
+PAIRS = ("..", ",,", ";;", "!!", "??", "::", ",.", ".,", ";,", ",;")  # DOUBLED_CANDIDATE's
+PAIR_SCANS = tuple(
+    re.compile(re.escape(first) + "(?=[" + re.escape("".join(sorted({p[1] for p in PAIRS if p[0] == first}))) + "])")
+    for first in sorted({p[0] for p in PAIRS})
+)
 # The word before ".,": an abbreviation may take a comma ("U.S.,", "Inc.,", "Calif.,", "etc.,").
 WORD_BEFORE = patterns.compile(r"(?:\p{L}\.)*[\p{L}\p{N}]+$")
 LOWER_ABBREVIATIONS = frozenset(
@@ -106,10 +114,19 @@ def doubled_punctuation(doc: Document) -> Iterator[Finding]:
 
 def _candidates(text: str) -> list[int]:
     """Where DOUBLED_CANDIDATE.finditer(text) matches: every place a pair starts, left to
-    right, each match ending before the next begins. The same pattern in the standard
-    library's engine, one pass: a third of the time of ten str.find loops on a story with
-    curly quotes (two bytes a character), and of the ``regex`` scan."""
-    return [m.start() for m in DOUBLED_SCAN.finditer(text)]
+    right, each match ending before the next begins. Every pair is two characters, so the
+    scan takes, left to right, each place a pair starts that the pair before does not
+    cover; :data:`PAIR_SCANS` give the places (half the time of the one pattern in the
+    standard library's engine on the seed story, a third of ten str.find loops)."""
+    starts = [m.start() for scan in PAIR_SCANS for m in scan.finditer(text)]
+    starts.sort()
+    out: list[int] = []
+    end = 0  # where the last pair kept ends
+    for s in starts:
+        if s >= end:
+            out.append(s)
+            end = s + 2
+    return out
 
 
 def _abbreviation_before(text: str, start: int) -> bool:

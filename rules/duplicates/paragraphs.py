@@ -3,19 +3,17 @@ headlines and captions that appear again in the story, word for word or nearly."
 
 from __future__ import annotations
 
-import operator
 import zlib
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
-from itertools import compress
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 import regex
 
 from newslint import patterns
-from newslint import Applicability, Document, Edit, Finding, Fix, Rule, Severity, Span, hookimpl
+from newslint import Applicability, Block, Document, Edit, Finding, Fix, Rule, Severity, Span, hookimpl
 
 # -- DUP002 duplicate-paragraph, DUP003 duplicate-caption -----------------------------------
 
@@ -60,18 +58,35 @@ BOTTOM_K = 8  # sketch size: the k smallest shingle hashes of each unit
 MIN_SHARED = 3  # sketch values two units must share before they are compared in full
 POSTING_CAP = 8  # earlier units kept per sketch value (the first copies are the earliest)
 SMALL_DOCUMENT = 100_000  # characters: up to this, words are kept between passes
+RECENT_WORDS = 4096  # texts (a long document's units' words, captions' answers) kept for the next copy
 MAX_PREFILTER_PAIRS = 256  # more pairs of long units than this: build the sketch index straight away
 # ASCII characters other than letters and digits: a word boundary, as for WORDS.
 _TYPOGRAPHIC = "“”‘’—–…\u00a0"  # neither letters nor digits
 _ASCII_SEPARATORS = bytes(i if chr(i).isalnum() else 32 for i in range(256))
-_NON_ASCII = patterns.compile(r"[^\x00-\x7f]")
+# The same, with ASCII letters in lower case: ``bytes.lower`` and the table in one pass.
+_LOWER_SEPARATORS = bytes(_ASCII_SEPARATORS[i] if i > 127 else _ASCII_SEPARATORS[i] | (32 if 65 <= i <= 90 else 0)
+                          for i in range(256))
 # What may be or become (casefolded) part of a word: any other character casefolds to none.
 _WORDY = patterns.compile(r"[\p{L}\p{N}\p{M}]")
 
 
 def is_caption(line: str) -> bool:
     """Whether a line reads as a photo caption or credit."""
-    return bool(CAPTION_START.match(line) or CAPTION_END.search(line, max(0, len(line) - 100)))
+    tail = max(0, len(line) - 100)
+    return bool(_may_start_caption(line) and CAPTION_START.match(line)
+                or _may_end_caption(line[tail:]) and CAPTION_END.search(line, tail))
+
+
+def _may_start_caption(line: str) -> bool:
+    """False where :data:`CAPTION_START` cannot match: in ASCII, each of its forms holds a
+    colon but "image caption" (and "media caption" ...). A cheap look before the pattern."""
+    return ":" in line or not line.isascii() or "caption" in line.lower()
+
+
+def _may_end_caption(tail: str) -> bool:
+    """False where :data:`CAPTION_END` cannot match in ``tail`` (the last 100 characters):
+    in ASCII, each of its forms holds a bracket or a colon but "Getty Images" and "via Getty"."""
+    return "(" in tail or "[" in tail or ":" in tail or not tail.isascii() or "getty" in tail.lower()
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,30 +101,91 @@ class Repeat:
 
 
 @dataclass(slots=True)
-class _Unit:
-    span: Span
-    kind: str  # the block's kind ("line" for a line)
-    prev_end: int  # end of the previous unit of the same kind (-1: none)
-    prev: int  # index of that unit (-1: none)
-    _caption: bool | None = None
+class _Units:
+    """The units of one pass (non-blank lines, or paragraphs of several lines) as plain
+    parallel lists: a story has dozens of units, an archive file millions, and an object
+    per unit cost more than most stories' comparisons."""
 
-    def caption(self, text: str) -> bool:
-        if self._caption is None:
-            chunk = text[self.span.start : self.span.end]
-            self._caption = self.kind == "caption" or all(
-                is_caption(x) for x in chunk.splitlines() if x.strip()
-            )
-        return self._caption
+    spans: list[Span]
+    kinds: list[str] | None  # each unit's block kind ("line" outside blocks); None: no captions
+    prev: list[int] | None  # the unit before, of the same kind (-1: none); None: unit i - 1
+    prev_end: list[int] | None  # where that unit ends (-1: none); None: where unit i - 1 ends
+    # A small document's words of each unit, and those words joined, kept for all passes
+    # (None: a long document, whose words are read again where they are needed).
+    words: list[list[str]] | None = None
+    keys: list[str] | None = None
+    captions: dict[int, bool] = field(default_factory=dict)
+    # The answer for each text looked at: a caption and its copies are one look, not one a
+    # copy (on an archive file of 2,000 copies of a story, 100,000 looks at eight lines).
+    caption_texts: dict[str, bool] = field(default_factory=dict)
+
+    def before(self, i: int) -> int:
+        """The index of the unit before unit ``i``, of the same kind (-1: none)."""
+        return self.prev[i] if self.prev is not None else i - 1
+
+    def break_start(self, i: int) -> int:
+        """Where the break before unit ``i`` starts: the end of the text before it (-1: none)."""
+        if self.prev_end is not None:
+            return self.prev_end[i]
+        return self.spans[i - 1].end if i > 0 else -1
+
+    def caption(self, i: int, text: str) -> bool:
+        """Whether unit ``i`` is a caption: a caption block, or every line reads as one."""
+        v = self.captions.get(i)
+        if v is None:
+            if self.kinds is not None and self.kinds[i] == "caption":
+                v = True
+            else:
+                sp = self.spans[i]
+                chunk = text[sp.start : sp.end]
+                v = self.caption_texts.get(chunk)
+                if v is None:
+                    if len(self.caption_texts) >= RECENT_WORDS:
+                        self.caption_texts.clear()  # a bounded number of texts kept
+                    v = self.caption_texts[chunk] = all(is_caption(x) for x in chunk.splitlines() if x.strip())
+            self.captions[i] = v
+        return v
 
 
-def _units(doc: Document) -> tuple[list[_Unit], list[_Unit]]:
+def _units(doc: Document) -> tuple[_Units, _Units]:
     """Non-blank lines, and paragraphs of more than one line."""
     text = doc.text
-    lines: list[_Unit] = []
-    prev_end = prev = -1
     paragraphs = doc.paragraphs
+    # A line's kind only says whether it is in a caption block, or in one left out (alt text,
+    # a page title): plain text and most pages have neither, and need no walk over the blocks.
+    if doc.blocks is not None and any(b.kind in SKIP_KINDS or b.kind == "caption" for b in paragraphs):
+        spans, kinds = _lines_with_kinds(text, doc.lines, paragraphs)
+    else:
+        spans, kinds = [], None
+        for sp in doc.lines:
+            a, b = sp
+            # A line that starts with no white space is no blank line: slice only the others.
+            if a < b and (not text[a].isspace() or not text[a:b].isspace()):
+                spans.append(sp)
+    lines = _Units(spans, kinds, None, None)
+    blocks = _Units([], [], [], [])
+    if doc.blocks is None and len(spans) == len(paragraphs):
+        return lines, blocks  # plain text, each paragraph one line (runs of non-blank lines)
+    prev_end = prev = -1
+    for block in paragraphs:
+        sp = block.span
+        if text.find("\n", sp.start, sp.end) < 0 or block.kind in SKIP_KINDS:
+            prev_end, prev = sp.end, -1
+            continue
+        blocks.spans.append(sp)
+        blocks.kinds.append(block.kind)  # type: ignore[union-attr]
+        blocks.prev.append(prev)  # type: ignore[union-attr]
+        blocks.prev_end.append(prev_end)  # type: ignore[union-attr]
+        prev_end, prev = sp.end, len(blocks.spans) - 1
+    return lines, blocks
+
+
+def _lines_with_kinds(text: str, lines: tuple[Span, ...], paragraphs: tuple[Block, ...]) -> tuple[list[Span], list[str]]:
+    """The non-blank lines, less those of blocks left out, with the kind of the block each is in."""
+    spans: list[Span] = []
+    kinds: list[str] = []
     b = 0
-    for sp in doc.lines:
+    for sp in lines:
         if sp.start == sp.end or text[sp.start : sp.end].isspace():
             continue
         while b < len(paragraphs) and paragraphs[b].span.end <= sp.start:
@@ -118,18 +194,9 @@ def _units(doc: Document) -> tuple[list[_Unit], list[_Unit]]:
         kind = paragraphs[b].kind if inside else "line"
         if kind in SKIP_KINDS:
             continue
-        lines.append(_Unit(sp, kind, prev_end, prev))
-        prev_end, prev = sp.end, len(lines) - 1
-    blocks: list[_Unit] = []
-    prev_end = prev = -1
-    for block in paragraphs:
-        sp = block.span
-        if block.kind in SKIP_KINDS or text.find("\n", sp.start, sp.end) < 0:
-            prev_end, prev = sp.end, -1
-            continue
-        blocks.append(_Unit(sp, block.kind, prev_end, prev))
-        prev_end, prev = sp.end, len(blocks) - 1
-    return lines, blocks
+        spans.append(sp)
+        kinds.append(kind)
+    return spans, kinds
 
 
 def _shingles(words: list[str]) -> set[int]:
@@ -141,10 +208,11 @@ def _shingles(words: list[str]) -> set[int]:
     return set(map(hash, zip(nums, nums[1:])))
 
 
-def _delete_repeat(unit: _Unit) -> Edit:
-    """Delete a unit with the break before it (so the separator after it stays)."""
-    start = unit.prev_end if unit.prev_end >= 0 else unit.span.start
-    return Edit(Span(start, unit.span.end), "")
+def _delete_repeat(units: _Units, i: int) -> Edit:
+    """Delete unit ``i`` with the break before it (so the separator after it stays)."""
+    span = units.spans[i]
+    start = units.break_start(i)
+    return Edit(Span(start if start >= 0 else span.start, span.end), "")
 
 
 def _words(chunk: str) -> list[str]:
@@ -158,46 +226,40 @@ def _words(chunk: str) -> list[str]:
         if not plain.isascii():
             return WORDS.findall(chunk.casefold())
         chunk = plain
-    return chunk.encode("ascii").lower().translate(_ASCII_SEPARATORS).decode("ascii").split()
-
-
-def _normalized(text: str) -> str | None:
-    """The text as :func:`_words` reads an ASCII chunk (lower case, every character but
-    letters and digits a space; same length, so a unit's words are ``norm[a:b].split()``),
-    or None when the text is not ASCII after the typographic characters."""
-    if not text.isascii():
-        for ch in _TYPOGRAPHIC:
-            if ch in text:
-                text = text.replace(ch, " ")
-        if not text.isascii():
-            return None
-    return text.encode("ascii").lower().translate(_ASCII_SEPARATORS).decode("ascii")
+    return chunk.encode("ascii").translate(_LOWER_SEPARATORS).decode("ascii").split()
 
 
 def _normalized_in_part(text: str) -> tuple[str, list[int] | None]:
-    """``(norm, wordy)``: :func:`_normalized` of the text where it is ASCII after the
-    typographic characters, every other character a separator in it (offsets are kept);
-    ``wordy`` the sorted offsets of the other characters that are letters, digits or marks
-    (None when the text is all ASCII after the typographic characters). The words of a
-    unit that holds none of those are ``norm[a:b].split()``, as :func:`_words` reads it
-    (its other characters are separators there too, casefolded or not); a unit that holds
-    one needs :func:`_words` itself."""
-    plain = text
-    if not plain.isascii():
-        for ch in _TYPOGRAPHIC:
-            if ch in plain:
-                plain = plain.replace(ch, " ")
-    if plain.isascii():
-        return plain.encode("ascii").lower().translate(_ASCII_SEPARATORS).decode("ascii"), None
-    wordy = [m.start() for m in _NON_ASCII.finditer(plain) if _WORDY.match(m.group())]
-    # "?" stands in for each other character, one for one, and is a separator.
-    norm = plain.encode("ascii", "replace").lower().translate(_ASCII_SEPARATORS).decode("ascii")
-    # With none ("£", "€", "•" only), every unit's words are a slice of it split at white space.
+    """``(norm, wordy)``: the text as :func:`_words` reads an ASCII chunk (lower case,
+    every character but ASCII letters and digits a space; same length, so offsets are
+    kept), and ``wordy`` the sorted offsets of the characters other than ASCII that are
+    letters, digits or marks (None when there are none: typographic quotes, dashes and
+    spaces, "£", "€" and "•" are separators). The words of a unit that holds none of those
+    are ``norm[a:b].split()``, as :func:`_words` reads it (its other characters are
+    separators there too, casefolded or not); a unit that holds one needs :func:`_words`."""
+    if text.isascii():
+        return text.encode("ascii").translate(_LOWER_SEPARATORS).decode("ascii"), None
+    # "?" stands in for each other character, one for one, and is a separator: one pass in
+    # C, where a look for those characters with a pattern cost more than the rest together.
+    raw = text.encode("ascii", "replace")
+    norm = raw.translate(_LOWER_SEPARATORS).decode("ascii")
+    wordy: list[int] = []
+    seen: dict[str, bool] = {}  # whether a character is a letter, digit or mark
+    i = raw.find(b"?")
+    while i >= 0:
+        ch = text[i]
+        if ch != "?" and ch not in _TYPOGRAPHIC:
+            v = seen.get(ch)
+            if v is None:
+                v = seen[ch] = _WORDY.match(ch) is not None
+            if v:
+                wordy.append(i)
+        i = raw.find(b"?", i + 1)
     return norm, wordy or None
 
 
 def _near_possible(eligible: list[tuple[int, list[str]]], near_words: int, similarity: float,
-                   keys: Mapping[int, str] | None = None) -> bool:
+                   keys: Sequence[str] | Mapping[int, str] | None = None) -> bool:
     """Whether two units of this pass could be near copies; False only when no two units
     could. A near copy (see :func:`_find`) is a unit of ``near_words`` words or more, no
     exact copy of an earlier unit, about as long as its first copy (``similarity``), whose
@@ -292,68 +354,64 @@ def _words_apart_limit(similarity: float) -> float:
     return 2 * (1 - similarity) / similarity if similarity > 0 else float("inf")
 
 
-def _quiet(doc: Document, min_words: int, near_words: int, similarity: float,
-           cache: dict[Span, list[str]]) -> tuple[bool, bool]:
-    """Whether nothing can repeat among the lines, and among the paragraphs of several
-    lines: no two non-blank lines (paragraphs) have the same words or could be near copies.
-    Every unit a pass compares is among these, so such a pass would find nothing; the
-    words are kept for the passes."""
-    text = doc.text
-    paragraphs = doc.paragraphs
-    if any(p.kind in SKIP_KINDS for p in paragraphs):  # leave out what _units leaves out
-        lines = [sp for sp in doc.lines if sp.start < sp.end and not text[sp.start : sp.end].isspace()]
-        kept = []
-        b = 0
-        for sp in lines:
-            while b < len(paragraphs) and paragraphs[b].span.end <= sp.start:
-                b += 1
-            if not (b < len(paragraphs) and paragraphs[b].span.start <= sp.start and paragraphs[b].kind in SKIP_KINDS):
-                kept.append(sp)
-        lines = kept
-    else:  # blank lines have no words: no unit, whatever the check below
-        lines = list(doc.lines)
-    blocks = [p.span for p in paragraphs
-              if p.kind not in SKIP_KINDS and text.find("\n", p.span.start, p.span.end) >= 0]
-    # The words of every unit: the whole text normalised at once when it is ASCII (after
-    # typographic characters), so each unit's words are a slice split at white space.
+def _quiet(text: str, lines: _Units, blocks: _Units, min_words: int, near_words: int,
+           similarity: float) -> tuple[bool, bool, bool]:
+    """``(lines, exact_blocks, blocks)``: whether nothing can repeat among the non-blank
+    lines; whether no two paragraphs of several lines have the same words; whether nothing
+    can repeat among those paragraphs: no two units have the same words, could be near
+    copies or are long and one word apart. Every unit a pass compares is among these, so
+    such a pass would find nothing. Near copies among the paragraphs are only looked for
+    where the lines are quiet (the story may then repeat nothing at all); elsewhere the
+    third pass looks for them among the paragraphs that no line finding took, usually
+    none, and ``blocks`` is False. Each unit's words, and its words joined, are kept in
+    ``lines`` and ``blocks`` for the passes."""
+    # The words of every unit: the whole text normalised at once, so each unit's words are
+    # a slice split at white space.
     norm, wordy = _normalized_in_part(text)
-    quiet = []
-    for spans in (lines, blocks):
-        units = [w for w in _span_words(text, norm, wordy, spans, cache) if len(w) >= min_words]
-        quiet.append(
-            len(set(map(" ".join, units))) == len(units)  # no two units with the same words
-            and not (near_words < len(text)
-                     and _near_possible_among([w for w in units if len(w) >= near_words], similarity))
-            and not _adjacent_possible(units, near_words)
-        )
-    return quiet[0], quiet[1]
+    for units in (lines, blocks):
+        units.words = _unit_words(text, norm, wordy, units.spans)
+        units.keys = list(map(" ".join, units.words))
+    quiet_lines = _none_repeats(lines, min_words, near_words, similarity, len(text))
+    counted = _counted(blocks, min_words)
+    exact_blocks = len({blocks.keys[i] for i in counted}) == len(counted)  # type: ignore[index]
+    quiet_blocks = (quiet_lines and exact_blocks
+                    and _none_repeats(blocks, min_words, near_words, similarity, len(text)))
+    return quiet_lines, exact_blocks, quiet_blocks
 
 
-def _span_words(text: str, norm: str, wordy: list[int] | None, spans: list[Span],
-                cache: dict[Span, list[str]]) -> list[list[str]]:
-    """The words of each span (in order, sorted spans) that has any, kept in ``cache``:
-    a slice of ``norm`` split at white space, or :func:`_words` where one of the sorted
-    ``wordy`` offsets (see :func:`_normalized_in_part`) lies in the span."""
+def _unit_words(text: str, norm: str, wordy: list[int] | None, spans: list[Span]) -> list[list[str]]:
+    """The words of each span (sorted spans): a slice of ``norm`` split at white space, or
+    :func:`_words` where one of the sorted ``wordy`` offsets (see :func:`_normalized_in_part`)
+    lies in the span."""
+    if wordy is None:
+        return [norm[a:b].split() for a, b in spans]
     out: list[list[str]] = []
-    offsets = wordy or ()
-    k, last = 0, len(offsets)
-    for sp in spans:
-        start, end = sp
-        if start == end:
-            continue  # a blank line
-        words = cache.get(sp)
-        if words is None:
-            while k < last and offsets[k] < start:
-                k += 1
-            if k < last and offsets[k] < end:
-                words = _words(text[start:end])
-            else:
-                words = norm[start:end].split()
-            if not words:
-                continue
-            cache[sp] = words
-        out.append(words)
+    k, last = 0, len(wordy)
+    for a, b in spans:
+        while k < last and wordy[k] < a:
+            k += 1
+        out.append(_words(text[a:b]) if k < last and wordy[k] < b else norm[a:b].split())
     return out
+
+
+def _counted(units: _Units, min_words: int) -> list[int]:
+    """The units with words, ``min_words`` of them or more: the ones a pass may compare."""
+    least = max(min_words, 1)
+    return [i for i, w in enumerate(units.words) if len(w) >= least]  # type: ignore[arg-type]
+
+
+def _none_repeats(units: _Units, min_words: int, near_words: int, similarity: float,
+                  text_length: int) -> bool:
+    """Whether no two units that may be compared have the same words, could be near
+    copies, or are next to each other (of those), long and one word apart."""
+    counted = _counted(units, min_words)
+    keys = units.keys
+    if len({keys[i] for i in counted}) != len(counted):  # type: ignore[index]
+        return False
+    words = [units.words[i] for i in counted]  # type: ignore[index]
+    return (not (near_words < text_length
+                 and _near_possible_among([w for w in words if len(w) >= near_words], similarity))
+            and not _adjacent_possible(words, near_words))
 
 
 def _one_word_apart(a: list[str], b: list[str]) -> bool:
@@ -382,55 +440,67 @@ def _adjacent_possible(units: list[list[str]], near_words: int) -> bool:
     )
 
 
-def _find(doc: Document, units: list[_Unit], min_words: int, min_chars: int, near_words: int,
-          similarity: float, skip: set[Span], words_cache: dict[Span, list[str]] | None = None) -> list[Repeat]:
+def _find(doc: Document, units: _Units, min_words: int, min_chars: int, near_words: int,
+          similarity: float, skip: set[int]) -> list[Repeat]:
+    """The units that repeat an earlier one, word for word, nearly, or one word apart from
+    the unit before; ``skip``: the indices of units left out."""
     text = doc.text
+    spans = units.spans
     out: list[Repeat] = []
     # Keyed by the hash of each unit's normalised words, not the words themselves: on a
     # 20 MB archive file, keeping every unit's words alive cost ~200 MB. A hash hit is
     # confirmed by comparing the words again, so a collision cannot report a false copy.
-    # (Small documents keep their words in ``words_cache``, shared by the passes.)
+    # (Small documents keep their words in ``units``, shared by the passes.)
     exact: dict[int, list[int]] = {}
     postings: dict[int, list[int]] = {}
     lengths: dict[int, int] = {}  # word counts of the units in the near-copy index
     roots: dict[int, int] = {}  # a near copy's first copy
 
+    kept = units.words
+
+    # A long document reads a unit's words again where it needs them; those of the first
+    # copies that later ones are checked against are kept, a bounded number of them (an
+    # archive file of copies checks each copy against the same few units).
+    recent: dict[int, list[str]] = {}
+
     def words_of(k: int) -> list[str]:
-        sp = units[k].span
-        if words_cache is None:
-            return _words(text[sp.start : sp.end])
-        words = words_cache.get(sp)
+        if kept is not None:
+            return kept[k]
+        words = recent.get(k)
         if words is None:
-            words = words_cache[sp] = _words(text[sp.start : sp.end])
+            if len(recent) >= RECENT_WORDS:
+                recent.clear()
+            sp = spans[k]
+            words = recent[k] = _words(text[sp.start : sp.end])
         return words
 
-    def eligible(i: int, u: _Unit) -> list[str] | None:
-        if u.span.end - u.span.start < min_chars or u.span in skip:
+    def eligible(i: int, sp: Span) -> list[str] | None:
+        if sp.end - sp.start < min_chars or i in skip:
             return None
-        words = words_of(i)
+        words = kept[i] if kept is not None else _words(text[sp.start : sp.end])
         n = len(words)
-        if n < min_words or n <= 20 and _tabular(text[u.span.start : u.span.end], words):
+        if n < min_words or n <= 20 and _tabular(text[sp.start : sp.end], words):
             return None  # too short, or a table row, whose cells repeat on purpose
         return words
 
     adjacent_words = near_words  # a unit one word apart from the unit before it: a near copy
-    keys: dict[int, str] | None = None  # the chosen units' words, joined, by unit
+    keys: list[str] | None = None  # each unit's words, joined
     repeated: set[str] = set()  # the keys of more than one chosen unit
-    if words_cache is not None and near_words < len(text):
+    if kept is not None and near_words < len(text):
         # A cheap look first: without two units that could be near copies, skip the sketches.
-        chosen = [(i, w) for i, u in enumerate(units) if (w := eligible(i, u)) is not None]
-        keys = {i: " ".join(w) for i, w in chosen}
-        repeated = {key for key, count in Counter(keys.values()).items() if count > 1}
+        chosen = [(i, w) for i, sp in enumerate(spans) if (w := eligible(i, sp)) is not None]
+        keys = units.keys
+        assert keys is not None
+        repeated = {key for key, count in Counter([keys[i] for i, _ in chosen]).items() if count > 1}
         if not _near_possible(chosen, near_words, similarity, keys):
             near_words = 1 << 30
         todo: Iterator[tuple[int, list[str] | None]] = iter(chosen)
     else:
-        todo = ((i, eligible(i, u)) for i, u in enumerate(units))
+        todo = ((i, eligible(i, sp)) for i, sp in enumerate(spans))
     last: tuple[int, list[str]] = (-1, [])  # the eligible unit before, with its words
     for i, words_or_none in todo:
         if words_or_none is None:
             continue
-        u = units[i]
         words = words_or_none
         before, last = last, (i, words)
         n = len(words)
@@ -463,7 +533,7 @@ def _find(doc: Document, units: list[_Unit], min_words: int, min_chars: int, nea
                     continue
                 osh = _shingles(words_of(c))
                 if len(sh & osh) >= similarity * len(sh | osh) and (
-                    units[c].caption(text) == u.caption(text)
+                    units.caption(c, text) == units.caption(i, text)
                 ):
                     first = roots.get(c, c)
                     roots[i] = first
@@ -473,24 +543,24 @@ def _find(doc: Document, units: list[_Unit], min_words: int, min_chars: int, nea
                 if len(lst) < POSTING_CAP:
                     lst.append(i)
             lengths[i] = n
-        if (first is None and n >= adjacent_words and before[0] == u.prev >= 0
-                and _one_word_apart(words, before[1]) and units[u.prev].caption(text) == u.caption(text)):
-            first = roots.get(u.prev, u.prev)
+        prev = units.before(i)
+        if (first is None and n >= adjacent_words and before[0] == prev >= 0
+                and _one_word_apart(words, before[1]) and units.caption(prev, text) == units.caption(i, text)):
+            first = roots.get(prev, prev)
             roots[i] = first
         if first is None:
             continue
-        orig = units[first]
-        caption = u.caption(text) or orig.caption(text)
+        caption = units.caption(i, text) or units.caption(first, text)
         fix = None
+        sp = spans[i]
         if is_exact:
-            prev = units[u.prev] if u.prev >= 0 else None
-            same = prev is not None and text[prev.span.start : prev.span.end].strip() == text[
-                u.span.start : u.span.end
+            same_as_prev = prev >= 0 and text[spans[prev].start : spans[prev].end].strip() == text[
+                sp.start : sp.end
             ].strip()
-            applicability = Applicability.SAFE if same else Applicability.UNSAFE
+            applicability = Applicability.SAFE if same_as_prev else Applicability.UNSAFE
             title = "Delete the repeated caption" if caption else "Delete the repeated paragraph"
-            fix = Fix(title, (_delete_repeat(u),), applicability)
-        out.append(Repeat(u.span, orig.span, is_exact, caption, fix))
+            fix = Fix(title, (_delete_repeat(units, i),), applicability)
+        out.append(Repeat(sp, spans[first], is_exact, caption, fix))
     return out
 
 
@@ -503,41 +573,39 @@ def _repeats(doc: Document, options: Mapping[str, Any]) -> list[Repeat]:
     def make() -> list[Repeat]:
         # A small document keeps each unit's words and word numbers for all three passes,
         # and is looked at first: most stories repeat nothing, and the passes can be skipped.
-        small = len(doc.text) <= SMALL_DOCUMENT
-        cache: dict[Span, list[str]] | None = {} if small else None
-        quiet_lines, quiet_blocks = (
-            _quiet(doc, min_words, near_words, similarity, cache) if cache is not None else (False, False)
+        lines, blocks = _units(doc)
+        quiet_lines, exact_blocks, quiet_blocks = (
+            _quiet(doc.text, lines, blocks, min_words, near_words, similarity)
+            if len(doc.text) <= SMALL_DOCUMENT else (False, False, False)
         )
         if quiet_lines and quiet_blocks:
             return []
-        lines, blocks = _units(doc)
         args = (min_words, min_chars, near_words, similarity)
         found: list[Repeat] = []
         # Whole paragraphs of several lines repeated word for word: one finding each ...
         # (hard-wrapped prose; where lines end like sentences or captions, lines are the units)
-        if not quiet_blocks:
-            lined = {b.span for b in blocks if not _wrapped(doc.text, b.span)}
-            found += _find(doc, blocks, min_words, min_chars, 1 << 30, similarity, lined, cache)
+        if not exact_blocks:
+            lined = {i for i, sp in enumerate(blocks.spans) if not _wrapped(doc.text, sp)}
+            found += _find(doc, blocks, min_words, min_chars, 1 << 30, similarity, lined)
         # ... then single lines (headlines, captions, paragraphs of plain text) ...
         if not quiet_lines:
             spans = sorted(r.span for r in found)
-            inside = {u.span for u in lines if _within(spans, u.span)}
-            found += _find(doc, lines, *args, inside, cache)
+            inside = {i for i, sp in enumerate(lines.spans) if _within(spans, sp)} if spans else set()
+            found += _find(doc, lines, *args, inside)
         # ... then near copies of paragraphs of several lines, where no line told already.
         if not quiet_blocks:
             spans = sorted(r.span for r in found)
-            taken = {b.span for b in blocks if _overlaps(spans, b.span)}
-            found += _find(doc, blocks, *args, taken, cache)
+            taken = {i for i, sp in enumerate(blocks.spans) if _overlaps(spans, sp)} if spans else set()
+            found += _find(doc, blocks, *args, taken)
         found.sort(key=lambda r: r.span)
-        return _without_parallel(doc, found, min_words, cache)
+        return _without_parallel(doc, found, min_words, lines)
 
     key = f"newslint.rules.duplicates.paragraphs:{min_words}:{min_chars}:{near_words}:{similarity}"
     result: list[Repeat] = doc.cached(key, make)
     return result
 
 
-def _without_parallel(doc: Document, found: list[Repeat], min_words: int,
-                      words_cache: Mapping[Span, list[str]] | None = None) -> list[Repeat]:
+def _without_parallel(doc: Document, found: list[Repeat], min_words: int, lines: _Units) -> list[Repeat]:
     """The repeats less deliberate parallel structure: a paragraph or line that comes back
     in a new section, after a heading (a schedule's "Doors open at 7 p.m." under each
     day, a recipe's step under each dish, the same question under each interviewee's
@@ -551,6 +619,8 @@ def _without_parallel(doc: Document, found: list[Repeat], min_words: int,
     from newslint.rules.artifacts import classify
 
     text = doc.text
+    # A small document's words of its lines (a paragraph of one line is one of them).
+    words_cache = dict(zip(lines.spans, lines.words)) if lines.words is not None else None
     heads: list[Span] = []
     for b in doc.paragraphs:
         sp = b.span

@@ -107,6 +107,10 @@ _LETTERS_APOSTROPHE = bytes(
     ord(chr(i).lower()) if chr(i).isalpha() else 39 if i == 39 else 32 if chr(i) in " \t\n\r\v\f\xa0" else 124
     for i in range(256)
 )
+# The same with every other character a space, but ASCII digits kept: the looser look below.
+_LETTERS_APOSTROPHE_DIGITS = bytes(
+    c if c != 124 else i if 48 <= i <= 57 else 32 for i, c in enumerate(_LETTERS_APOSTROPHE)
+)
 # Typographic characters of news copy, as Latin-1 of the same class for REPEAT: the curly
 # apostrophe joins a word like "'" does; the others are neither letters nor apostrophes
 # nor white space REPEAT allows between the two words.
@@ -133,6 +137,14 @@ def _no_repeat_possible(text: str) -> bool:
         data = text.encode("latin-1")
     except UnicodeEncodeError:
         return False
+    # A looser look first, with a third fewer tokens to compare: punctuation a space like
+    # white space (it only joins more neighbours), digits kept in their tokens ("5m 6m").
+    # Both copies of a match are still whole tokens there, one right after the other, and
+    # start with a letter: no such pair, no match. (Pairs such as "in. In" or "2.2" send
+    # a story on to the strict look.)
+    tokens = data.translate(_LETTERS_APOSTROPHE_DIGITS).split()
+    if all(48 <= t[0] <= 57 for t in compress(tokens, map(operator.eq, tokens, tokens[1:]))):
+        return True
     tokens = data.translate(_LETTERS_APOSTROPHE).replace(b"|", b" | ").split()
     return all(t == b"|" for t in compress(tokens, map(operator.eq, tokens, tokens[1:])))
 

@@ -184,6 +184,20 @@ def test_pun001_candidates_match_the_pattern(text):
     assert punctuation._candidates(text) == [m.start() for m in punctuation.DOUBLED_CANDIDATE.finditer(text)]
 
 
+def test_pun001_candidates_match_the_pattern_on_any_run_of_marks():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from newslint.rules import punctuation
+
+    @settings(max_examples=800, deadline=None)
+    @given(st.text(alphabet=st.sampled_from(list(".,;:!?a …’")), max_size=30))
+    def check(text):
+        assert punctuation._candidates(text) == [m.start() for m in punctuation.DOUBLED_CANDIDATE.finditer(text)]
+
+    check()
+
+
 def test_pun002_no_break_spaced_dash_gets_through_the_look_first(lint):
     text = "Relations\u00a0- or even breaking them off\u00a0- would mark a new low, “a step back,” he said."
     assert [d.message for d in lint(text, select=["PUN002"])] == ["Hyphens used as dashes"]
@@ -201,3 +215,11 @@ def test_pun001_leaves_a_speakers_emphasis_and_never_fixes_a_quotation_safely(li
     assert d.fix.applicability.value == "unsafe"  # inside the quotation: the speaker's words
     (d,) = lint("The park reopened on Monday!! Crowds were large.\n", select=["PUN001"])
     assert d.fix.applicability.value == "safe"
+
+
+def test_pun001_pair_scans_know_every_pair_of_the_pattern():
+    import re
+
+    from newslint.rules import punctuation
+
+    assert punctuation.DOUBLED_CANDIDATE.pattern == "|".join(re.escape(p) for p in punctuation.PAIRS)

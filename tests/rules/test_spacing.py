@@ -117,3 +117,26 @@ def test_the_missing_space_candidate_classes_are_capital_then_small_or_past_asci
         may_be_small = "a" <= c <= "z" or cp >= 0x80
         assert (NO_SPACE_CANDIDATE.match("." + c + "b") is not None) == may_be_capital, hex(cp)
         assert (NO_SPACE_CANDIDATE.match(".\u201dB" + c) is not None) == may_be_small, hex(cp)
+
+
+@pytest.mark.parametrize("text", SCAN_EDGES)
+def test_spc001_quick_scans_give_what_the_two_patterns_give(text):
+    from newslint.rules import spacing
+
+    assert spacing._space_runs(text) == [m.span() for m in spacing.SPACES.finditer(text)]
+    assert spacing._no_space_candidates(text) == [m.start() for m in spacing.NO_SPACE_CANDIDATE.finditer(text)]
+
+
+def test_spc001_quick_scans_on_any_mix_of_spaces_marks_and_letters():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from newslint.rules import spacing
+
+    @settings(max_examples=500, deadline=None)
+    @given(st.text(alphabet=st.sampled_from(list("  ,.;:!?”“aZÉé\n\t\u00a0")), max_size=40))
+    def check(text):
+        assert spacing._space_runs(text) == [m.span() for m in spacing.SPACES.finditer(text)]
+        assert spacing._no_space_candidates(text) == [m.start() for m in spacing.NO_SPACE_CANDIDATE.finditer(text)]
+
+    check()

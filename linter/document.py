@@ -223,12 +223,28 @@ def _lower_long(text: str) -> str:
     return "".join(parts)
 
 
+_LINES_SLICE = 1 << 20
+_NEWLINE = re.compile("\n")
+
+
 def source_line_starts(source: str) -> array[int]:
     """Offsets where the source's lines begin (after CRLF, CR or LF)."""
     if "\r" not in source:
-        # LF only (the common case): line lengths, summed in C.
-        starts = array("q", accumulate(map((1).__add__, map(len, source.split("\n"))), initial=0))
-        starts.pop()  # the offset just past the end
+        # LF only (the common case): line lengths, summed in C. A long source is split a
+        # slice at a time: the list of all its lines would be a copy of it, plus 60 bytes
+        # a line (60 MB for a 20 MB file).
+        if len(source) <= _LINES_SLICE:
+            starts = array("q", accumulate(map((1).__add__, map(len, source.split("\n"))), initial=0))
+            starts.pop()  # the offset just past the end
+            return starts
+        starts = array("q", [0])
+        for start, end in _slices(source, _LINES_SLICE, _NEWLINE):
+            # Each slice ends just after a line break (the last one at the end of the text):
+            # the starts of the lines after each of its breaks.
+            ends = accumulate(map((1).__add__, map(len, source[start:end].split("\n"))), initial=start)
+            next(ends)  # the slice's own start, already in
+            starts.extend(ends)
+            starts.pop()  # one past the slice's end (its last piece, after its last break)
         return starts
     starts = array("q", [0])
     for m in regex.finditer(r"\r\n|\r|\n", source):

@@ -91,3 +91,28 @@ def test_a_long_text_lowers_the_same_taken_a_slice_at_a_time(text, size):
     with _slice(_LOWER, size):
         assert document.lower_in_place(text) == whole
     assert len(whole) == len(text)
+
+
+@given(st.text(alphabet="ab \n\r", max_size=60), st.integers(min_value=1, max_value=9))
+def test_line_starts_of_a_long_source_taken_a_slice_at_a_time(source, size):
+    # A long source is split a slice at a time (no list of all its lines): the same starts.
+    whole = document.source_line_starts(source)
+    old = document._LINES_SLICE
+    document._LINES_SLICE = size
+    try:
+        assert document.source_line_starts(source) == whole
+    finally:
+        document._LINES_SLICE = old
+    expected = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", source)]
+    assert list(whole) == expected
+
+
+def test_line_starts_of_a_story_cut_into_slices():
+    story = "Council Votes To Close Library\n\nThe council voted on Tuesday.\n" * 40
+    old = document._LINES_SLICE
+    document._LINES_SLICE = 7
+    try:
+        sliced = document.source_line_starts(story)
+    finally:
+        document._LINES_SLICE = old
+    assert list(sliced) == [0] + [m.end() for m in re.finditer("\n", story)]

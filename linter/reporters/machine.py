@@ -135,10 +135,9 @@ def write_concise(results: Sequence[FileResult], stream: TextIO, ctx: ReportCont
         for d in r.diagnostics:
             stream.write(f"{d.where}:{d.location.row}:{d.location.column}: {d.code} [{d.name}] {d.message}\n")
     if not ctx.quiet:
-        from newslint.reporters.full import render_summary
+        from newslint.reporters.full import Findings, render_summary
 
-        diags = [d for r in results for d in r.diagnostics]
-        stream.write(render_summary(diags, ctx, failed=sum(1 for r in results if r.errors)).plain + "\n")
+        stream.write(render_summary(Findings(results), ctx, failed=sum(1 for r in results if r.errors)).plain + "\n")
 
 
 # -- github: workflow commands ------------------------------------------------------------

@@ -61,3 +61,28 @@ def test_every_format_writes_a_packed_report_as_the_list(monkeypatch, fmt):
     monkeypatch.setattr(full, "LAZY_LINES_CHARS", 0)  # lines cut out one at a time
     assert _report(fmt, text) == plain
     assert _report(fmt, text, statistics=True) == plain_stats
+
+
+@pytest.mark.parametrize("text", [STORY * 3, "A clean line.\n", ""])
+def test_sarif_written_result_by_result_is_the_log_json_writes(monkeypatch, text):
+    import json
+
+    from newslint.diagnostics import FileResult, Severity
+    from newslint.reporters import sarif
+
+    engine = load_engine()
+    linter = Linter(Config(), engine=engine)
+    result = linter.lint_source(text, "archive.txt")
+    if result.diagnostics:  # and a finding of a rule the RuleSet does not hold
+        d = result.diagnostics[0]
+        from dataclasses import replace
+
+        result.diagnostics.insert(1, replace(d, code="ZZZ001", name="plugin-gone", severity=Severity.INFO))
+    results = [result, FileResult("unread.txt", errors=["unread.txt: cannot read"])]
+    ctx = ReportContext(rules=engine.rules, width=100, version="9")
+    expected = json.dumps(sarif.sarif_log(results, ctx), indent=2, ensure_ascii=False) + "\n"
+    monkeypatch.setattr(sarif, "RESULTS_CHUNK", 2)
+    buf = io.StringIO()
+    sarif.write_sarif(results, buf, ctx)
+    assert buf.getvalue() == expected
+    assert ('"ZZZ001"' in expected) == bool(result.diagnostics)

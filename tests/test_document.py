@@ -116,3 +116,26 @@ def test_line_starts_of_a_story_cut_into_slices():
     finally:
         document._LINES_SLICE = old
     assert list(sliced) == [0] + [m.end() for m in re.finditer("\n", story)]
+
+
+@given(st.text(alphabet="ab \n", max_size=60))
+def test_lines_and_paragraphs_of_a_long_text_held_as_arrays_read_the_same(text):
+    small = Document.from_text(text)
+    old = document.COMPACT_CHARS
+    document.COMPACT_CHARS = -1  # every text "long"
+    try:
+        long = Document.from_text(text)
+        lines, paragraphs = long.lines, long.paragraphs
+    finally:
+        document.COMPACT_CHARS = old
+    assert type(lines) is document.LineSpans and type(paragraphs) is document.ParagraphBlocks
+    assert tuple(lines) == small.lines and lines == small.lines and len(lines) == len(small.lines)
+    assert [lines[i] for i in range(-len(lines), len(lines))] == list(small.lines) * 2
+    assert lines[1:3] == small.lines[1:3]
+    assert tuple(paragraphs) == small.paragraphs and len(paragraphs) == len(small.paragraphs)
+    assert [paragraphs[i] for i in range(len(paragraphs))] == list(small.paragraphs)
+    from bisect import bisect_right
+
+    for sp in small.lines:  # a rule's look-up of the line holding an offset
+        probe = Span(sp.start, len(text) + 1)
+        assert bisect_right(lines, probe) == bisect_right(small.lines, probe)

@@ -136,6 +136,9 @@ def test_packed_findings_read_in_the_order_of_one_stable_sort(monkeypatch, chunk
     assert [d.message for d in plain if d.code == "ORD002"][:2] == ["second look", "first look"]
     monkeypatch.setattr(runner, "PACK_CHARS", 0)
     monkeypatch.setattr(runner, "PACK_CHUNK", chunk)
+    import newslint.transport as transport
+
+    monkeypatch.setattr(transport, "PACK_ROWS", 2)  # each chunk in blocks of two rows
     packed = _lint(linter, text)
     assert type(packed) is not list  # held packed: each finding made when read
     assert len(packed) == len(plain)

@@ -86,3 +86,26 @@ def test_sarif_written_result_by_result_is_the_log_json_writes(monkeypatch, text
     sarif.write_sarif(results, buf, ctx)
     assert buf.getvalue() == expected
     assert ('"ZZZ001"' in expected) == bool(result.diagnostics)
+
+
+def test_a_fix_of_many_edits_is_written_a_piece_at_a_time_as_json_writes_it(monkeypatch):
+    import json
+
+    from newslint.diagnostics import Applicability, Diagnostic, FileResult, Severity, SourceEdit, SourceFix
+    from newslint.document import Position
+    from newslint.reporters import machine
+
+    edits = tuple(SourceEdit(i, i + 1, "\u201c" if i % 2 else '"edits": []', Position(1, i + 1), Position(1, i + 2))
+                  for i in range(5))
+    big = Diagnostic("story.txt", "QUO001", "quote-style", Severity.WARNING, 'Mixed "edits": [] quotes',
+                     Position(1, 1), Position(1, 2), 0, 1, SourceFix("Use curly quotes", Applicability.SAFE, edits),
+                     ("a",), "tests")
+    small = Diagnostic("story.txt", "PUN001", "doubled-punctuation", Severity.ERROR, "Doubled period",
+                       Position(2, 1), Position(2, 3), 10, 12, None, (), "tests")
+    results = [FileResult("story.txt", [small, big, small])]
+    expected = json.dumps([d.to_json() for d in results[0].diagnostics], indent=2, ensure_ascii=False) + "\n"
+    for chunk in (1, 2, 4, 1000):
+        monkeypatch.setattr(machine, "JSON_CHUNK", chunk)
+        buf = io.StringIO()
+        machine.write_json(results, buf, None)
+        assert buf.getvalue() == expected

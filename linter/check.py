@@ -174,17 +174,18 @@ SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 
 
 def _failing(results: Sequence[FileResult], fail_on: Any, resolver: ConfigResolver, *,
-             stdin_name: str | None = None) -> int:
-    """How many findings reach the exit-code threshold: ``--fail-on``, else each file's
-    configuration's ``fail-on`` (default: info, so every finding fails)."""
-    n = 0
+             stdin_name: str | None = None) -> bool:
+    """Whether a finding reaches the exit-code threshold: ``--fail-on``, else each file's
+    configuration's ``fail-on`` (default: info, so every finding fails). Stops at the first:
+    a long file's findings are made as they are read (newslint.transport.PackedDiagnostics)."""
     for r in results:
         if not r.diagnostics:
             continue
         limit = fail_on or resolver.for_path(stdin_name or r.filename).fail_on
         worst = SEVERITY_RANK[getattr(limit, "value", limit)]
-        n += sum(1 for d in r.diagnostics if SEVERITY_RANK.get(getattr(d.severity, "value", d.severity), 0) <= worst)
-    return n
+        if any(SEVERITY_RANK.get(getattr(d.severity, "value", d.severity), 0) <= worst for d in r.diagnostics):
+            return True
+    return False
 
 
 def _no_rules(spec: LinterSpec, config: Config) -> str:
@@ -197,10 +198,10 @@ def _no_rules(spec: LinterSpec, config: Config) -> str:
 
 def _write_statistics(results: Sequence[FileResult], ctx: Any) -> None:
     """``--statistics`` with a machine format: the per-rule counts on stderr."""
-    diags = [d for r in results for d in r.diagnostics]
-    if diags:
-        from newslint.reporters.full import render_statistics
+    from newslint.reporters.full import Findings, render_statistics
 
+    diags = Findings(results)  # read from the results, never all held (a long file's are packed)
+    if diags:
         sys.stderr.write(render_statistics(diags, ctx).plain + "\n")
 
 

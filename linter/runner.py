@@ -43,7 +43,7 @@ from newslint.plugins import Engine, load_engine
 from newslint.registry import Rule, _takes_options
 from newslint.sandbox import DEFAULT_RULE_TIMEOUT, Guard, describe, fatal
 from newslint.suppression import directive_warnings, parse_suppressions
-from newslint.transport import pack_diagnostics, unpack_diagnostics
+from newslint.transport import PackedChunk, PackedDiagnostics
 
 
 MAX_FIX_PASSES = 10
@@ -230,8 +230,13 @@ class Linter:
         doc.metadata["plain_directives"] = getattr(fmt, "plain_directives", False)
         return doc
 
-    def lint_document(self, doc: Document, filename: str, rules: Iterable[Rule] | None = None) -> tuple[list[Diagnostic], list[str]]:
-        """Run rules on a parsed document: diagnostics (sorted, suppressions applied), errors."""
+    def lint_document(self, doc: Document, filename: str,
+                      rules: Iterable[Rule] | None = None) -> tuple[Sequence[Diagnostic], list[str]]:
+        """Run rules on a parsed document: diagnostics (sorted, suppressions applied), errors.
+
+        The diagnostics are a list, except for a document longer than PACK_CHARS: then a
+        :class:`~newslint.transport.PackedDiagnostics`, a sequence that makes each when read.
+        """
         errors: list[str] = []
         out: list[Diagnostic] = []
         rules = self.rules_for(filename) if rules is None else rules
@@ -265,10 +270,12 @@ class Linter:
                             # A long document: the findings a chunk at a time, each chunk kept
                             # packed, so a rule with 80,000 findings never holds them all as
                             # objects. Kept only if the rule ends well, as below.
-                            kept = [pack_diagnostics(_diagnostics(doc, chunk, rule, severity, filename, newline,
-                                                                  quiet_in_quotes), filename)
-                                    for chunk in _chunks(found, PACK_CHUNK)]
-                            packed.extend(kept)
+                            kept = []
+                            for chunk in _chunks(found, PACK_CHUNK):
+                                diags = _diagnostics(doc, chunk, rule, severity, filename, newline, quiet_in_quotes)
+                                if diags:
+                                    kept.append(PackedChunk(diags, filename))
+                            packed.append(kept)
                             continue
                     finally:
                         guard.disarm()
@@ -287,12 +294,15 @@ class Linter:
                     )
                     continue
                 out.extend(diags)
-        if packed:
-            packed.reverse()
-            while packed:  # each chunk dropped as soon as it is unpacked
-                out.extend(unpack_diagnostics(packed.pop(), filename))
         src = doc.source
-        if "newslint" in src or "Newslint" in src or "NEWSLINT" in src:  # else no directive to parse
+        directives = "newslint" in src or "Newslint" in src or "NEWSLINT" in src  # else none to parse
+        if packed is not None:
+            found_all = PackedDiagnostics(packed)
+            if not directives:
+                # Kept packed, sorted as they are read: a reporter writes them one at a time.
+                return found_all, errors  # type: ignore[return-value]
+            out = list(found_all)  # suppressions to apply: the list, as for a short story
+        if directives:
             sup = parse_suppressions(src, plain=doc.metadata.get("plain_directives", False),
                                      known=self.known_names, line_starts=doc.line_starts)
             for row, name in sup.unknown:
@@ -376,8 +386,8 @@ def _plain_fix(fix: Any, n: int) -> bool:
     return True
 
 
-# A document longer than this has its findings held packed (transport.pack_diagnostics)
-# until the last rule is done, PACK_CHUNK findings at a time.
+# A document longer than this has its findings held packed (transport.PackedDiagnostics),
+# PACK_CHUNK findings at a time, until the reporter reads them.
 PACK_CHARS = 1 << 20
 PACK_CHUNK = 4096
 
@@ -558,6 +568,10 @@ def lint_file(linter: Linter, path: str, fix: FixMode = FixMode(), *, digest: bo
     digest_ = content_digest(data) if digest else None
     if src is None:
         return FileResult(path, notes=[f"{path}: binary file skipped"])
+    # The bytes are needed again only to see, before writing fixes, that the file is still
+    # as read; a check alone lets them go (20 MB for a 20 MB file, held through every rule).
+    expect = FileState.of(st, data) if fix.apply and fix.write else None
+    del data
     meta = {"encoding": src.encoding, "encoding_fallback": src.fallback}
     refused = src.fix_refused if fix.apply else None
     if refused:
@@ -568,8 +582,7 @@ def lint_file(linter: Linter, path: str, fix: FixMode = FixMode(), *, digest: bo
         result.errors.append(f"{path}: not fixed: {refused}")
     if result.new_source is not None and fix.write:
         try:
-            write_atomic(path, result.new_source, encoding=src.encoding, bom=src.bom,
-                         expect=FileState.of(st, data))
+            write_atomic(path, result.new_source, encoding=src.encoding, bom=src.bom, expect=expect)
         except FixRefused as exc:
             result.errors.append(str(exc))
             result.new_source = None
@@ -701,7 +714,8 @@ def lint_text(text: str, *, format: str = "text", filename: str = "<text>", conf
     result = linter.lint_source(text, filename, format_name=format)
     for error in result.errors:  # a crashing rule hides nothing: the others still report
         warnings.warn(error, RuntimeWarning, stacklevel=2)
-    return result.diagnostics
+    diags = result.diagnostics
+    return diags if type(diags) is list else list(diags)  # a long text's are held packed
 
 
 __all__ = ["FixMode", "Linter", "decode", "discover", "lint_file", "lint_paths", "lint_text", "Span"]

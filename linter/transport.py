@@ -10,7 +10,9 @@ severity) travels as it is.
 
 from __future__ import annotations
 
+import heapq
 import marshal
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from newslint.diagnostics import Applicability, Diagnostic, FileResult, Severity, SourceEdit, SourceFix
@@ -116,8 +118,96 @@ def pack_diagnostics(diags: list[Diagnostic], name: str) -> bytes | list[Diagnos
         return diags
 
 
-def unpack_diagnostics(packed: bytes | list[Diagnostic], name: str) -> list[Diagnostic]:
-    """The diagnostics :func:`pack_diagnostics` packed."""
-    if type(packed) is not bytes:
-        return packed  # type: ignore[return-value]
-    return _diagnostics(name, marshal.loads(packed))
+def _rows_diagnostics(name: str, rows: Any) -> Iterator[Diagnostic]:
+    """The diagnostics of packed ``rows``, built one at a time (none shared: each lives only
+    as long as its reader keeps it)."""
+    for code, rname, sev, message, r1, c1, r2, c2, start, end, fix, suggestions, plugin in rows:
+        if fix is not None:
+            title, app, edits = fix
+            fix = SourceFix(title, _APPLICABILITY[app], tuple(
+                SourceEdit(s, e, content, _new_tuple(Position, (a, b)), _new_tuple(Position, (c, d)))
+                for s, e, content, a, b, c, d in edits))
+        yield Diagnostic(name, code, rname, _SEVERITY[sev], message, _new_tuple(Position, (r1, c1)),
+                         _new_tuple(Position, (r2, c2)), start, end, fix, suggestions, plugin)
+
+
+# Rows packed together in one marshal string of a PackedChunk: reading unpacks a block at a
+# time (as objects, a row takes ~1.2 KB; a merge holds a block of each rule at once).
+PACK_ROWS = 256
+
+
+class PackedChunk:
+    """Diagnostics of one rule, sorted, packed (:func:`pack_diagnostics`) PACK_ROWS at a
+    time, with the sort keys of the first and the last."""
+
+    __slots__ = ("name", "blocks", "count", "first", "last")
+
+    def __init__(self, diags: list[Diagnostic], name: str) -> None:
+        diags.sort(key=Diagnostic.sort_key)  # stable: equal keys stay in the rule's order
+        self.name = name
+        self.count = len(diags)
+        self.first = diags[0].sort_key()
+        self.last = diags[-1].sort_key()
+        self.blocks = [pack_diagnostics(diags[i:i + PACK_ROWS], name) for i in range(0, len(diags), PACK_ROWS)]
+
+    def __iter__(self) -> Iterator[Diagnostic]:
+        name = self.name
+        for packed in self.blocks:
+            if type(packed) is not bytes:
+                yield from packed
+            else:
+                yield from _rows_diagnostics(name, marshal.loads(packed))
+
+
+class PackedDiagnostics(Sequence[Diagnostic]):
+    """A long document's findings, sorted as :meth:`Diagnostic.sort_key` sorts them, held
+    packed: each is made when it is read, so a reporter that writes them one by one never
+    holds them all as objects (113,000 findings of a 20 MB file: ~17 MB packed, ~100 MB as
+    objects). Each rule's chunks are sorted; reading merges them (stably: equal keys come
+    in rule order, then chunk order, as one stable sort of everything would give them).
+
+    Indexing (rare: readers iterate) makes the list once and keeps it.
+    """
+
+    __slots__ = ("_runs", "_count", "_list")
+
+    def __init__(self, runs: list[list[PackedChunk]]) -> None:
+        self._runs = [run for run in runs if run]  # each rule's chunks, in the order run
+        self._count = sum(c.count for run in self._runs for c in run)
+        self._list: list[Diagnostic] | None = None
+
+    def __len__(self) -> int:
+        return self._count if self._list is None else len(self._list)
+
+    def __iter__(self) -> Iterator[Diagnostic]:
+        if self._list is not None:
+            return iter(self._list)
+        return heapq.merge(*map(_run_iter, self._runs), key=Diagnostic.sort_key)
+
+    def __getitem__(self, index: Any) -> Any:
+        if self._list is None:
+            self._list = list(self)
+            self._runs = []
+        return self._list[index]
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (list, tuple, PackedDiagnostics)):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # as a list's
+
+    def __repr__(self) -> str:
+        return f"PackedDiagnostics({len(self)} findings)"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return list, (list(self),)  # a plain list on the other side (--jobs, the cache)
+
+
+def _run_iter(run: list[PackedChunk]) -> Iterator[Diagnostic]:
+    """One rule's diagnostics in order: chunk after chunk, each unpacked only when the one
+    before is read, when the chunks follow each other (a rule that yields in text order);
+    else a merge of them all."""
+    if all(a.last <= b.first for a, b in zip(run, run[1:])):
+        return (d for chunk in run for d in chunk)
+    return heapq.merge(*run, key=Diagnostic.sort_key)

@@ -91,3 +91,51 @@ def test_a_long_text_lowers_the_same_taken_a_slice_at_a_time(text, size):
     with _slice(_LOWER, size):
         assert document.lower_in_place(text) == whole
     assert len(whole) == len(text)
+
+
+@given(st.text(alphabet="ab \n\r", max_size=60), st.integers(min_value=1, max_value=9))
+def test_line_starts_of_a_long_source_taken_a_slice_at_a_time(source, size):
+    # A long source is split a slice at a time (no list of all its lines): the same starts.
+    whole = document.source_line_starts(source)
+    old = document._LINES_SLICE
+    document._LINES_SLICE = size
+    try:
+        assert document.source_line_starts(source) == whole
+    finally:
+        document._LINES_SLICE = old
+    expected = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", source)]
+    assert list(whole) == expected
+
+
+def test_line_starts_of_a_story_cut_into_slices():
+    story = "Council Votes To Close Library\n\nThe council voted on Tuesday.\n" * 40
+    old = document._LINES_SLICE
+    document._LINES_SLICE = 7
+    try:
+        sliced = document.source_line_starts(story)
+    finally:
+        document._LINES_SLICE = old
+    assert list(sliced) == [0] + [m.end() for m in re.finditer("\n", story)]
+
+
+@given(st.text(alphabet="ab \n", max_size=60))
+def test_lines_and_paragraphs_of_a_long_text_held_as_arrays_read_the_same(text):
+    small = Document.from_text(text)
+    old = document.COMPACT_CHARS
+    document.COMPACT_CHARS = -1  # every text "long"
+    try:
+        long = Document.from_text(text)
+        lines, paragraphs = long.lines, long.paragraphs
+    finally:
+        document.COMPACT_CHARS = old
+    assert type(lines) is document.LineSpans and type(paragraphs) is document.ParagraphBlocks
+    assert tuple(lines) == small.lines and lines == small.lines and len(lines) == len(small.lines)
+    assert [lines[i] for i in range(-len(lines), len(lines))] == list(small.lines) * 2
+    assert lines[1:3] == small.lines[1:3]
+    assert tuple(paragraphs) == small.paragraphs and len(paragraphs) == len(small.paragraphs)
+    assert [paragraphs[i] for i in range(len(paragraphs))] == list(small.paragraphs)
+    from bisect import bisect_right
+
+    for sp in small.lines:  # a rule's look-up of the line holding an offset
+        probe = Span(sp.start, len(text) + 1)
+        assert bisect_right(lines, probe) == bisect_right(small.lines, probe)

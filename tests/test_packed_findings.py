@@ -94,3 +94,79 @@ def test_a_long_file_through_the_command(newslint, tmp_path: Path):
     assert len(found) == 2 * copies
     rows = [f["location"]["row"] for f in found]
     assert rows == sorted(rows)
+
+
+def _order_pack():
+    """Rules whose findings come out of text order: backwards, and several on one span (the
+    sorted report must keep a rule's equal findings in the order the rule gave them)."""
+
+    def backwards(doc):
+        """## What it does
+        Flags each paragraph, last first."""
+        for block in reversed(doc.paragraphs):
+            yield Finding(block.span, f"paragraph at {block.span.start}")
+
+    def twice(doc):
+        """## What it does
+        Flags every "the" twice over, with two messages."""
+        text = doc.lowered
+        i = text.find("the")
+        while i >= 0:
+            yield Finding(Span(i, i + 3), "second look")
+            yield Finding(Span(i, i + 3), "first look")
+            i = text.find("the", i + 1)
+
+    @hookimpl
+    def newslint_register_rules(register):
+        register(Rule("ORD001", "backwards", Severity.INFO, backwards))
+        register(Rule("ORD002", "twice", Severity.INFO, twice))
+
+    pack = types.ModuleType("orderpack")
+    pack.newslint_register_rules = newslint_register_rules
+    return pack
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 7, 4096])
+def test_packed_findings_read_in_the_order_of_one_stable_sort(monkeypatch, chunk):
+    linter = Linter(Config(), engine=load_engine(entry_points=False, extra=(_order_pack(),)),
+                    extend_select=["ORD"])
+    text = STORY * 3
+    plain = _lint(linter, text)
+    assert type(plain) is list
+    assert [d.message for d in plain if d.code == "ORD002"][:2] == ["second look", "first look"]
+    monkeypatch.setattr(runner, "PACK_CHARS", 0)
+    monkeypatch.setattr(runner, "PACK_CHUNK", chunk)
+    import newslint.transport as transport
+
+    monkeypatch.setattr(transport, "PACK_ROWS", 2)  # each chunk in blocks of two rows
+    packed = _lint(linter, text)
+    assert type(packed) is not list  # held packed: each finding made when read
+    assert len(packed) == len(plain)
+    assert list(packed) == plain
+    assert list(packed) == plain  # read twice, the same
+    assert [d.message for d in packed] == [d.message for d in plain]
+    assert packed[-1] == plain[-1] and packed[3:5] == plain[3:5]
+    import pickle
+
+    assert pickle.loads(pickle.dumps(packed)) == plain
+
+
+def test_packed_findings_with_a_suppression(monkeypatch):
+    linter = Linter(Config())
+    text = STORY * 3 + "\nThe mayor said.. <!-- newslint: disable PUN001 -->\n"
+    text = text.replace("library..", "library.. # newslint: ignore DUP002", 1)
+    plain = _lint(linter, text)
+    monkeypatch.setattr(runner, "PACK_CHARS", 0)
+    monkeypatch.setattr(runner, "PACK_CHUNK", 3)
+    assert _lint(linter, text) == plain
+
+
+def test_lint_text_gives_a_list_for_a_long_text(monkeypatch):
+    from newslint import lint_text
+
+    plain = lint_text(STORY * 2)
+    monkeypatch.setattr(runner, "PACK_CHARS", 0)
+    monkeypatch.setattr(runner, "PACK_CHUNK", 2)
+    packed = lint_text(STORY * 2)
+    assert type(packed) is list
+    assert packed == plain

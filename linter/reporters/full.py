@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, NamedTuple, TextIO
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
 from newslint.diagnostics import Applicability, Diagnostic, FileResult
 
@@ -266,13 +266,23 @@ def render_diagnostic(d: Diagnostic, lines: Sequence[str] | None, ctx: ReportCon
     return text
 
 
-def render_summary(diags: Sequence[Diagnostic], ctx: ReportContext, failed: int = 0) -> Text:
+def render_summary(diags: Iterable[Diagnostic], ctx: ReportContext, failed: int = 0) -> Text:
     """The closing lines: counts, fixes available and hidden, or "All checks passed!"
     (never when ``failed`` files could not be checked)."""
     from rich.text import Text
 
     text = Text()
-    n = len(diags)
+    # One pass: a long file's findings are made as they are read (PackedDiagnostics).
+    n = fixable = hidden = 0
+    records = False
+    unsafe = ctx.unsafe_fixes
+    for d in diags:
+        n += 1
+        if d.record is not None:
+            records = True
+        if d.fix is not None:
+            fixable += _fix_available(d, unsafe)
+            hidden += _fix_hidden(d, unsafe)
     if ctx.fixed > 0:
         text.append(f"Fixed {_plural(ctx.fixed, 'finding')} ({n} remaining).", "newslint.summary")
     elif n == 0 and failed:
@@ -281,10 +291,8 @@ def render_summary(diags: Sequence[Diagnostic], ctx: ReportContext, failed: int 
         text.append("All checks passed!", "newslint.ok")
     else:
         text.append(f"Found {_plural(n, 'finding')}.", "newslint.summary")
-    if any(d.record is not None for d in diags):
+    if records:
         return text  # --fix is refused on an archive's records: no fix to offer
-    fixable = sum(_fix_available(d, ctx.unsafe_fixes) for d in diags)
-    hidden = sum(_fix_hidden(d, ctx.unsafe_fixes) for d in diags)
     hint = ""
     if hidden:
         fixes = "hidden fix" if hidden == 1 else "hidden fixes"
@@ -300,14 +308,15 @@ def render_summary(diags: Sequence[Diagnostic], ctx: ReportContext, failed: int 
     return text
 
 
-def render_statistics(diags: Sequence[Diagnostic], ctx: ReportContext) -> Text:
+def render_statistics(diags: Iterable[Diagnostic], ctx: ReportContext) -> Text:
     """Findings per rule, most frequent first: ``count  CODE  [*] name``."""
     from rich.text import Text
 
-    counts = Counter(d.code for d in diags)
+    counts: Counter[str] = Counter()
     first: dict[str, Diagnostic] = {}
     fixable: set[str] = set()
-    for d in diags:
+    for d in diags:  # one pass, as in render_summary
+        counts[d.code] += 1
         first.setdefault(d.code, d)
         if _fix_available(d, ctx.unsafe_fixes):
             fixable.add(d.code)
@@ -354,9 +363,55 @@ def make_console(stream: TextIO, ctx: ReportContext) -> Console:
     )
 
 
-def _source_lines(r: FileResult) -> list[str] | None:
+def _source_lines(r: FileResult) -> Sequence[str] | None:
     source = r.new_source if r.new_source is not None else r.source  # findings are of the fixed text
-    return None if source is None else LINE_BREAK.split(source)
+    if source is None:
+        return None
+    return LINE_BREAK.split(source) if len(source) <= LAZY_LINES_CHARS else SourceLines(source)
+
+
+# A longer source's lines are cut out one at a time (SourceLines): the list of every line of
+# a 20 MB file is a copy of it with 60 bytes more a line.
+LAZY_LINES_CHARS = 1 << 20
+
+
+class SourceLines(Sequence[str]):
+    """A source's lines, as ``LINE_BREAK.split`` gives them, each cut out when asked for."""
+
+    def __init__(self, source: str) -> None:
+        from newslint.document import source_line_starts  # the same breaks: CRLF, CR, LF
+
+        self.source = source
+        self.starts = source_line_starts(source)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def __getitem__(self, i: Any) -> Any:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        starts = self.starts
+        if i < 0:
+            i += len(starts)
+        start = starts[i]  # IndexError past the end, as a list's
+        if i + 1 == len(starts):
+            return self.source[start:]
+        line = self.source[start:starts[i + 1]]
+        return line[:-2] if line.endswith("\r\n") else line[:-1]
+
+
+class Findings:
+    """Every finding of ``results``, in order, read from them each time (never a list of
+    all: a long file's findings are made as they are read)."""
+
+    def __init__(self, results: Sequence[FileResult]) -> None:
+        self.results = results
+
+    def __iter__(self) -> Iterator[Diagnostic]:
+        return (d for r in self.results for d in r.diagnostics)
+
+    def __len__(self) -> int:
+        return sum(len(r.diagnostics) for r in self.results)
 
 
 def write_full(results: Sequence[FileResult], stream: TextIO, ctx: ReportContext) -> None:
@@ -369,7 +424,7 @@ def write_full(results: Sequence[FileResult], stream: TextIO, ctx: ReportContext
         def emit(text: Text | None = None) -> None:
             stream.write(("" if text is None else text.plain) + "\n")
 
-    diags = [d for r in results for d in r.diagnostics]
+    diags = Findings(results)
     if ctx.statistics:
         if diags:
             emit(render_statistics(diags, ctx))

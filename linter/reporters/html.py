@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from html import escape
 from typing import TextIO
 
 from newslint.diagnostics import Applicability, Diagnostic, FileResult, Severity
 from newslint.reporters.base import ReportContext
+from newslint.reporters.full import _source_lines
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 EXCERPT_LEAD = 80  # characters of context shown before a finding on a long line
@@ -112,7 +113,7 @@ def _source_id(r: FileResult) -> str:
     return r.filename if r.record is None else f"{r.filename}[{r.record.id}]"
 
 
-def _excerpt(lines: list[str] | None, d: Diagnostic) -> str:
+def _excerpt(lines: Sequence[str] | None, d: Diagnostic) -> str:
     """The finding's source line, the finding marked, long lines cut around it."""
     if lines is None or not 1 <= d.location.row <= len(lines):
         return ""
@@ -162,20 +163,31 @@ def _chart(counts: list[tuple[str, str, int, Severity]]) -> str:
 
 def render_html(results: Sequence[FileResult], ctx: ReportContext) -> str:
     """The whole page as one string."""
-    diags = [d for r in results for d in r.diagnostics]
+    return "".join(_html_parts(results, ctx))
+
+
+def _html_parts(results: Sequence[FileResult], ctx: ReportContext) -> Iterator[str]:
+    """The page in pieces, a source's findings at a time at most. The totals are counted in
+    one pass over the findings, never held as a list: a long file's findings are made as
+    they are read (newslint.transport.PackedDiagnostics)."""
     errors = [e for r in results for e in r.errors]
-    by_rule: Counter[str] = Counter(d.code for d in diags)
+    by_rule: Counter[str] = Counter()
     sev_of: dict[str, Severity] = {}
     name_of: dict[str, str] = {}
     per_rule_sev: Counter[tuple[str, Severity]] = Counter()
     fixable: Counter[str] = Counter()
-    for d in diags:
-        sev_of.setdefault(d.code, d.severity)
-        name_of.setdefault(d.code, d.name)
-        per_rule_sev[(d.code, d.severity)] += 1
-        if d.fix is not None and d.fix.applicability is not Applicability.DISPLAY:
-            fixable[d.code] += 1
-    by_sev = Counter(d.severity for d in diags)
+    by_sev: Counter[Severity] = Counter()
+    total = 0
+    for r in results:
+        for d in r.diagnostics:
+            total += 1
+            by_rule[d.code] += 1
+            by_sev[d.severity] += 1
+            sev_of.setdefault(d.code, d.severity)
+            name_of.setdefault(d.code, d.name)
+            per_rule_sev[(d.code, d.severity)] += 1
+            if d.fix is not None and d.fix.applicability is not Applicability.DISPLAY:
+                fixable[d.code] += 1
     rules_sorted = sorted(by_rule, key=lambda c: (-by_rule[c], c))
     sources = [r for r in results if r.diagnostics]
     records = any(r.record is not None for r in results)
@@ -185,15 +197,15 @@ def render_html(results: Sequence[FileResult], ctx: ReportContext) -> str:
     w = out.append
     w("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-      f"<title>newslint report: {_e(_plural(len(diags), 'finding'))}</title>\n<style>{CSS}</style>\n</head>\n<body>\n")
-    w(f"<header><h1>newslint report</h1><p>{_e(_plural(len(diags), 'finding'))} in "
+      f"<title>newslint report: {_e(_plural(total, 'finding'))}</title>\n<style>{CSS}</style>\n</head>\n<body>\n")
+    w(f"<header><h1>newslint report</h1><p>{_e(_plural(total, 'finding'))} in "
       f"{_e(_plural(len(sources), kind))}"
       + (f" · {_e(_plural(len(errors), 'error'))}" if errors else "")
       + (f" · newslint {_e(ctx.version)}" if ctx.version else "") + "</p></header>\n<main>\n")
 
     # Totals
     w('<section id="totals"><h2>Totals</h2><div class="cards">')
-    w(f'<div class="card"><b>{len(diags):,}</b>findings</div>')
+    w(f'<div class="card"><b>{total:,}</b>findings</div>')
     for sev in SEVERITIES:
         w(f'<div class="card {sev.value}"><b>{by_sev.get(sev, 0):,}</b>{sev.value}</div>')
     w(f'<div class="card"><b>{len(sources):,}</b>{kind}{"s" * (len(sources) != 1)} with findings</div>')
@@ -236,7 +248,7 @@ def render_html(results: Sequence[FileResult], ctx: ReportContext) -> str:
         w("</ul></section>\n")
 
     # Findings
-    w('<section id="findings"><h2>Findings (<span id="shown">' + f"{len(diags):,}" + "</span> shown)</h2>")
+    w('<section id="findings"><h2>Findings (<span id="shown">' + f"{total:,}" + "</span> shown)</h2>")
     if rules_sorted:
         w('<div class="filters"><span>Rules:</span>')
         for code in rules_sorted:
@@ -248,23 +260,29 @@ def render_html(results: Sequence[FileResult], ctx: ReportContext) -> str:
             w(f'<label><input type="checkbox" data-filter="severity" value="{sev.value}" checked> {sev.value}</label>')
         w("</div>")
     for i, r in enumerate(sources):
-        source = r.new_source if r.new_source is not None else r.source
-        lines = None if source is None else LINE_BREAK.split(source)
+        lines = _source_lines(r)
         w(f'<div class="source" id="s{i}"><h3>{_e(_source_id(r))}</h3>')
         for d in r.diagnostics:
+            if len(out) >= PIECES:
+                yield "".join(out)
+                out.clear()
             sev = d.severity.value
             w(f'<div class="finding {_e(sev)}" data-rule="{_e(d.code)}" data-severity="{_e(sev)}">'
               f'<span class="sev {_e(sev)}">{_e(sev)}</span> <code>{_e(d.code)}</code> {_e(d.message)} '
               f'<span class="where">{_e(d.name)} · {_e(d.where)}:{d.location.row}:{d.location.column}</span>'
               f"{_excerpt(lines, d)}{_fix_html(d)}</div>")
         w("</div>")
-    if not diags:
+    if not total:
         w("<p>All checks passed!</p>")
     w("</section>\n</main>\n")
     w(f"<script>{SCRIPT}</script>\n</body>\n</html>\n")
-    return "".join(out)
+    yield "".join(out)
+
+
+PIECES = 3000  # pieces of the page joined and written at a time
 
 
 def write_html(results: Sequence[FileResult], stream: TextIO, ctx: ReportContext) -> None:
     """One self-contained HTML page (no network needed to open it)."""
-    stream.write(render_html(results, ctx))
+    for part in _html_parts(results, ctx):
+        stream.write(part)

@@ -19,6 +19,9 @@ def _attr(value: object) -> str:
     return quoteattr(str(value).translate(_XML_BAD), {"\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
 
 
+WRITE_PIECES = 3000
+
+
 def write_junit(results: Sequence[FileResult], stream: TextIO, ctx: ReportContext) -> None:
     """``<testsuites>``: a ``<testsuite>`` per file, a ``<testcase>`` per finding or error."""
     findings = sum(len(r.diagnostics) for r in results)
@@ -38,6 +41,9 @@ def write_junit(results: Sequence[FileResult], stream: TextIO, ctx: ReportContex
             out.append(f'      <failure message={_attr(d.message)} type={_attr(d.severity.value)}>'
                        f'{escape(f"{where}: {d.code} {d.message}".translate(_XML_BAD))}</failure>\n')
             out.append("    </testcase>\n")
+            if len(out) >= WRITE_PIECES:  # written as it goes: never the whole report as one string
+                stream.write("".join(out))
+                out.clear()
         for e in r.errors:
             out.append(f'    <testcase name="error" classname={_attr(r.filename)} file={_attr(r.filename)}>\n'
                        f'      <error message={_attr(e)}/>\n    </testcase>\n')

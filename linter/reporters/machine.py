@@ -100,7 +100,31 @@ def _record_json(d: Diagnostic) -> str:
             f'\n      "line": {line},\n      "field": {_encode_str(rec.field)}\n    }}')
 
 
-JSON_CHUNK = 1000  # findings written to the stream at a time
+JSON_CHUNK = 1000  # findings (or edits of one fix) written to the stream at a time
+
+
+def _edit_json(x: Any) -> str:
+    """One edit of a fix, as _finding_json writes it."""
+    return (f'        {{\n          "content": {_encode_str(x.content)},\n          "location": '
+            f'{_position(x.location, "          ")},\n          "end_location": '
+            f'{_position(x.end_location, "          ")}\n        }}')
+
+
+def _write_large_fix_finding(d: Diagnostic, stream: TextIO) -> None:
+    """``_finding_json(d)`` for a fix of thousands of edits (a document-wide quote-style fix
+    of a 20 MB file has 70,000), written JSON_CHUNK edits at a time: as one string, and the
+    list of its pieces, it took four copies of ~15 MB at once."""
+    from dataclasses import replace
+
+    assert d.fix is not None
+    # The finding without its edits, cut where they go: '"edits": []' (with its quotes
+    # unescaped) appears once, as no string value can hold it.
+    head, tail = _finding_json(replace(d, fix=replace(d.fix, edits=()))).split('"edits": []')
+    stream.write(head + '"edits": [\n')
+    edits = d.fix.edits
+    for i in range(0, len(edits), JSON_CHUNK):
+        stream.write((",\n" if i else "") + ",\n".join(map(_edit_json, edits[i:i + JSON_CHUNK])))
+    stream.write("\n      ]" + tail)
 
 
 def write_json(results: Sequence[FileResult], stream: TextIO, ctx: ReportContext) -> None:
@@ -114,7 +138,11 @@ def write_json(results: Sequence[FileResult], stream: TextIO, ctx: ReportContext
     for r in results:
         for d in r.diagnostics:
             out.append("[\n  " if first else ",\n  ")
-            if type(d) is Diagnostic:
+            if type(d) is Diagnostic and d.fix is not None and len(d.fix.edits) > JSON_CHUNK:
+                stream.write("".join(out))
+                out.clear()
+                _write_large_fix_finding(d, stream)
+            elif type(d) is Diagnostic:
                 out.append(_finding_json(d))
             else:  # a subclass may add keys: take its to_json()
                 _indented(d.to_json(), "  ", out)
@@ -135,10 +163,9 @@ def write_concise(results: Sequence[FileResult], stream: TextIO, ctx: ReportCont
         for d in r.diagnostics:
             stream.write(f"{d.where}:{d.location.row}:{d.location.column}: {d.code} [{d.name}] {d.message}\n")
     if not ctx.quiet:
-        from newslint.reporters.full import render_summary
+        from newslint.reporters.full import Findings, render_summary
 
-        diags = [d for r in results for d in r.diagnostics]
-        stream.write(render_summary(diags, ctx, failed=sum(1 for r in results if r.errors)).plain + "\n")
+        stream.write(render_summary(Findings(results), ctx, failed=sum(1 for r in results if r.errors)).plain + "\n")
 
 
 # -- github: workflow commands ------------------------------------------------------------

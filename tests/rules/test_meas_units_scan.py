@@ -98,3 +98,13 @@ def test_no_conversion_where_the_story_wide_prefilter_finds_nothing(monkeypatch)
     assert [s for _b, _a, s in up.conversions(text)] == [(text.index("3 miles"), text.index(" away"))]
     monkeypatch.setattr(up, "_prefilter", lambda *_: False)
     assert list(up.conversions(text)) == []
+
+
+def test_every_hedge_ends_as_the_quick_look_expects():
+    """``_hedge_before`` skips the reverse search where the words before a measure end like
+    no hedge: a hedge added to HEDGE without its ending in _HEDGE_ENDS would be missed."""
+    import re
+
+    for alternative in up.HEDGE.split("|"):
+        words = re.sub(r"\[ \\u00a0\]|\[ \u00a0\]", " ", alternative).replace("\\.", ".")
+        assert words.lower().endswith(up._HEDGE_ENDS), words

@@ -159,3 +159,17 @@ def test_the_word_before_a_typo_is_found_as_a_search_of_the_whole_window_finds_i
         p = _PREV.search(text, max(0, start - 30), start)
         want = p.group(1).lower() if p else ""
         assert neighbours(text, start, start + 6)[0] == want, repr(text)
+
+
+def test_the_quick_anchor_look_holds_every_not_prose_anchor():
+    """The scan reads the text for not-prose spans only when a piece holds one of
+    ANCHOR_LITERALS or ANCHOR_DOMAIN: an anchor added to NOT_PROSE alone would be missed."""
+    import re
+
+    from newslint.rules.spelling import tokens
+
+    for anchor, _ in tokens.NOT_PROSE:
+        if isinstance(anchor, re.Pattern):
+            assert anchor.pattern.replace(r"\b", "") == tokens.ANCHOR_DOMAIN.pattern
+        else:
+            assert set(anchor) <= set(tokens.ANCHOR_LITERALS), anchor

@@ -271,7 +271,7 @@ def _lint_stdin(linter: Linter, args: argparse.Namespace, mode: FixMode) -> tupl
     meta = {"encoding": src.encoding, "encoding_fallback": src.fallback}
     refused = src.fix_refused if mode.apply else None
     fix = FixMode() if refused else FixMode(mode.apply, mode.unsafe, write=False)
-    result = linter.lint_source(src.text, name, fix=fix, metadata=meta)
+    result = linter.lint_source(src.text, name, fix=fix, metadata=meta, packed=True)
     if refused:
         result.errors.append(f"{name}: not fixed: {refused}")
     out = data
@@ -312,7 +312,7 @@ def _worker_lint(job: tuple[Any, ...]) -> FileResult:
     assert _WORKER is not None
     path, mode, digest, keep_source, *own = job  # own: the file's LinterSpec, if not the pool's
     try:
-        result = lint_file(_worker_linter(own[0] if own else None), path, mode, digest=digest)
+        result = lint_file(_worker_linter(own[0] if own else None), path, mode, digest=digest, packed=True)
         if not keep_source:
             result.source = None
         return pack(result)  # plain tuples: a quarter of the pickling (newslint.transport)
@@ -418,7 +418,7 @@ def _run(spec: LinterSpec, linter: Linter, todo: list[str], mode: FixMode, jobs:
     global _WORKER
     if jobs <= 1 or len(todo) < 2:
         for path in todo:
-            yield lint_file(per_file(path)[0] if per_file else linter, path, mode, digest=digest)
+            yield lint_file(per_file(path)[0] if per_file else linter, path, mode, digest=digest, packed=True)
         return
     import signal
 

@@ -230,12 +230,13 @@ class Linter:
         doc.metadata["plain_directives"] = getattr(fmt, "plain_directives", False)
         return doc
 
-    def lint_document(self, doc: Document, filename: str,
-                      rules: Iterable[Rule] | None = None) -> tuple[Sequence[Diagnostic], list[str]]:
+    def lint_document(self, doc: Document, filename: str, rules: Iterable[Rule] | None = None, *,
+                      packed: bool = False) -> tuple[Sequence[Diagnostic], list[str]]:
         """Run rules on a parsed document: diagnostics (sorted, suppressions applied), errors.
 
-        The diagnostics are a list, except for a document longer than PACK_CHARS: then a
-        :class:`~newslint.transport.PackedDiagnostics`, a sequence that makes each when read.
+        The diagnostics are a list. With ``packed`` (the command line's reports), a document
+        longer than PACK_CHARS gives a :class:`~newslint.transport.PackedDiagnostics` instead:
+        a sequence that makes each diagnostic when read, so a reporter never holds them all.
         """
         errors: list[str] = []
         out: list[Diagnostic] = []
@@ -244,7 +245,7 @@ class Linter:
         n = len(doc.text)
         family = ""
         plan_of = self._plan
-        packed: list[Any] | None = [] if n > PACK_CHARS else None
+        held: list[Any] | None = [] if n > PACK_CHARS else None  # packed chunks, per rule
         # rule-timeout is per rule per document, per started million characters: a 20 MB
         # archive file gets twenty times the time of a story, never a false internal error.
         with Guard(self.rule_timeout * max(1.0, n / RULE_TIMEOUT_CHARS)) as guard:
@@ -264,7 +265,7 @@ class Linter:
                             found = rule.run(doc, options)
                         else:
                             found = rule.check(doc, options) if takes_options else rule.check(doc)
-                        if packed is None:
+                        if held is None:
                             findings = list(found)
                         else:
                             # A long document: the findings a chunk at a time, each chunk kept
@@ -275,7 +276,7 @@ class Linter:
                                 diags = _diagnostics(doc, chunk, rule, severity, filename, newline, quiet_in_quotes)
                                 if diags:
                                     kept.append(PackedChunk(diags, filename))
-                            packed.append(kept)
+                            held.append(kept)
                             continue
                     finally:
                         guard.disarm()
@@ -296,12 +297,12 @@ class Linter:
                 out.extend(diags)
         src = doc.source
         directives = "newslint" in src or "Newslint" in src or "NEWSLINT" in src  # else none to parse
-        if packed is not None:
-            found_all = PackedDiagnostics(packed)
-            if not directives:
+        if held is not None:
+            found_all = PackedDiagnostics(held)
+            if packed and not directives:
                 # Kept packed, sorted as they are read: a reporter writes them one at a time.
                 return found_all, errors  # type: ignore[return-value]
-            out = list(found_all)  # suppressions to apply: the list, as for a short story
+            out = list(found_all)  # a list, as for a short story (and suppressions to apply)
         if directives:
             sup = parse_suppressions(src, plain=doc.metadata.get("plain_directives", False),
                                      known=self.known_names, line_starts=doc.line_starts)
@@ -317,8 +318,10 @@ class Linter:
         return out, errors
 
     def lint_source(self, source: str, filename: str, *, format_name: str | None = None,
-                    fix: FixMode = FixMode(), metadata: dict[str, Any] | None = None) -> FileResult:
-        """Check one source text; with ``fix.apply``, fix it in passes until nothing changes."""
+                    fix: FixMode = FixMode(), metadata: dict[str, Any] | None = None,
+                    packed: bool = False) -> FileResult:
+        """Check one source text; with ``fix.apply``, fix it in passes until nothing changes.
+        ``packed``: see :meth:`lint_document` (the diagnostics of a long text stay packed)."""
         result = FileResult(filename, source=source)
         rules = self.rules_for(filename)
         current = source
@@ -327,7 +330,7 @@ class Linter:
             doc = self.parse(current, filename, format_name)
             if metadata:
                 doc.metadata.update(metadata)
-            diags, errors = self.lint_document(doc, filename, rules)
+            diags, errors = self.lint_document(doc, filename, rules, packed=packed)
             result.diagnostics, result.errors = diags, errors
             if not fix.apply:
                 break
@@ -347,7 +350,7 @@ class Linter:
                 doc = self.parse(source, filename, format_name)
                 if metadata:
                     doc.metadata.update(metadata)
-                result.diagnostics, _ = self.lint_document(doc, filename, rules)
+                result.diagnostics, _ = self.lint_document(doc, filename, rules, packed=packed)
                 result.fixed = 0
                 current = source
                 break
@@ -547,10 +550,12 @@ def read_source(path: str, *, digest: bool = True) -> tuple[SourceFile | None, b
     return decode(data), content_digest(data) if digest else None
 
 
-def lint_file(linter: Linter, path: str, fix: FixMode = FixMode(), *, digest: bool = True) -> FileResult:
+def lint_file(linter: Linter, path: str, fix: FixMode = FixMode(), *, digest: bool = True,
+              packed: bool = False) -> FileResult:
     """Read, check (and fix) one file. Never raises for I/O problems: they become errors.
 
     ``digest=False`` skips hashing the bytes (the hash is the result cache's key only).
+    ``packed``: see :meth:`Linter.lint_document` (the command line's reports).
     With ``fix.write``, the fixed text replaces the file only if the file is still exactly as
     read (see :func:`newslint.fixes.write_atomic` for what else is refused).
     """
@@ -576,7 +581,7 @@ def lint_file(linter: Linter, path: str, fix: FixMode = FixMode(), *, digest: bo
     refused = src.fix_refused if fix.apply else None
     if refused:
         fix = FixMode()
-    result = linter.lint_source(src.text, path, fix=fix, metadata=meta)
+    result = linter.lint_source(src.text, path, fix=fix, metadata=meta, packed=packed)
     result.digest = digest_
     if refused:
         result.errors.append(f"{path}: not fixed: {refused}")

@@ -33,7 +33,7 @@ READ MORE: Libraries across the county face cuts
 
 def _lint(linter: Linter, text: str) -> list:
     doc = linter.parse(text, "story.txt")
-    diags, errors = linter.lint_document(doc, "story.txt")
+    diags, errors = linter.lint_document(doc, "story.txt", packed=True)  # as the command line asks
     assert not errors
     return diags
 
@@ -170,3 +170,26 @@ def test_lint_text_gives_a_list_for_a_long_text(monkeypatch):
     packed = lint_text(STORY * 2)
     assert type(packed) is list
     assert packed == plain
+
+
+def test_the_python_api_gives_lists_for_a_long_text(tmp_path: Path):
+    """Only the command line's reports take a long text's findings packed: lint_paths,
+    lint_file, Linter.lint_source and lint_document give a list, as for a short story."""
+    from newslint.runner import lint_file, lint_paths
+
+    copies = runner.PACK_CHARS // len(STORY) + 2
+    text = STORY * copies
+    path = tmp_path / "long.txt"
+    path.write_text(text, encoding="utf-8")
+    linter = Linter(Config())
+    by_paths = lint_paths([str(path)], Config())[0].diagnostics
+    by_file = lint_file(linter, str(path)).diagnostics
+    by_source = linter.lint_source(text, str(path)).diagnostics
+    doc = linter.parse(text, str(path))
+    by_document, _ = linter.lint_document(doc, str(path))
+    for diags in (by_paths, by_file, by_source, by_document):
+        assert type(diags) is list
+        assert len(diags) > copies
+    assert by_paths == by_file == by_source == by_document
+    packed = lint_file(linter, str(path), packed=True).diagnostics
+    assert type(packed) is not list and list(packed) == by_file

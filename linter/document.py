@@ -282,6 +282,8 @@ class LineSpans(Sequence[Span]):
             return tuple([self[k] for k in range(*i.indices(len(starts)))])
         if i < 0:
             i += len(starts)
+            if i < 0:
+                raise IndexError("line index out of range")  # as a tuple's, not from the end
         start = starts[i]  # IndexError past the end, as a tuple's
         return Span(start, starts[i + 1] - 1 if i + 1 < len(starts) else self._n)
 

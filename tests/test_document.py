@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from contextlib import contextmanager
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -139,3 +140,22 @@ def test_lines_and_paragraphs_of_a_long_text_held_as_arrays_read_the_same(text):
     for sp in small.lines:  # a rule's look-up of the line holding an offset
         probe = Span(sp.start, len(text) + 1)
         assert bisect_right(lines, probe) == bisect_right(small.lines, probe)
+
+
+def test_long_line_spans_index_like_a_tuple(monkeypatch):
+    """A long text's lines (held as an array of starts) index as the tuple would, out of
+    range on either side included."""
+    import newslint.document as document
+
+    text = "The council met.\nThe mayor spoke.\n\nShe left."
+    short = Document.from_text(text).lines
+    monkeypatch.setattr(document, "COMPACT_CHARS", 0)
+    long = Document.from_text(text).lines
+    assert type(long) is not tuple and tuple(long) == short
+    for i in range(-len(short), len(short)):
+        assert long[i] == short[i]
+    for i in (len(short), -len(short) - 1, -len(short) - 5):
+        with pytest.raises(IndexError):
+            short[i]
+        with pytest.raises(IndexError):
+            long[i]

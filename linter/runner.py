@@ -276,10 +276,13 @@ class Linter:
                                 diags = _diagnostics(doc, chunk, rule, severity, filename, newline, quiet_in_quotes)
                                 if diags:
                                     kept.append(PackedChunk(diags, filename))
-                            held.append(kept)
-                            continue
                     finally:
                         guard.disarm()
+                    if held is not None:
+                        # Kept once the time limit can no longer stop the rule: a rule that
+                        # times out loses all its findings, as on a short story.
+                        held.append(kept)
+                        continue
                     if not findings:
                         continue
                     diags = _diagnostics(doc, findings, rule, severity, filename, newline, quiet_in_quotes)

@@ -155,7 +155,7 @@ def run_check(args: argparse.Namespace) -> int:
         sys.stdout.buffer.write(stdin_out)
         if results:  # not when the name given is excluded
             _report(reporter, results, sys.stderr, ctx)
-    elif reporter.machine or any(not r.notes for r in results):  # nothing checked is no pass
+    elif reporter.machine or not all(map(_skipped, results)):  # nothing checked is no pass
         _report(reporter, results, sys.stdout, ctx)
     elif results and not args.quiet:  # every file was skipped (binary): no "All checks passed!"
         sys.stderr.write("newslint: warning: nothing was checked: every file was skipped\n")
@@ -168,6 +168,12 @@ def run_check(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     failing = _failing(results, fail_on, resolver, stdin_name=args.stdin_filename if "-" in paths else None)
     return EXIT_FINDINGS if failing and not args.exit_zero else EXIT_CLEAN
+
+
+def _skipped(r: FileResult) -> bool:
+    """A file that was not checked (binary): its notes say so and it has nothing else. A
+    file with only a note about a directive (an unused suppression) was checked."""
+    return bool(r.notes) and not r.diagnostics and not r.errors and all(n.endswith(" skipped") for n in r.notes)
 
 
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}

@@ -113,3 +113,20 @@ def test_many_misspelled_directives_are_listed_up_to_twenty(newslint, story):
     assert len(lines) == 21
     assert all("not a newslint directive" in line for line in lines[:20])
     assert lines[20] == f"{path}:42: more text like a newslint directive from here on; not listed"
+
+
+def test_a_clean_story_with_an_unused_suppression_was_checked(newslint, story):
+    """A story whose only output is the note about an unused directive was checked: the
+    full report says so, not that every file was skipped (as it does for a binary file)."""
+    path = story("The council met on Tuesday.\n\n<!-- newslint: disable=mixed-quotes -->\n\n"
+                 "The mayor said the budget was fine.\n", "story.md")
+    proc = newslint("check", "--isolated", "--no-cache", path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "All checks passed!" in proc.stdout
+    assert "nothing was checked" not in proc.stderr
+    assert "unused suppression" in proc.stderr
+    binary = path.parent / "scan.txt"
+    binary.write_bytes(b"\x00\x01\x02 not text")
+    proc = newslint("check", "--isolated", "--no-cache", binary)
+    assert "nothing was checked: every file was skipped" in proc.stderr
+    assert "All checks passed!" not in proc.stdout

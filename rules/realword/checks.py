@@ -17,7 +17,7 @@ import regex
 from newslint import Applicability, Document, Edit, Finding, Fix, Rule, Severity, Span, hookimpl, patterns
 from newslint.document import find_all
 from newslint.rules.realword.confusion import (
-    OF_AFTER, QUOTED_EXTRA, THRESHOLD, candidates, changed_words, like, lowered, phrase_fix, phrase_matches,
+    OF_AFTER, QUOTED_EXTRA, THRESHOLD, candidates, changed_words, like, lowered, matches_at, phrase_fix, phrase_matches,
 )
 from newslint.rules.realword import windows
 from newslint.rules.realword.context import Context, looks_foreign, sentence_start
@@ -174,18 +174,7 @@ def _matches(pattern: regex.Pattern[str], doc: Document, places: Sequence[int] |
     can match too): the first place at or after the end of the last match where the pattern
     matches is the next match, as in a search (whose look-behind sees the text before the
     place too)."""
-    text = doc.text
-    out: list[regex.Match[str]] = []
-    done = 0
-    match = pattern.match
-    for i in _article_places(doc) if places is None else places:
-        if i < done:
-            continue
-        m = match(text, i)
-        if m is not None:
-            out.append(m)
-            done = m.end()
-    return out
+    return matches_at(pattern.match, doc.text, _article_places(doc) if places is None else places)
 
 
 def indefinite_article(doc: Document) -> Iterator[Finding]:

@@ -8,10 +8,11 @@ fixed phrases that are wrong whatever the context.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
+from typing import Any
 
 import regex
 
@@ -107,16 +108,29 @@ def _phrases_in(low: str, words: frozenset[bytes]) -> list[re.Match[str]]:
     first = _phrase_firsts(words)
     if not first:
         return []
-    out: list[re.Match[str]] = []
-    done = tried = -1  # end of the last match; the place tried last
-    match = _phrase().match
-    for i in find_all(low, first):
-        if i < done or i == tried:
+
+    def places() -> Iterator[int]:
+        tried = -1  # two first words may start at one place: it is tried once
+        for i in find_all(low, first):
+            if i != tried:
+                tried = i
+                if _stands_after(low, i):
+                    yield i
+
+    return matches_at(_phrase().match, low, places())
+
+
+def matches_at(match: Callable[[str, int], Any], text: str, places: Iterable[int]) -> list[Any]:
+    """What a search of a pattern through ``text`` finds, with the pattern tried only at
+    ``places`` (ascending; ``match`` is its ``match`` method): the first place at or after
+    the end of the last match where it matches is the next match. Shared by the phrase and
+    the article patterns."""
+    out = []
+    done = 0  # end of the last match
+    for i in places:
+        if i < done:
             continue
-        tried = i
-        if not _stands_after(low, i):
-            continue
-        m = match(low, i)
+        m = match(text, i)
         if m is not None:
             out.append(m)
             done = m.end()

@@ -722,8 +722,7 @@ def lint_text(text: str, *, format: str = "text", filename: str = "<text>", conf
     result = linter.lint_source(text, filename, format_name=format)
     for error in result.errors:  # a crashing rule hides nothing: the others still report
         warnings.warn(error, RuntimeWarning, stacklevel=2)
-    diags = result.diagnostics
-    return diags if type(diags) is list else list(diags)  # a long text's are held packed
+    return result.diagnostics  # a list: only the command line asks for packed findings
 
 
 __all__ = ["FixMode", "Linter", "decode", "discover", "lint_file", "lint_paths", "lint_text", "Span"]

@@ -326,6 +326,30 @@ def _worker_lint(job: tuple[Any, ...]) -> FileResult:
         patterns.flush()  # workers end without atexit: keep what they compiled for next time
 
 
+# A short story with a slip of each kind the built-in rules look for: checking it loads what
+# they load on their first story (word lists, the language model, unit tables, patterns).
+WARM_UP = (
+    "Officals said the the council will recieve the report on Tuesday, Nov. 21, 2024.\n\n"
+    "The 5 miles (8 kilometers) route cost less then $4m, a 11% rise, their spokesman said.\n"
+)
+
+
+def _preload(linter: Linter) -> None:
+    """Before forking workers: load the built-in rules' data once, here, so that every worker
+    starts with it (shared page by page) instead of each loading its own copy on its first
+    file. Only built-in rules run on the built-in text: a plugin's rule never runs in the
+    parent, where its crash would stop the whole check."""
+    import multiprocessing
+
+    if multiprocessing.get_start_method() != "fork":
+        return  # a spawned worker starts from nothing: loading here would be lost
+    rules = [r for r in linter.rules_for("warm-up.txt") if r.plugin.startswith("newslint.rules.")]
+    try:
+        linter.lint_document(linter.parse(WARM_UP, "warm-up.txt", "text"), "warm-up.txt", rules)
+    except Exception:  # noqa: BLE001 - a warm-up only: the workers load for themselves
+        pass
+
+
 def _size(path: str) -> int:
     try:
         return os.stat(path).st_size
@@ -433,6 +457,7 @@ def _run(spec: LinterSpec, linter: Linter, todo: list[str], mode: FixMode, jobs:
 
     batch = max(1, min(16, len(todo) // (jobs * 8) or 1))
     _WORKER = linter  # a forked worker starts with this one; a spawned one builds its own
+    _preload(linter)
 
     def stop(signum: int, frame: object) -> None:
         raise Terminated(128 + signum)  # unwinds through the pool, which ends the workers

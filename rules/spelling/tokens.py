@@ -258,10 +258,14 @@ Entry = tuple[int, int, "tuple[Part, ...]", "tuple[Part, ...] | None"]
 PieceEntry = tuple["tuple[Entry, ...]", "tuple[tuple[int, str], ...]", bool]
 
 
+# Any anchor (a literal of ANCHOR_LITERALS or a match of ANCHOR_DOMAIN), in one search.
+ANY_ANCHOR = re.compile("|".join([*map(re.escape, ANCHOR_LITERALS), ANCHOR_DOMAIN.pattern]))
+
+
 def _holds_anchor(piece: str) -> bool:
     """True if a match of a NOT_PROSE pattern could lie in ``piece`` (it holds what every
     match holds)."""
-    return any([lit in piece for lit in ANCHOR_LITERALS]) or ANCHOR_DOMAIN.search(piece) is not None
+    return ANY_ANCHOR.search(piece) is not None
 
 
 def _piece_entry(piece: str, frequent: dict[str, int], vkeys: frozenset[str],
@@ -332,6 +336,8 @@ def _scan(doc: Document) -> Scan:
         memo.clear()
         templates.clear()
     initial_before = INITIAL_BEFORE.search
+    # Most texts hold no SEPARATOR: then no skip span runs into a piece through one.
+    has_separator = any([c in text for c in SEPARATORS])
     append = out.append
     new = tuple.__new__  # Token(...) and Span(...) without the Python-level __new__
     skip = 0  # the first skip span that may still lie ahead (pieces come in order)
@@ -370,20 +376,24 @@ def _scan(doc: Document) -> Scan:
             pos = s + size
             # A skip span can only overlap a piece that holds an anchor, or run into it
             # through a SEPARATOR beside it: until such a piece, the spans are not needed.
-            if not spans_read and (anchored or (s > 0 and text[s - 1] in SEPARATORS)
-                                   or (pos < n and text[pos] in SEPARATORS)):
+            if not spans_read and (anchored or (has_separator and (
+                    (s > 0 and text[s - 1] in SEPARATORS) or (pos < n and text[pos] in SEPARATORS)))):
                 starts, ends = _skip_spans(text)
                 nskip = len(starts)
                 spans_read = True
-            while skip < nskip and ends[skip] <= s:
-                skip += 1
-            # A skip span overlaps the piece: check each word (the span may hold only a
-            # part of the piece: "(https://...)", "G?ttingen,").
-            partly_skipped = skip < nskip and starts[skip] < pos
-            for rel, part in variant:
-                a = s + rel
-                if not (partly_skipped and _in_skip(starts, ends, a, a + len(part))):
-                    found.append((a, part))
+            if nskip:
+                while skip < nskip and ends[skip] <= s:
+                    skip += 1
+                # A skip span overlaps the piece: check each word (the span may hold only a
+                # part of the piece: "(https://...)", "G?ttingen,").
+                partly_skipped = skip < nskip and starts[skip] < pos
+            else:
+                partly_skipped = False
+            if variant:  # seldom
+                for rel, part in variant:
+                    a = s + rel
+                    if not (partly_skipped and _in_skip(starts, ends, a, a + len(part))):
+                        found.append((a, part))
             for rel, size_w, toks, first in unusual:
                 a = s + rel
                 if partly_skipped and _in_skip(starts, ends, a, a + size_w):

@@ -273,6 +273,17 @@ def _piece_entry(piece: str, frequent: dict[str, int], vkeys: frozenset[str],
     """What the scan keeps for a piece: its unusual words with their tokens (each word's
     template made once per word) and its variants; NOTHING when it yields neither tokens
     nor variants (then the piece is boring)."""
+    core = piece.strip(PUNCT)
+    if core.isalpha():  # one word in punctuation (most new pieces): as _piece_hits reads it
+        low = core.lower()
+        variant = ((piece.index(core), core),) if low in vkeys else ()
+        if core in frequent or len(core) < 2 or not core[1:].islower() or (
+                not core[0].islower() and low in frequent):  # not _relevant
+            return ((), variant, _holds_anchor(piece)) if variant else NOTHING
+        tpl = templates.get(core)
+        if tpl is None:
+            tpl = templates[core] = _template(core)
+        return ((piece.index(core), len(core), tpl[0], tpl[1]),), variant, _holds_anchor(piece)
     hits = _piece_hits(piece, frequent, vkeys)
     if hits is NOTHING:
         return NOTHING
@@ -442,6 +453,13 @@ def _parts(word: str, initial: bool) -> list[Part]:
 def _template(word: str) -> Template:
     """The word's tokens at offset 0, read as not sentence-initial, and as sentence-initial
     if that differs (else None)."""
+    if word.isalpha() and len(word) >= 2:  # one token, as _parts makes it
+        size = len(word)
+        if word[0].islower():
+            return ((word, word, 0, size, "word" if word.isascii() else "foreign", ""),), None
+        if word.isascii():
+            return ((word, word, 0, size, "name", ""),), ((word, word, 0, size, "initial", ""),)
+        return ((word, word, 0, size, "name", ""),), None
     plain = tuple(_parts(word, False))
     if word[:1].islower():  # only a capitalized word reads differently at a sentence start
         return plain, None

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from importlib import import_module
+from bisect import bisect_right
+from itertools import compress
 from operator import attrgetter
 from os.path import commonprefix
 from collections.abc import Callable, Iterator, Mapping
@@ -110,8 +112,22 @@ def _reject_findings(doc: Document, reject: Mapping[str, str]) -> Iterator[Findi
         )
 
 
+_TEXT = attrgetter("text")
+_KIND = attrgetter("kind")
+_START = attrgetter("start")
+_NAMED = frozenset(("name", "initial"))
+_INITIAL = frozenset(("initial",))
+
+
 def _names_in_doc(toks: tuple[Token, ...]) -> set[str]:
-    return {t.text for t in toks if t.kind == "name"}
+    """The words used as names (map and compress over C functions: no frame per token)."""
+    return set(compress(map(_TEXT, toks), map("name".__eq__, map(_KIND, toks))))
+
+
+def _capitalized_counts(toks: tuple[Token, ...], kinds: frozenset[str] = _NAMED) -> Counter[str]:
+    """How often each word is used capitalized (as a name or at a sentence start), or of
+    the given kinds."""
+    return Counter(compress(map(_TEXT, toks), map(kinds.__contains__, map(_KIND, toks))))
 
 
 # After a word: another capitalized word, or a particle joined to one ("al-Majed", "el-Sisi").
@@ -358,18 +374,16 @@ def _capitalized_misspelling(text: str, tok: Token, known: str | None) -> bool:
 
 
 class _TitleLines:
-    """Which lines of a document are title-case headlines, worked out line by line as asked."""
+    """Which lines of a document are title-case headlines, worked out line by line as asked
+    (the line found by bisection over ``doc.lines``, without a list of their starts)."""
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.lines = doc.lines
-        self.starts = [sp.start for sp in self.lines]
         self.memo: dict[int, bool] = {}
 
     def holds(self, span: Span) -> bool:
-        from bisect import bisect_right
-
-        i = bisect_right(self.starts, span.start) - 1
+        i = bisect_right(self.lines, span.start, key=_START) - 1
         if i < 0:
             return False
         found = self.memo.get(i)
@@ -377,9 +391,6 @@ class _TitleLines:
             sp = self.lines[i]
             found = self.memo[i] = _is_title_line(self.doc.text[sp.start : sp.end])
         return found
-
-
-_TEXT = attrgetter("text")
 
 
 def _uses(doc: Document, toks: tuple[Token, ...], tok: Token) -> int:
@@ -680,7 +691,7 @@ def misspelling(doc: Document) -> Iterator[Finding]:
             # The cheap tests first (most names are repeated or known); the headline test and
             # the look-up among listed misspellings only for the few that pass them.
             if name_counts is None:
-                name_counts = Counter(t.text for t in toks if t.kind in ("name", "initial"))
+                name_counts = _capitalized_counts(toks)
             if name_counts[word] >= REPEATED:
                 continue  # capitalized again elsewhere: a name ("Peskov", "the Analysys report")
             if titles is None:
@@ -725,7 +736,7 @@ def misspelling(doc: Document) -> Iterator[Finding]:
                 continue  # "Minister Goverment": a name after a title
             if known is not None:
                 if name_counts is None:
-                    name_counts = Counter(t.text for t in toks if t.kind in ("name", "initial"))
+                    name_counts = _capitalized_counts(toks)
                 if name_counts[word] >= REPEATED_LISTED:
                     continue  # a listed misspelling capitalized three times is a name ("Ofo")
             elif tok.kind == "initial":
@@ -734,7 +745,7 @@ def misspelling(doc: Document) -> Iterator[Finding]:
                 if word in names:
                     continue  # used as a name elsewhere in the story
                 if initial_counts is None:
-                    initial_counts = Counter(t.text for t in toks if t.kind == "initial")
+                    initial_counts = _capitalized_counts(toks, _INITIAL)
                 if initial_counts[word] > 1:
                     continue  # the same unknown capitalized word twice: a name, not a typo
             if (evidence_mentioned(text, tok.span.start, tok.span.end) if in_title

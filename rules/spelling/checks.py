@@ -902,6 +902,9 @@ def _doubled_l(british: str, american: str) -> bool:
     return False
 
 
+_NOT_NAMES: dict[str, bool] = {}  # _word_not_name's answers for sentence starts, kept across stories
+
+
 def _word_not_name(lex: Any, word: str) -> bool:
     """True if a capitalized word is a dictionary word or name; a rare lower-case entry
     does not count (wordfreq is case-folded: "peskov" is the name)."""
@@ -959,13 +962,28 @@ def name_variant(doc: Document) -> Iterator[Finding]:
     """
     lex = lexicon()
     vocab = _vocabulary(doc)
-    counts: Counter[str] = Counter()
-    spans: dict[str, list[Span]] = {}
-    for tok in tokens(doc):
-        if len(tok.text) < 4 or not (tok.kind == "name" or (tok.kind == "initial" and not _word_not_name(lex, tok.text))):
+    spans: dict[str, list[Span]] = {}  # each name's spans, the names in order of first use
+    not_names = _NOT_NAMES
+    if len(not_names) > PASSED_LIMIT:
+        not_names.clear()
+    toks = tokens(doc)
+    # The capitalized tokens picked in C (most tokens of a story are names anyway).
+    for tok in compress(toks, map(_NAMED.__contains__, map(_KIND, toks))):
+        word = tok.text
+        if len(word) < 4:
             continue
-        counts[tok.text] += 1
-        spans.setdefault(tok.text, []).append(tok.span)
+        if tok.kind == "initial":  # a sentence start counts when it is no dictionary word
+            known = not_names.get(word)
+            if known is None:
+                known = not_names[word] = _word_not_name(lex, word)
+            if known:
+                continue
+        found = spans.get(word)
+        if found is None:
+            spans[word] = [tok.span]
+        else:
+            found.append(tok.span)
+    counts: Counter[str] = Counter({name: len(at) for name, at in spans.items()})
     if len(counts) < 2:
         return
     by_fold: dict[str, list[str]] = {}

@@ -13,7 +13,7 @@ from newslint.rules.spelling import checks
 
 
 def _forget() -> None:
-    for memo in (checks._PASSED, checks._SHAPES, checks._TECH, checks._FAMILY, checks._RERANKED):
+    for memo in (checks._PASSED, checks._SHAPES, checks._TECH, checks._FAMILY, checks._RERANKED, checks._NOT_NAMES):
         memo.clear()
 
 

@@ -19,7 +19,6 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
-from itertools import filterfalse
 from typing import Any, NamedTuple
 
 import regex
@@ -324,15 +323,14 @@ def _boring() -> set[str]:
 
 def _scan(doc: Document) -> Scan:
     """Read the document once for all spelling rules. The text is split at white space
-    (fast, in C) and the pieces known to hold nothing are dropped in C (see ``_BORING``);
-    only the rest are read (once per distinct piece, with ``WORD``) and located, in
+    (fast, in C) and the pieces known to hold nothing are dropped in C (see ``_BORING``,
+    asked once per distinct piece of the text); only the rest are read (once per distinct piece, with ``WORD``) and located, in
     order, with ``str.find``: the Python work is proportional to the unusual words, not
     to all words. The spans of text that is not prose are looked for only when an
     unusual piece may hold one (see ANCHOR_LITERALS)."""
     frequent = lexicon().frequent_lower
     vkeys = variant_keys()[0]  # lower-case variants
     boring = _boring()
-    is_boring = boring.__contains__
     text = doc.text
     n = len(text)
     starts: list[int] = []
@@ -355,7 +353,13 @@ def _scan(doc: Document) -> Scan:
     nskip = 0
     for offset, chunk in _chunks(text):
         pos = offset
-        for piece in filterfalse(is_boring, chunk.split()):  # the C loop drops most pieces
+        pieces = chunk.split()
+        # The big set is asked once per distinct piece, not once per piece (a story repeats
+        # most of its words): its entries are seldom in the processor's cache.
+        rare = set(pieces).difference(boring)
+        is_rare = rare.__contains__
+        discard = rare.discard
+        for piece in filter(is_rare, pieces):  # the C loop drops most pieces
             hits = memo.get(piece)
             if hits is None:
                 # A frequent word in punctuation ("said,", "(police"), first met: boring, as
@@ -365,15 +369,18 @@ def _scan(doc: Document) -> Scan:
                     low = core.lower()
                     if low in frequent and low not in vkeys:
                         boring.add(piece)
+                        discard(piece)
                         continue
                 elif piece.isascii() and piece.lower() == piece.upper():
                     # No letter ("1999,", "7,000", "10.8%"): each word is a number (not
                     # checked) and no spelling variant.
                     boring.add(piece)
+                    discard(piece)
                     continue
                 hits = _piece_entry(piece, frequent, vkeys, templates)
                 if hits is NOTHING:
                     boring.add(piece)
+                    discard(piece)
                     continue
                 memo[piece] = hits
             unusual, variant, anchored = hits

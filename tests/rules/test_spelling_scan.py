@@ -219,3 +219,23 @@ def test_a_one_word_piece_reads_as_the_general_path_reads_it(piece):
 @pytest.mark.parametrize("word", [p.strip(T.PUNCT) for p in ONE_WORD_PIECES])
 def test_a_word_of_letters_has_the_template_of_parts(word):
     assert T._template(word) == _template_by_parts(word)
+
+
+# The pieces of a text are looked up once per distinct piece; a piece first met and found
+# boring (or found to hold no token) must then be dropped at every later occurrence, and a
+# first-met piece with tokens read at each one.
+REPEATS = (
+    "Officials said, said, \"said\" (police) police, (police) 1999, 1999, \u00a3300m \u00a3300m "
+    "Spoeed Spoeed, Spoeed Recieve Recieve. Peskow said Peskow. Peskow's Peskow's co-founder "
+    "co-founder O'Brien O'Brien ICBMs ICBMs colour colour, Colour. colour! centre-left centre-left.\n"
+)
+
+
+@pytest.mark.parametrize("text", [REPEATS, REPEATS * 3, *COPY])
+def test_a_fresh_scan_reads_repeated_pieces_as_a_plain_reading_does(text):
+    T._PIECES.clear()
+    T._TEMPLATES.clear()
+    T._BORING.clear()  # refilled with the frequent words at the next scan
+    scan = T._scan(Document.from_text(text))
+    assert (list(scan.tokens), list(scan.variants)) == plain_scan(text)
+    assert any(t.text == "Spoeed" for t in scan.tokens) or text is not REPEATS

@@ -33,7 +33,7 @@ from newslint.rules.spelling.morph import (
     regular_plural_compound,
     tech_base,
 )
-from newslint.rules.spelling.tokens import INITIAL_BEFORE, Token, fold, scan, tokens
+from newslint.rules.spelling.tokens import INITIAL_BEFORE, SEPARATORS, Token, fold, scan, tokens
 
 _MODULES: dict[str, Any] = {}
 
@@ -149,7 +149,26 @@ _WORD_BEFORE = patterns.compile(r"([\p{L}]+)[.,]?\s+$")
 
 
 def _previous_word(doc: Document, start: int) -> str:
-    m = _WORD_BEFORE.search(doc.text, max(0, start - 30), start)
+    """The word before ``start`` (lower case), when only a comma or full stop and spaces
+    stand between; "" otherwise."""
+    text = doc.text
+    lo = max(0, start - 30)
+    # A match begins where the letters before the spaces (and the mark) begin: searched
+    # from there, not from every position of the window, each a failed try read to its
+    # end (~50 us a search). ``\s`` is white space that str.isspace() also finds.
+    j = start
+    while j > lo and text[j - 1].isspace():
+        j -= 1
+    if j == start:
+        return ""  # no space before the word: no match ends here
+    if j > lo and text[j - 1] in ".,":
+        j -= 1
+    k = j
+    while k > lo and text[k - 1].isalpha():
+        k -= 1
+    if k == j:
+        return ""  # no letter there: no match
+    m = _WORD_BEFORE.search(text, k, start)
     return m.group(1).lower() if m else ""
 
 
@@ -259,6 +278,23 @@ def _foreign_passage(text: str, span: Span, known: Callable[[str], bool]) -> boo
 
 
 _PIECE_BEFORE = patterns.compile(r"(\S+)\s+$")
+
+
+def _piece_before(text: str, start: int) -> Any:
+    """``_PIECE_BEFORE`` searched in the 30 characters before ``start``, from where a match
+    can begin: the run before the spaces of characters that are not white space to the
+    pattern (not white space to Python, or a SEPARATOR, white space to Python only). A
+    search from each position of the window reads each failed try to its end."""
+    lo = max(0, start - 30)
+    j = start
+    while j > lo and text[j - 1].isspace():
+        j -= 1
+    if j == start:
+        return None  # no space before the word: no match ends here
+    k = j
+    while k > lo and (not text[k - 1].isspace() or text[k - 1] in SEPARATORS):
+        k -= 1
+    return _PIECE_BEFORE.search(text, k, start)
 _PIECE_AFTER = patterns.compile(r"\s+(\S+)")
 
 
@@ -267,7 +303,7 @@ def _beside_accented_word(text: str, start: int, end: int) -> bool:
     not use ("d'être", "grâce"; a capitalized one is a name: "Müller"): the word stands in
     a phrase of another language, even when it looks like an English misspelling
     ("Raison" for "reason")."""
-    before = _PIECE_BEFORE.search(text, max(0, start - 30), start)
+    before = _piece_before(text, start)
     after = _PIECE_AFTER.match(text, end, min(len(text), end + 30))
     for m in (before, after):
         if m is not None:

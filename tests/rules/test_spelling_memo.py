@@ -2,7 +2,8 @@
 regular shape, whether it is a software term, its family of forms, the order of its
 suggestions between two given words). What the story says must still be read per story:
 each story here is checked after other stories that use the same words differently, and
-must give what it gives in a fresh process."""
+must give what it gives in a fresh process. Also: the searches for the word or piece
+before a typo, started where a match can begin, against a search of the whole window."""
 
 from __future__ import annotations
 
@@ -84,3 +85,50 @@ def test_the_stories_tell_apart_what_the_memos_must_not_merge(fresh):
     # would make one of each pair read like the other.
     for a in range(0, len(STORIES), 2):
         assert fresh[a] != fresh[a + 1], STORIES[a]
+
+
+# -- the word before a typo, searched from where a match can begin -----------------------------
+def _previous_word_by_window(text: str, start: int) -> str:
+    m = checks._WORD_BEFORE.search(text, max(0, start - 30), start)
+    return m.group(1).lower() if m else ""
+
+
+def test_the_word_before_is_found_as_a_search_of_the_whole_window_finds_it():
+    import random
+
+    from newslint.document import Document
+
+    rng = random.Random(18)
+    alphabet = "ab Zé.,;'’-\n\t\u00a0\u2003\x1c\x85\u3000Ωx1\"(" + "abc  "
+    texts = ["Minister said Goverment", "the still lifes", "Mr. Peskow", "said,  Peskow", "x" * 40 + " Peskow",
+             "Prime Minister\u00a0Goverment", "word.\n Goverment", "a" * 35 + ". Goverment"]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 45))) for _ in range(3000)]
+    for text in texts:
+        doc = Document.from_text(text)
+        for start in range(len(text) + 1):
+            assert checks._previous_word(doc, start) == _previous_word_by_window(text, start), (text, start)
+
+
+def test_every_white_space_of_the_patterns_is_white_space_to_python():
+    # _previous_word skips back over str.isspace() characters: they must include every
+    # character the pattern's \s matches.
+    import sys
+
+    import regex
+
+    space = regex.compile(r"\s")
+    assert all(chr(c).isspace() for c in range(sys.maxunicode + 1) if space.match(chr(c)))
+
+
+def test_the_piece_before_is_found_as_a_search_of_the_whole_window_finds_it():
+    import random
+
+    rng = random.Random(5)
+    alphabet = "ab Zé.,;'’-\n\t\u00a0\u2003\x1c\x1f\x85\u3000Ωx1\"(" + "abc  "
+    texts = ["coup de grâce Raison", "d'être Raison", "x" * 40 + " Raison", "a\x1c Raison", " \x1c Raison"]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 45))) for _ in range(3000)]
+    for text in texts:
+        for start in range(len(text) + 1):
+            a = checks._piece_before(text, start)
+            b = checks._PIECE_BEFORE.search(text, max(0, start - 30), start)
+            assert (a and a.span(), a and a.group(1)) == (b and b.span(), b and b.group(1)), (text, start)

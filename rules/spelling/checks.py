@@ -8,7 +8,7 @@ from collections import Counter
 from importlib import import_module
 from bisect import bisect_right
 from itertools import compress
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from os.path import commonprefix
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
@@ -115,6 +115,7 @@ def _reject_findings(doc: Document, reject: Mapping[str, str]) -> Iterator[Findi
 _TEXT = attrgetter("text")
 _KIND = attrgetter("kind")
 _START = attrgetter("start")
+_PART = itemgetter(1)
 _NAMED = frozenset(("name", "initial"))
 _INITIAL = frozenset(("initial",))
 
@@ -853,7 +854,10 @@ def spelling_variant(doc: Document, options: Mapping[str, Any]) -> Iterator[Find
     text = doc.text
     seen: list[tuple[Token, str, str]] = []  # token, variety, other form
     named: set[str] = set()  # capitalized inside a sentence somewhere: a name ("the Sabres")
-    for start, part in scan(doc).variants:  # one dict lookup per word, in the scan
+    variants_found = scan(doc).variants
+    if language == "any" and len(set(map(us_map.__contains__, map(str.lower, map(_PART, variants_found))))) < 2:
+        return  # one variety only (the tests below only drop words): no minority to report
+    for start, part in variants_found:  # one dict lookup per word, in the scan
         lower = part.lower()
         if lower in us_map:
             variety, other = "US", us_map[lower]

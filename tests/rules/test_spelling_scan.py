@@ -231,7 +231,13 @@ REPEATS = (
 )
 
 
-@pytest.mark.parametrize("text", [REPEATS, REPEATS * 3, *COPY])
+def test_the_repeated_copy_takes_both_ways_of_dropping_boring_pieces():
+    # A short text asks the set of boring pieces once per piece, a long one once per
+    # distinct piece (T.DISTINCT_MIN): the copy below must take both ways.
+    assert len(REPEATS.split()) < T.DISTINCT_MIN <= len((REPEATS * 20).split())
+
+
+@pytest.mark.parametrize("text", [REPEATS, REPEATS * 3, REPEATS * 20, *COPY])
 def test_a_fresh_scan_reads_repeated_pieces_as_a_plain_reading_does(text):
     T._PIECES.clear()
     T._TEMPLATES.clear()

@@ -6,7 +6,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from importlib import import_module
-from operator import attrgetter
+from bisect import bisect_right
+from itertools import compress
+from operator import attrgetter, itemgetter
 from os.path import commonprefix
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
@@ -31,7 +33,7 @@ from newslint.rules.spelling.morph import (
     regular_plural_compound,
     tech_base,
 )
-from newslint.rules.spelling.tokens import INITIAL_BEFORE, Token, fold, scan, tokens
+from newslint.rules.spelling.tokens import INITIAL_BEFORE, SEPARATORS, Token, fold, scan, tokens
 
 _MODULES: dict[str, Any] = {}
 
@@ -63,6 +65,7 @@ FAR_SCORE = -2.0  # ... or whose best candidate scores this low (rare and far: "
 # suggestion, known part or compound can come of it, so it could only be a term ("far from
 # every word"). Skipped before any candidate is built (edits of a word of n letters cost n²).
 MAX_WORD_LENGTH = 100
+PASSED_LIMIT = 100_000  # answers kept per memo of what a word alone says (cleared when full)
 RARE_VARIANT_ZIPF = 1.5  # a variant whose other spelling is rarer than this is no variety difference
 SAFE_VARIANT_ZIPF = 3.0  # a variant fix is safe only towards a spelling at least this common
 def match_case(original: str, word: str) -> str:
@@ -109,8 +112,23 @@ def _reject_findings(doc: Document, reject: Mapping[str, str]) -> Iterator[Findi
         )
 
 
+_TEXT = attrgetter("text")
+_KIND = attrgetter("kind")
+_START = attrgetter("start")
+_PART = itemgetter(1)
+_NAMED = frozenset(("name", "initial"))
+_INITIAL = frozenset(("initial",))
+
+
 def _names_in_doc(toks: tuple[Token, ...]) -> set[str]:
-    return {t.text for t in toks if t.kind == "name"}
+    """The words used as names (map and compress over C functions: no frame per token)."""
+    return set(compress(map(_TEXT, toks), map("name".__eq__, map(_KIND, toks))))
+
+
+def _capitalized_counts(toks: tuple[Token, ...], kinds: frozenset[str] = _NAMED) -> Counter[str]:
+    """How often each word is used capitalized (as a name or at a sentence start), or of
+    the given kinds."""
+    return Counter(compress(map(_TEXT, toks), map(kinds.__contains__, map(_KIND, toks))))
 
 
 # After a word: another capitalized word, or a particle joined to one ("al-Majed", "el-Sisi").
@@ -132,7 +150,26 @@ _WORD_BEFORE = patterns.compile(r"([\p{L}]+)[.,]?\s+$")
 
 
 def _previous_word(doc: Document, start: int) -> str:
-    m = _WORD_BEFORE.search(doc.text, max(0, start - 30), start)
+    """The word before ``start`` (lower case), when only a comma or full stop and spaces
+    stand between; "" otherwise."""
+    text = doc.text
+    lo = max(0, start - 30)
+    # A match begins where the letters before the spaces (and the mark) begin: searched
+    # from there, not from every position of the window, each a failed try read to its
+    # end (~50 us a search). ``\s`` is white space that str.isspace() also finds.
+    j = start
+    while j > lo and text[j - 1].isspace():
+        j -= 1
+    if j == start:
+        return ""  # no space before the word: no match ends here
+    if j > lo and text[j - 1] in ".,":
+        j -= 1
+    k = j
+    while k > lo and text[k - 1].isalpha():
+        k -= 1
+    if k == j:
+        return ""  # no letter there: no match
+    m = _WORD_BEFORE.search(text, k, start)
     return m.group(1).lower() if m else ""
 
 
@@ -242,6 +279,23 @@ def _foreign_passage(text: str, span: Span, known: Callable[[str], bool]) -> boo
 
 
 _PIECE_BEFORE = patterns.compile(r"(\S+)\s+$")
+
+
+def _piece_before(text: str, start: int) -> Any:
+    """``_PIECE_BEFORE`` searched in the 30 characters before ``start``, from where a match
+    can begin: the run before the spaces of characters that are not white space to the
+    pattern (not white space to Python, or a SEPARATOR, white space to Python only). A
+    search from each position of the window reads each failed try to its end."""
+    lo = max(0, start - 30)
+    j = start
+    while j > lo and text[j - 1].isspace():
+        j -= 1
+    if j == start:
+        return None  # no space before the word: no match ends here
+    k = j
+    while k > lo and (not text[k - 1].isspace() or text[k - 1] in SEPARATORS):
+        k -= 1
+    return _PIECE_BEFORE.search(text, k, start)
 _PIECE_AFTER = patterns.compile(r"\s+(\S+)")
 
 
@@ -250,7 +304,7 @@ def _beside_accented_word(text: str, start: int, end: int) -> bool:
     not use ("d'être", "grâce"; a capitalized one is a name: "Müller"): the word stands in
     a phrase of another language, even when it looks like an English misspelling
     ("Raison" for "reason")."""
-    before = _PIECE_BEFORE.search(text, max(0, start - 30), start)
+    before = _piece_before(text, start)
     after = _PIECE_AFTER.match(text, end, min(len(text), end + 30))
     for m in (before, after):
         if m is not None:
@@ -268,12 +322,21 @@ def _safe_to_replace(doc: Document, span: Span, raw: str) -> bool:
     return raw.islower() and not within_quotation(doc, span) and _english_around(doc.text, span)
 
 
+_RERANKED: dict[tuple[str, str, str], tuple[str, ...]] = {}  # (typo, word before, word after) -> best five
+
+
 def _misspelling_finding(doc: Document, tok: Token, raw: str, known: str | None) -> Finding | None:
     context = _later("context")
     lower = tok.text.lower()
     candidates = _later("suggest").scored(lower)
     if len(candidates) > 1 and (known is None or "," in known):
-        ranked = context.rerank(candidates, *context.neighbours(doc.text, tok.span.start, tok.span.end))[:5]
+        before, after = context.neighbours(doc.text, tok.span.start, tok.span.end)
+        key = (lower, before, after)  # the order depends on these three words alone: kept
+        ranked = _RERANKED.get(key)  # type: ignore[assignment]
+        if ranked is None:
+            if len(_RERANKED) > PASSED_LIMIT:
+                _RERANKED.clear()
+            ranked = _RERANKED[key] = context.rerank(candidates, before, after)[:5]
         ranked = _in_story(doc, ranked, lexicon(), tok.span.start)
     else:
         ranked = tuple(w for w, _ in candidates[:5])
@@ -348,18 +411,16 @@ def _capitalized_misspelling(text: str, tok: Token, known: str | None) -> bool:
 
 
 class _TitleLines:
-    """Which lines of a document are title-case headlines, worked out line by line as asked."""
+    """Which lines of a document are title-case headlines, worked out line by line as asked
+    (the line found by bisection over ``doc.lines``, without a list of their starts)."""
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.lines = doc.lines
-        self.starts = [sp.start for sp in self.lines]
         self.memo: dict[int, bool] = {}
 
     def holds(self, span: Span) -> bool:
-        from bisect import bisect_right
-
-        i = bisect_right(self.starts, span.start) - 1
+        i = bisect_right(self.lines, span.start, key=_START) - 1
         if i < 0:
             return False
         found = self.memo.get(i)
@@ -367,9 +428,6 @@ class _TitleLines:
             sp = self.lines[i]
             found = self.memo[i] = _is_title_line(self.doc.text[sp.start : sp.end])
         return found
-
-
-_TEXT = attrgetter("text")
 
 
 def _uses(doc: Document, toks: tuple[Token, ...], tok: Token) -> int:
@@ -412,13 +470,19 @@ def _shows_code(doc: Document) -> bool:
         "spelling.shows_code", lambda: (tick and "`" in source) or "<code" in source or "<pre" in source)
 
 
+_TECH: dict[str, int] = {}  # word -> 0 (no software term), 1 (one), 2 (one, but a slip of a common word)
+
+
 def _tech_term(doc: Document, word: str) -> bool:
     """True for a software term or its regular form ("iframes", "gzip"): always when it
     is no slip of a common word, and in a story that shows code when it could be one
-    ("cron" beside "corn", "const" beside "cost")."""
-    if tech_base(word) is None:
-        return False
-    return not _slip_of_common(word) or _shows_code(doc)
+    ("cron" beside "corn", "const" beside "cost"). What the word alone says is kept."""
+    found = _TECH.get(word)
+    if found is None:
+        if len(_TECH) > PASSED_LIMIT:
+            _TECH.clear()
+        found = _TECH[word] = 0 if tech_base(word) is None else 2 if _slip_of_common(word) else 1
+    return found == 1 or (found == 2 and _shows_code(doc))
 
 
 def _h_dropped(text: str, start: int, end: int, lex: Any) -> bool:
@@ -433,15 +497,23 @@ _LOWER_RUN = re.compile(rb"[a-z]+")
 _STORY_ENDINGS_UTF8 = tuple(e.encode("ascii") for e in STORY_ENDINGS)
 
 
+_FAMILY: dict[str, tuple[dict[str, str], str]] = {}  # word -> its family_forms and their common prefix
+
+
 def _family_in_story(doc: Document, word: str, start: int, lex: Any) -> bool:
     """True if the story also uses another regular form of a rare word that ``word``
     shares ("iframe" and "iframes", "refactoring refactors"): a typo is rarely inflected
     as well. Only rare or unknown words count, the form and its base: a slip such as
     "runing" beside "runs", "tapp" beside "tapped" or "currencis" beside "currencies" is
     still a slip."""
-    forms = family_forms(word)
-    prefix = commonprefix(list(forms))  # every form starts with it: one pass over the story
-    if len(prefix) < 3:
+    family = _FAMILY.get(word)
+    if family is None:  # what the word alone gives, kept
+        if len(_FAMILY) > PASSED_LIMIT:
+            _FAMILY.clear()
+        forms = family_forms(word)
+        family = _FAMILY[word] = (forms, commonprefix(list(forms)))  # every form starts with the prefix
+    forms, prefix = family
+    if len(prefix) < 3:  # (one pass over the story for the prefix)
         return False
     text = doc.text
     if len(text) > 2 * STORY_WINDOW:  # an archive in one file: the story around the word
@@ -487,6 +559,58 @@ def _meant(doc: Document, toks: tuple[Token, ...], tok: Token, lex: Any) -> bool
         or evidence.in_foreign_phrase(text, start, end, lambda w: lex.knows(w) or w in listed)
         or _foreign_passage(text, tok.span, lambda w: lex.knows(w) or w in listed)
     )
+
+
+# The answers of the tests that read a word alone, kept across stories (an archive repeats
+# its names and rare words), up to a bound: SPL001 asks them of every unusual token.
+_PASSED: dict[tuple[str, str, str, str], bool] = {}
+_SHAPES: dict[tuple[str, bool, bool], bool] = {}
+
+
+def _passes_word_tests(lex: Any, tok: Token) -> bool:
+    """False if the token's word alone shows it is no typo (the same for every story): too
+    long to be one, a name that is no plain capitalized word (or a known one), a known
+    word, a known compound or part of one, a common name in lower case. A kind "name"
+    is checked further only when this is True. (The token's kind, stem and whole word,
+    and its compound for a hyphenated word, are all these tests read.)"""
+    word = tok.text
+    if len(word) > MAX_WORD_LENGTH:
+        return False
+    kind = tok.kind
+    if kind == "name":
+        if not (word.isascii() and word.isalpha() and word[1:].islower() and len(word) >= 4):
+            return False
+        # (``knows`` asks for the word as written too)
+        return not (lex.knows(word) or (tok.whole != word and lex.knows(tok.whole)))
+    if kind == "word":
+        if word in lex or (tok.whole != word and tok.whole in lex):
+            return False
+        if tok.compound and (compound_known(lex, tok.compound) or compound_part(word)):
+            return False
+        return not lowercase_name(lex, word)  # "british": a capitalization slip, not a misspelling
+    # "initial": capitalized at a sentence start
+    return not (lex.knows(word) or (tok.whole != word and lex.knows(tok.whole)))
+
+
+def _regular_shape(lex: Any, lower: str, plain: bool, in_compound: bool) -> bool:
+    """True if an unknown word's letters alone show it is meant (the same in every story):
+    an abbreviation, a derived or inflected form (inside a hyphenated compound words are
+    coined freely: "no-hoper", "post-labellist"; elsewhere not one slip from a common word),
+    the other variety's "-ise"/"-ize", and for a lower-case word (``plain``) pinyin or a
+    word stretched for emphasis. Answered once per word."""
+    key = (lower, plain, in_compound)
+    found = _SHAPES.get(key)
+    if found is None:
+        if len(_SHAPES) > PASSED_LIMIT:
+            _SHAPES.clear()
+        found = _SHAPES[key] = bool(
+            abbreviation(lower)
+            or ((derived(lex, lower) or inflected(lex, lower)) and (in_compound or not _slip_of_common(lower)))
+            or other_variety(lex, lower)
+            or (plain and is_pinyin(lower) and not _near_common(lex, lower))
+            or (plain and elongated(lex, lower))
+        )
+    return found
 
 
 def misspelling(doc: Document) -> Iterator[Finding]:
@@ -580,28 +704,33 @@ def misspelling(doc: Document) -> Iterator[Finding]:
     known_map: dict[str, str] | None = None
     titles: _TitleLines | None = None
     name_counts: Counter[str] | None = None
+    passed = _PASSED
+    if len(passed) > PASSED_LIMIT:
+        passed.clear()
     for tok in toks:
         kind = tok.kind
         if kind == "foreign":
             continue
-        word = tok.text
-        if len(word) > MAX_WORD_LENGTH:
+        # The tests that read the word alone (its shape, the dictionary), answered once per
+        # word and kind (see _passes_word_tests): most tokens stop here.
+        key = (tok.whole, tok.text, kind, tok.compound)
+        ok = passed.get(key)
+        if ok is None:
+            ok = passed[key] = _passes_word_tests(lex, tok)
+        if not ok:
             continue
+        word = tok.text
         # A capitalized word inside a sentence is a name, except in a title-case headline
         # (each word is checked like one that starts a sentence) and when it is a listed
         # misspelling ("the Goverment said"): those are checked as sentence starts are.
         in_title = False
         if kind == "name":
-            if not (word.isascii() and word.isalpha() and word[1:].islower() and len(word) >= 4):
-                continue
             # The cheap tests first (most names are repeated or known); the headline test and
             # the look-up among listed misspellings only for the few that pass them.
             if name_counts is None:
-                name_counts = Counter(t.text for t in toks if t.kind in ("name", "initial"))
+                name_counts = _capitalized_counts(toks)
             if name_counts[word] >= REPEATED:
                 continue  # capitalized again elsewhere: a name ("Peskov", "the Analysys report")
-            if lex.knows(word) or (tok.whole != word and lex.knows(tok.whole)):
-                continue  # (``knows`` asks for the word as written too)
             if titles is None:
                 titles = _TitleLines(doc)
             in_title = titles.holds(tok.span)
@@ -609,16 +738,6 @@ def misspelling(doc: Document) -> Iterator[Finding]:
                     text, tok, known_misspellings().get(word.lower()))):
                 continue
             kind = "initial"
-        if kind == "word":
-            if word in lex or (tok.whole != word and tok.whole in lex):
-                continue
-            if tok.compound and (compound_known(lex, tok.compound) or compound_part(word)):
-                continue
-            if lowercase_name(lex, word):
-                continue  # "british": a capitalization slip, not a misspelling
-        else:  # "initial": capitalized at a sentence start
-            if lex.knows(word) or (tok.whole != word and lex.knows(tok.whole)):
-                continue
         raw = text[tok.span.start : tok.span.end]
         if covered and covered.overlaps(tok.span.start, tok.span.end):
             continue
@@ -631,16 +750,12 @@ def misspelling(doc: Document) -> Iterator[Finding]:
         lower = word.lower()
         known = known_map.get(lower)
         if known is None and (
-            abbreviation(lower)
-            # Inside a hyphenated compound words are coined freely ("no-hoper", "post-labellist").
-            or ((derived(lex, lower) or inflected(lex, lower)) and (tok.compound or not _slip_of_common(lower)))
-            or other_variety(lex, lower)
+            _regular_shape(lex, lower, kind == "word", bool(tok.compound))
             or is_fragment(text, tok.span.start, tok.span.end)
             or (kind == "word" and is_name_particle(text, tok.span.start, tok.span.end))
-            or (kind == "word" and is_pinyin(lower) and not _near_common(lex, lower))
             or is_file_extension(text, tok.span.start, tok.span.end)
             or is_file_type(text, tok.span.start, tok.span.end)
-            or (kind == "word" and (elongated(lex, lower) or _h_dropped(text, tok.span.start, tok.span.end, lex)))
+            or (kind == "word" and _h_dropped(text, tok.span.start, tok.span.end, lex))
             or _tech_term(doc, lower)
         ):
             continue
@@ -658,7 +773,7 @@ def misspelling(doc: Document) -> Iterator[Finding]:
                 continue  # "Minister Goverment": a name after a title
             if known is not None:
                 if name_counts is None:
-                    name_counts = Counter(t.text for t in toks if t.kind in ("name", "initial"))
+                    name_counts = _capitalized_counts(toks)
                 if name_counts[word] >= REPEATED_LISTED:
                     continue  # a listed misspelling capitalized three times is a name ("Ofo")
             elif tok.kind == "initial":
@@ -667,7 +782,7 @@ def misspelling(doc: Document) -> Iterator[Finding]:
                 if word in names:
                     continue  # used as a name elsewhere in the story
                 if initial_counts is None:
-                    initial_counts = Counter(t.text for t in toks if t.kind == "initial")
+                    initial_counts = _capitalized_counts(toks, _INITIAL)
                 if initial_counts[word] > 1:
                     continue  # the same unknown capitalized word twice: a name, not a typo
             if (evidence_mentioned(text, tok.span.start, tok.span.end) if in_title
@@ -739,7 +854,10 @@ def spelling_variant(doc: Document, options: Mapping[str, Any]) -> Iterator[Find
     text = doc.text
     seen: list[tuple[Token, str, str]] = []  # token, variety, other form
     named: set[str] = set()  # capitalized inside a sentence somewhere: a name ("the Sabres")
-    for start, part in scan(doc).variants:  # one dict lookup per word, in the scan
+    variants_found = scan(doc).variants
+    if language == "any" and len(set(map(us_map.__contains__, map(str.lower, map(_PART, variants_found))))) < 2:
+        return  # one variety only (the tests below only drop words): no minority to report
+    for start, part in variants_found:  # one dict lookup per word, in the scan
         lower = part.lower()
         if lower in us_map:
             variety, other = "US", us_map[lower]
@@ -824,6 +942,9 @@ def _doubled_l(british: str, american: str) -> bool:
     return False
 
 
+_NOT_NAMES: dict[str, bool] = {}  # _word_not_name's answers for sentence starts, kept across stories
+
+
 def _word_not_name(lex: Any, word: str) -> bool:
     """True if a capitalized word is a dictionary word or name; a rare lower-case entry
     does not count (wordfreq is case-folded: "peskov" is the name)."""
@@ -881,13 +1002,28 @@ def name_variant(doc: Document) -> Iterator[Finding]:
     """
     lex = lexicon()
     vocab = _vocabulary(doc)
-    counts: Counter[str] = Counter()
-    spans: dict[str, list[Span]] = {}
-    for tok in tokens(doc):
-        if len(tok.text) < 4 or not (tok.kind == "name" or (tok.kind == "initial" and not _word_not_name(lex, tok.text))):
+    spans: dict[str, list[Span]] = {}  # each name's spans, the names in order of first use
+    not_names = _NOT_NAMES
+    if len(not_names) > PASSED_LIMIT:
+        not_names.clear()
+    toks = tokens(doc)
+    # The capitalized tokens picked in C (most tokens of a story are names anyway).
+    for tok in compress(toks, map(_NAMED.__contains__, map(_KIND, toks))):
+        word = tok.text
+        if len(word) < 4:
             continue
-        counts[tok.text] += 1
-        spans.setdefault(tok.text, []).append(tok.span)
+        if tok.kind == "initial":  # a sentence start counts when it is no dictionary word
+            known = not_names.get(word)
+            if known is None:
+                known = not_names[word] = _word_not_name(lex, word)
+            if known:
+                continue
+        found = spans.get(word)
+        if found is None:
+            spans[word] = [tok.span]
+        else:
+            found.append(tok.span)
+    counts: Counter[str] = Counter({name: len(at) for name, at in spans.items()})
     if len(counts) < 2:
         return
     by_fold: dict[str, list[str]] = {}

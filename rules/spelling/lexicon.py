@@ -144,6 +144,10 @@ class Lexicon:
         cache[prefix] = found
         return found
 
+    def children_memo(self) -> dict[str, str | None]:
+        """The answers of :meth:`children` so far, by prefix (read-only for the caller)."""
+        return self._children
+
     def __contains__(self, word: str) -> bool:
         if word in self._lower or word in self._upper:
             return True

@@ -168,13 +168,16 @@ def _edits2_frequent(e1: dict[str, int], lex: Lexicon) -> set[str]:
     that continue that prefix are tried."""
     words = lex.frequent_lower
     children = lex.children
+    known = lex.children_memo().get  # children's answers, without a call for each known one
     found: set[str] = set()
     add = found.add
     for e, start in e1.items():
         n = len(e)
         for i in range(start + 1, n + 1):
             a = e[:i]
-            nxt = children(a)
+            nxt = known(a, "?")
+            if nxt == "?":
+                nxt = children(a)
             if nxt is None:
                 break
             b = e[i:]

@@ -258,10 +258,14 @@ Entry = tuple[int, int, "tuple[Part, ...]", "tuple[Part, ...] | None"]
 PieceEntry = tuple["tuple[Entry, ...]", "tuple[tuple[int, str], ...]", bool]
 
 
+# Any anchor (a literal of ANCHOR_LITERALS or a match of ANCHOR_DOMAIN), in one search.
+ANY_ANCHOR = re.compile("|".join([*map(re.escape, ANCHOR_LITERALS), ANCHOR_DOMAIN.pattern]))
+
+
 def _holds_anchor(piece: str) -> bool:
     """True if a match of a NOT_PROSE pattern could lie in ``piece`` (it holds what every
     match holds)."""
-    return any([lit in piece for lit in ANCHOR_LITERALS]) or ANCHOR_DOMAIN.search(piece) is not None
+    return ANY_ANCHOR.search(piece) is not None
 
 
 def _piece_entry(piece: str, frequent: dict[str, int], vkeys: frozenset[str],
@@ -269,6 +273,17 @@ def _piece_entry(piece: str, frequent: dict[str, int], vkeys: frozenset[str],
     """What the scan keeps for a piece: its unusual words with their tokens (each word's
     template made once per word) and its variants; NOTHING when it yields neither tokens
     nor variants (then the piece is boring)."""
+    core = piece.strip(PUNCT)
+    if core.isalpha():  # one word in punctuation (most new pieces): as _piece_hits reads it
+        low = core.lower()
+        variant = ((piece.index(core), core),) if low in vkeys else ()
+        if core in frequent or len(core) < 2 or not core[1:].islower() or (
+                not core[0].islower() and low in frequent):  # not _relevant
+            return ((), variant, _holds_anchor(piece)) if variant else NOTHING
+        tpl = templates.get(core)
+        if tpl is None:
+            tpl = templates[core] = _template(core)
+        return ((piece.index(core), len(core), tpl[0], tpl[1]),), variant, _holds_anchor(piece)
     hits = _piece_hits(piece, frequent, vkeys)
     if hits is NOTHING:
         return NOTHING
@@ -296,6 +311,9 @@ _TEMPLATES: dict[str, Template] = {}
 _BORING: set[str] = set()
 _BORING_BASE = [0]  # the size of the set before any piece was added
 MEMO_LIMIT = 200_000
+# A text of this many pieces or more repeats enough of them that _BORING is asked once per
+# distinct piece (see _scan); a shorter one asks once per piece (fewer steps in all).
+DISTINCT_MIN = 500
 
 
 def _boring() -> set[str]:
@@ -309,8 +327,8 @@ def _boring() -> set[str]:
 
 def _scan(doc: Document) -> Scan:
     """Read the document once for all spelling rules. The text is split at white space
-    (fast, in C) and the pieces known to hold nothing are dropped in C (see ``_BORING``);
-    only the rest are read (once per distinct piece, with ``WORD``) and located, in
+    (fast, in C) and the pieces known to hold nothing are dropped in C (see ``_BORING``,
+    asked once per distinct piece of the text); only the rest are read (once per distinct piece, with ``WORD``) and located, in
     order, with ``str.find``: the Python work is proportional to the unusual words, not
     to all words. The spans of text that is not prose are looked for only when an
     unusual piece may hold one (see ANCHOR_LITERALS)."""
@@ -332,13 +350,27 @@ def _scan(doc: Document) -> Scan:
         memo.clear()
         templates.clear()
     initial_before = INITIAL_BEFORE.search
+    # Most texts hold no SEPARATOR: then no skip span runs into a piece through one.
+    has_separator = any([c in text for c in SEPARATORS])
     append = out.append
     new = tuple.__new__  # Token(...) and Span(...) without the Python-level __new__
     skip = 0  # the first skip span that may still lie ahead (pieces come in order)
     nskip = 0
     for offset, chunk in _chunks(text):
         pos = offset
-        for piece in filterfalse(is_boring, chunk.split()):  # the C loop drops most pieces
+        pieces = chunk.split()
+        if len(pieces) >= DISTINCT_MIN:
+            # A long text repeats most of its pieces: the big set is asked once per distinct
+            # piece (its entries are seldom in the processor's cache once the other rules
+            # have run), by a set difference in C; the pieces are then filtered against the
+            # text's few rare ones, each dropped from them once it proves boring.
+            rare = set(pieces).difference(boring)
+            discard = rare.discard
+            candidates = filter(rare.__contains__, pieces)
+        else:  # a short text: the big set is asked once per piece, a piece made boring is dropped
+            discard = set().discard
+            candidates = filterfalse(is_boring, pieces)
+        for piece in candidates:  # the C loop drops most pieces
             hits = memo.get(piece)
             if hits is None:
                 # A frequent word in punctuation ("said,", "(police"), first met: boring, as
@@ -348,15 +380,18 @@ def _scan(doc: Document) -> Scan:
                     low = core.lower()
                     if low in frequent and low not in vkeys:
                         boring.add(piece)
+                        discard(piece)
                         continue
                 elif piece.isascii() and piece.lower() == piece.upper():
                     # No letter ("1999,", "7,000", "10.8%"): each word is a number (not
                     # checked) and no spelling variant.
                     boring.add(piece)
+                    discard(piece)
                     continue
                 hits = _piece_entry(piece, frequent, vkeys, templates)
                 if hits is NOTHING:
                     boring.add(piece)
+                    discard(piece)
                     continue
                 memo[piece] = hits
             unusual, variant, anchored = hits
@@ -370,20 +405,24 @@ def _scan(doc: Document) -> Scan:
             pos = s + size
             # A skip span can only overlap a piece that holds an anchor, or run into it
             # through a SEPARATOR beside it: until such a piece, the spans are not needed.
-            if not spans_read and (anchored or (s > 0 and text[s - 1] in SEPARATORS)
-                                   or (pos < n and text[pos] in SEPARATORS)):
+            if not spans_read and (anchored or (has_separator and (
+                    (s > 0 and text[s - 1] in SEPARATORS) or (pos < n and text[pos] in SEPARATORS)))):
                 starts, ends = _skip_spans(text)
                 nskip = len(starts)
                 spans_read = True
-            while skip < nskip and ends[skip] <= s:
-                skip += 1
-            # A skip span overlaps the piece: check each word (the span may hold only a
-            # part of the piece: "(https://...)", "G?ttingen,").
-            partly_skipped = skip < nskip and starts[skip] < pos
-            for rel, part in variant:
-                a = s + rel
-                if not (partly_skipped and _in_skip(starts, ends, a, a + len(part))):
-                    found.append((a, part))
+            if nskip:
+                while skip < nskip and ends[skip] <= s:
+                    skip += 1
+                # A skip span overlaps the piece: check each word (the span may hold only a
+                # part of the piece: "(https://...)", "G?ttingen,").
+                partly_skipped = skip < nskip and starts[skip] < pos
+            else:
+                partly_skipped = False
+            if variant:  # seldom
+                for rel, part in variant:
+                    a = s + rel
+                    if not (partly_skipped and _in_skip(starts, ends, a, a + len(part))):
+                        found.append((a, part))
             for rel, size_w, toks, first in unusual:
                 a = s + rel
                 if partly_skipped and _in_skip(starts, ends, a, a + size_w):
@@ -432,6 +471,13 @@ def _parts(word: str, initial: bool) -> list[Part]:
 def _template(word: str) -> Template:
     """The word's tokens at offset 0, read as not sentence-initial, and as sentence-initial
     if that differs (else None)."""
+    if word.isalpha() and len(word) >= 2:  # one token, as _parts makes it
+        size = len(word)
+        if word[0].islower():
+            return ((word, word, 0, size, "word" if word.isascii() else "foreign", ""),), None
+        if word.isascii():
+            return ((word, word, 0, size, "name", ""),), ((word, word, 0, size, "initial", ""),)
+        return ((word, word, 0, size, "name", ""),), None
     plain = tuple(_parts(word, False))
     if word[:1].islower():  # only a capitalized word reads differently at a sentence start
         return plain, None

@@ -173,3 +173,75 @@ def test_the_quick_anchor_look_holds_every_not_prose_anchor():
             assert anchor.pattern.replace(r"\b", "") == tokens.ANCHOR_DOMAIN.pattern
         else:
             assert set(anchor) <= set(tokens.ANCHOR_LITERALS), anchor
+
+
+# -- a first-met piece of one word, and a word of letters only: the short cuts ---------------
+def _template_by_parts(word: str) -> T.Template:
+    """The template as _parts makes it (the general path)."""
+    plain = tuple(T._parts(word, False))
+    if word[:1].islower():
+        return plain, None
+    first = tuple(T._parts(word, True))
+    return plain, (first if first != plain else None)
+
+
+def _entry_by_hits(piece: str) -> object:
+    """The piece's entry through _piece_hits, as for a piece of several words."""
+    frequent, vkeys = lexicon().frequent_lower, variant_keys()[0]
+    hits = T._piece_hits(piece, frequent, vkeys)
+    if hits is T.NOTHING:
+        return T.NOTHING
+    unusual, variant = hits
+    entries = []
+    for rel, word in unusual:
+        tpl = _template_by_parts(word)
+        if tpl[0] or tpl[1]:
+            entries.append((rel, len(word), tpl[0], tpl[1]))
+    if not entries and not variant:
+        return T.NOTHING
+    return tuple(entries), variant, T._holds_anchor(piece)
+
+
+ONE_WORD_PIECES = [
+    "said,", "The", "(police", "Peskov", "Peskov's", "“Zelenskyy”", "colour", "Colour,", "color.",
+    "COLOUR", "cOlour", "Lipavský", "lipavský", "Émile", "中文", "a", "I", "X,", "Ok", "oK", "sAid",
+    "Said", "SAID", "what?", "spoeed", "Spoeed!", "(Goverment)", "«Tarumã»", "…nandrolone…",
+    "Programme", "programme", "Theatre", "labour", "Labour", "Ωmega", "İstanbul", "ǅemal",
+]
+
+
+@pytest.mark.parametrize("piece", ONE_WORD_PIECES)
+def test_a_one_word_piece_reads_as_the_general_path_reads_it(piece):
+    frequent, vkeys = lexicon().frequent_lower, variant_keys()[0]
+    assert T._piece_entry(piece, frequent, vkeys, {}) == _entry_by_hits(piece)
+
+
+@pytest.mark.parametrize("word", [p.strip(T.PUNCT) for p in ONE_WORD_PIECES])
+def test_a_word_of_letters_has_the_template_of_parts(word):
+    assert T._template(word) == _template_by_parts(word)
+
+
+# The pieces of a text are looked up once per distinct piece; a piece first met and found
+# boring (or found to hold no token) must then be dropped at every later occurrence, and a
+# first-met piece with tokens read at each one.
+REPEATS = (
+    "Officials said, said, \"said\" (police) police, (police) 1999, 1999, \u00a3300m \u00a3300m "
+    "Spoeed Spoeed, Spoeed Recieve Recieve. Peskow said Peskow. Peskow's Peskow's co-founder "
+    "co-founder O'Brien O'Brien ICBMs ICBMs colour colour, Colour. colour! centre-left centre-left.\n"
+)
+
+
+def test_the_repeated_copy_takes_both_ways_of_dropping_boring_pieces():
+    # A short text asks the set of boring pieces once per piece, a long one once per
+    # distinct piece (T.DISTINCT_MIN): the copy below must take both ways.
+    assert len(REPEATS.split()) < T.DISTINCT_MIN <= len((REPEATS * 20).split())
+
+
+@pytest.mark.parametrize("text", [REPEATS, REPEATS * 3, REPEATS * 20, *COPY])
+def test_a_fresh_scan_reads_repeated_pieces_as_a_plain_reading_does(text):
+    T._PIECES.clear()
+    T._TEMPLATES.clear()
+    T._BORING.clear()  # refilled with the frequent words at the next scan
+    scan = T._scan(Document.from_text(text))
+    assert (list(scan.tokens), list(scan.variants)) == plain_scan(text)
+    assert any(t.text == "Spoeed" for t in scan.tokens) or text is not REPEATS

@@ -167,9 +167,21 @@ def _units(doc: Document) -> tuple[_Units, _Units]:
     if doc.blocks is None and len(spans) == len(paragraphs):
         return lines, blocks  # plain text, each paragraph one line (runs of non-blank lines)
     prev_end = prev = -1
+    # Plain text's paragraphs are the runs of non-blank lines: a paragraph of one line ends
+    # where its first line does (a look at two numbers; a search for a line break scanned
+    # the paragraph, a character at a time in text beyond Latin-1).
+    first = 0 if doc.blocks is None else -1  # plain text: the index of the paragraph's first line
     for block in paragraphs:
         sp = block.span
-        if text.find("\n", sp.start, sp.end) < 0 or block.kind in SKIP_KINDS:
+        if first >= 0:
+            one_line = spans[first].end == sp.end
+            first += 1
+            if not one_line:
+                while first < len(spans) and spans[first].start < sp.end:
+                    first += 1  # the paragraph's other lines
+        else:
+            one_line = text.find("\n", sp.start, sp.end) < 0
+        if one_line or block.kind in SKIP_KINDS:
             prev_end, prev = sp.end, -1
             continue
         blocks.spans.append(sp)

@@ -120,16 +120,30 @@ def lines_plain(doc: Document) -> list:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.sampled_from(["", " ", "\t", "  x", "Kyiv said.", " \u00a0 ", "\u2028", "TT", " Moscow "]),
-                max_size=12))
+@given(st.lists(st.sampled_from(["", " ", "\t", "  x", "Kyiv said.", " \u00a0 ", "\u2028", "TT", " Moscow ",
+                                 "Kyiv said.", "“Yes,” she said. "]), max_size=16))
 def test_non_blank_lines_without_slicing_each_line(lines):
     doc = Document.from_text("\n".join(lines))
     units, blocks = P._units(doc)
     assert units.spans == lines_plain(doc)
     assert units.kinds is None
     assert [units.before(i) for i in range(len(units.spans))] == list(range(-1, len(units.spans) - 1))
-    # Paragraphs of several lines: none to look for where each paragraph is one line.
-    assert blocks.spans == [b.span for b in doc.paragraphs if "\n" in doc.text[b.span.start : b.span.end]]
+    # Paragraphs of several lines (told from the lines, not by a search for a line break),
+    # with the paragraph of several lines right before each and where the text before ends.
+    want, prev, prev_end = [], [], []
+    last_end = last = -1
+    for b in doc.paragraphs:
+        if "\n" in doc.text[b.span.start : b.span.end]:
+            want.append(b.span)
+            prev.append(last)
+            prev_end.append(last_end)
+            last = len(want) - 1
+        else:
+            last = -1
+        last_end = b.span.end
+    assert blocks.spans == want
+    if want:
+        assert (blocks.prev, blocks.prev_end) == (prev, prev_end)
 
 
 # -- DUP001: the looks in C before the repeated-word pattern --------------------------------

@@ -167,9 +167,21 @@ def _units(doc: Document) -> tuple[_Units, _Units]:
     if doc.blocks is None and len(spans) == len(paragraphs):
         return lines, blocks  # plain text, each paragraph one line (runs of non-blank lines)
     prev_end = prev = -1
+    # Plain text's paragraphs are the runs of non-blank lines: a paragraph of one line ends
+    # where its first line does (a look at two numbers; a search for a line break scanned
+    # the paragraph, a character at a time in text beyond Latin-1).
+    first = 0 if doc.blocks is None else -1  # plain text: the index of the paragraph's first line
     for block in paragraphs:
         sp = block.span
-        if text.find("\n", sp.start, sp.end) < 0 or block.kind in SKIP_KINDS:
+        if first >= 0:
+            one_line = spans[first].end == sp.end
+            first += 1
+            if not one_line:
+                while first < len(spans) and spans[first].start < sp.end:
+                    first += 1  # the paragraph's other lines
+        else:
+            one_line = text.find("\n", sp.start, sp.end) < 0
+        if one_line or block.kind in SKIP_KINDS:
             prev_end, prev = sp.end, -1
             continue
         blocks.spans.append(sp)
@@ -216,46 +228,82 @@ def _delete_repeat(units: _Units, i: int) -> Edit:
 
 
 def _words(chunk: str) -> list[str]:
-    """``WORDS.findall(chunk.casefold())``; ASCII text without the regex."""
-    if not chunk.isascii():
-        # Typographic quotes, dashes and spaces separate words like ASCII punctuation does.
-        plain = chunk
-        for ch in _TYPOGRAPHIC:
-            if ch in plain:
-                plain = plain.replace(ch, " ")
-        if not plain.isascii():
-            return WORDS.findall(chunk.casefold())
-        chunk = plain
-    return chunk.encode("ascii").translate(_LOWER_SEPARATORS).decode("ascii").split()
+    """``WORDS.findall(chunk.casefold())``; without the pattern unless the text is mostly
+    beyond ASCII (another script)."""
+    if chunk.isascii():
+        return chunk.encode("ascii").translate(_LOWER_SEPARATORS).decode("ascii").split()
+    raw = chunk.encode("ascii", "replace")  # "?" for each character beyond ASCII
+    if raw.count(b"?") * 8 > len(raw):
+        return WORDS.findall(chunk.casefold())
+    # ASCII as for an ASCII chunk, each other character as :func:`_folded` reads it: the
+    # pattern cost ~650 instructions a character, this a look at the few beyond ASCII.
+    norm = raw.translate(_LOWER_SEPARATORS).decode("ascii")
+    parts: list[str] = []
+    last = 0
+    i = raw.find(b"?")
+    while i >= 0:
+        ch = chunk[i]
+        if ch != "?":
+            folded = _FOLDED.get(ch) or _folded(ch)
+            if folded != " ":
+                parts += (norm[last:i], folded)
+                last = i + 1
+        i = raw.find(b"?", i + 1)
+    if not parts:
+        return norm.split()
+    parts.append(norm[last:])
+    return "".join(parts).split()
+
+
+# How :func:`_words` reads a character beyond ASCII, by character (see :func:`_folded`).
+_FOLDED: dict[str, str] = {}
+
+
+def _folded(ch: str) -> str:
+    """A character beyond ASCII as :func:`_words` reads it: casefolded (case folding maps
+    each character on its own, so a text's casefold is its characters' casefolds joined),
+    with each character of that which WORDS does not take a space ("“" is " ", "ý" is
+    "ý", "ß" is "ss", "İ" is "i" and a space for its combining dot)."""
+    v = _FOLDED.get(ch)
+    if v is None:
+        if len(_FOLDED) >= 65536:
+            _FOLDED.clear()  # a bounded number of characters kept
+        v = _FOLDED[ch] = "".join(c if WORDS.fullmatch(c) else " " for c in ch.casefold())
+    return v
 
 
 def _normalized_in_part(text: str) -> tuple[str, list[int] | None]:
-    """``(norm, wordy)``: the text as :func:`_words` reads an ASCII chunk (lower case,
-    every character but ASCII letters and digits a space; same length, so offsets are
-    kept), and ``wordy`` the sorted offsets of the characters other than ASCII that are
-    letters, digits or marks (None when there are none: typographic quotes, dashes and
-    spaces, "£", "€" and "•" are separators). The words of a unit that holds none of those
-    are ``norm[a:b].split()``, as :func:`_words` reads it (its other characters are
-    separators there too, casefolded or not); a unit that holds one needs :func:`_words`."""
+    """``(norm, odd)``: the text as :func:`_words` reads it, each character in its place
+    (lower case, every character that is no letter or digit a space; same length, so
+    offsets are kept): the words of a unit are ``norm[a:b].split()``, as :func:`_words`
+    reads the unit. ``odd``: the sorted offsets of the characters beyond ASCII that read
+    as more than one character ("ß", "İ"), where the words of a unit that holds one need
+    :func:`_words` (None when there are none)."""
     if text.isascii():
         return text.encode("ascii").translate(_LOWER_SEPARATORS).decode("ascii"), None
     # "?" stands in for each other character, one for one, and is a separator: one pass in
     # C, where a look for those characters with a pattern cost more than the rest together.
     raw = text.encode("ascii", "replace")
     norm = raw.translate(_LOWER_SEPARATORS).decode("ascii")
-    wordy: list[int] = []
-    seen: dict[str, bool] = {}  # whether a character is a letter, digit or mark
+    odd: list[int] = []
+    parts: list[str] = []  # the letters and digits beyond ASCII put back in their places
+    last = 0
     i = raw.find(b"?")
     while i >= 0:
         ch = text[i]
-        if ch != "?" and ch not in _TYPOGRAPHIC:
-            v = seen.get(ch)
-            if v is None:
-                v = seen[ch] = _WORDY.match(ch) is not None
-            if v:
-                wordy.append(i)
+        if ch != "?":
+            folded = _FOLDED.get(ch) or _folded(ch)
+            if folded != " ":
+                if len(folded) == 1:
+                    parts += (norm[last:i], folded)
+                    last = i + 1
+                else:
+                    odd.append(i)
         i = raw.find(b"?", i + 1)
-    return norm, wordy or None
+    if parts:
+        parts.append(norm[last:])
+        norm = "".join(parts)
+    return norm, odd or None
 
 
 def _near_possible(eligible: list[tuple[int, list[str]]], near_words: int, similarity: float,
@@ -367,9 +415,9 @@ def _quiet(text: str, lines: _Units, blocks: _Units, min_words: int, near_words:
     ``lines`` and ``blocks`` for the passes."""
     # The words of every unit: the whole text normalised at once, so each unit's words are
     # a slice split at white space.
-    norm, wordy = _normalized_in_part(text)
+    norm, odd = _normalized_in_part(text)
     for units in (lines, blocks):
-        units.words = _unit_words(text, norm, wordy, units.spans)
+        units.words = _unit_words(text, norm, odd, units.spans)
         units.keys = list(map(" ".join, units.words))
     quiet_lines = _none_repeats(lines, min_words, near_words, similarity, len(text))
     counted = _counted(blocks, min_words)
@@ -379,18 +427,18 @@ def _quiet(text: str, lines: _Units, blocks: _Units, min_words: int, near_words:
     return quiet_lines, exact_blocks, quiet_blocks
 
 
-def _unit_words(text: str, norm: str, wordy: list[int] | None, spans: list[Span]) -> list[list[str]]:
+def _unit_words(text: str, norm: str, odd: list[int] | None, spans: list[Span]) -> list[list[str]]:
     """The words of each span (sorted spans): a slice of ``norm`` split at white space, or
-    :func:`_words` where one of the sorted ``wordy`` offsets (see :func:`_normalized_in_part`)
+    :func:`_words` where one of the sorted ``odd`` offsets (see :func:`_normalized_in_part`)
     lies in the span."""
-    if wordy is None:
+    if odd is None:
         return [norm[a:b].split() for a, b in spans]
     out: list[list[str]] = []
-    k, last = 0, len(wordy)
+    k, last = 0, len(odd)
     for a, b in spans:
-        while k < last and wordy[k] < a:
+        while k < last and odd[k] < a:
             k += 1
-        out.append(_words(text[a:b]) if k < last and wordy[k] < b else norm[a:b].split())
+        out.append(_words(text[a:b]) if k < last and odd[k] < b else norm[a:b].split())
     return out
 
 

@@ -9,6 +9,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newslint import Span
 from newslint.document import Document
 from newslint.rules.duplicates import paragraphs as P
 
@@ -60,16 +61,24 @@ def test_caption_looks_agree_with_the_patterns(words, sep):
 
 
 def normalized_plain(text: str) -> tuple[str, list[int] | None]:
-    """The normalised text as it was read before: typographic characters replaced, then a
-    pattern over the whole text for the other characters beyond ASCII."""
-    plain = text
-    for ch in P._TYPOGRAPHIC:
-        plain = plain.replace(ch, " ")
-    if plain.isascii():
-        return plain.encode("ascii").lower().translate(P._ASCII_SEPARATORS).decode("ascii"), None
-    wordy = [m.start() for m in regex.finditer(r"[^\x00-\x7f]", plain) if P._WORDY.match(m.group())]
-    norm = plain.encode("ascii", "replace").lower().translate(P._ASCII_SEPARATORS).decode("ascii")
-    return norm, wordy or None
+    """The normalised text read plainly, character by character: ASCII letters and digits
+    in lower case, every other ASCII character a space; a character beyond ASCII its
+    casefold with each character the pattern takes no word from a space, when that is one
+    character; else a space, its offset kept as odd."""
+    out: list[str] = []
+    odd: list[int] = []
+    for i, ch in enumerate(text):
+        if ch.isascii():
+            out.append(ch.lower() if ch.isalnum() else " ")
+            continue
+        folded = "".join(c if P.WORDS.fullmatch(c) else " " for c in ch.casefold())
+        if len(folded) == 1:
+            out.append(folded)
+        else:
+            out.append(" ")
+            if folded.strip():
+                odd.append(i)
+    return "".join(out), odd or None
 
 
 TEXTS = [
@@ -79,6 +88,7 @@ TEXTS = [
     "Prices rose 4.5% to £1,200 (€1,400) • bullet ?",
     "Ünïcödé ẞtraße ΣΑΣ Ⅻ ² ٣ e\u0301 \U0001d400 emoji \U0001f600 ?",
     "\ud800 lone surrogate ?",
+    "İzmir ﬁnal Kelvin \u212a ǅ \u0345 \u0130",
 ]
 
 
@@ -87,10 +97,21 @@ def test_normalized_text_agrees_with_the_plain_reading():
         assert P._normalized_in_part(text) == normalized_plain(text), text
 
 
+def test_words_of_spans_agree_with_the_pattern():
+    for text in TEXTS:
+        norm, odd = P._normalized_in_part(text)
+        spans = [Span(a, b) for a in range(0, len(text), 7) for b in (min(len(text), a + 11),)]
+        spans = [sp for k, sp in enumerate(spans) if k % 2 == 0]  # sorted, apart
+        want = [P.WORDS.findall(text[a:b].casefold()) for a, b in spans]
+        assert P._unit_words(text, norm, odd, spans) == want, text
+        assert [P._words(text[a:b]) for a, b in spans] == want, text
+
+
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("aZ9 ?.\n’“”—–…\u00a0ýŠé£€•²ſ\u0301\U0001f600ẞΣ")), max_size=60))
+@given(st.text(alphabet=st.sampled_from(list("aZ9 ?.\n’“”—–…\u00a0ýŠé£€•²ſ\u0301\U0001f600ẞΣİﬁ")), max_size=60))
 def test_normalized_text_agrees_with_the_plain_reading_on_any_mix(text):
     assert P._normalized_in_part(text) == normalized_plain(text)
+    assert P._words(text) == P.WORDS.findall(text.casefold())
 
 
 def lines_plain(doc: Document) -> list:
@@ -99,16 +120,30 @@ def lines_plain(doc: Document) -> list:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.sampled_from(["", " ", "\t", "  x", "Kyiv said.", " \u00a0 ", "\u2028", "TT", " Moscow "]),
-                max_size=12))
+@given(st.lists(st.sampled_from(["", " ", "\t", "  x", "Kyiv said.", " \u00a0 ", "\u2028", "TT", " Moscow ",
+                                 "Kyiv said.", "“Yes,” she said. "]), max_size=16))
 def test_non_blank_lines_without_slicing_each_line(lines):
     doc = Document.from_text("\n".join(lines))
     units, blocks = P._units(doc)
     assert units.spans == lines_plain(doc)
     assert units.kinds is None
     assert [units.before(i) for i in range(len(units.spans))] == list(range(-1, len(units.spans) - 1))
-    # Paragraphs of several lines: none to look for where each paragraph is one line.
-    assert blocks.spans == [b.span for b in doc.paragraphs if "\n" in doc.text[b.span.start : b.span.end]]
+    # Paragraphs of several lines (told from the lines, not by a search for a line break),
+    # with the paragraph of several lines right before each and where the text before ends.
+    want, prev, prev_end = [], [], []
+    last_end = last = -1
+    for b in doc.paragraphs:
+        if "\n" in doc.text[b.span.start : b.span.end]:
+            want.append(b.span)
+            prev.append(last)
+            prev_end.append(last_end)
+            last = len(want) - 1
+        else:
+            last = -1
+        last_end = b.span.end
+    assert blocks.spans == want
+    if want:
+        assert (blocks.prev, blocks.prev_end) == (prev, prev_end)
 
 
 # -- DUP001: the looks in C before the repeated-word pattern --------------------------------

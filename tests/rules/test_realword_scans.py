@@ -241,3 +241,46 @@ def test_mass_patterns_tried_only_before_their_words(text):
         expected = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
         places = checks._places_before(doc, words, modifier=modifier)
         assert [(m.span(), m.groupdict()) for m in checks._matches(pattern, doc, places)] == expected
+
+
+def _model_file(entries: dict[int, int]) -> bytes:
+    """A ``realword_lm.bin`` holding ``entries`` (key -> value), laid out as the build
+    script lays it out."""
+    import struct
+    from array import array
+
+    keys = sorted(entries)
+    index = array("I", [0] * 65537)
+    b = 0
+    for i, k in enumerate(keys):
+        while b <= k >> 48:
+            index[b] = i
+            b += 1
+    while b <= 65536:
+        index[b] = len(keys)
+        b += 1
+    return (model.MAGIC + struct.pack("<I", len(keys)) + index.tobytes() + array("Q", keys).tobytes()
+            + array("h", [entries[k] for k in keys]).tobytes())
+
+
+def test_lookup_by_halves_is_the_keyed_lookup():
+    """``_lookup`` looks for the CRC-32 half, then the Adler-32 half among the keys with
+    that CRC: keys that share a CRC (made here next to real n-grams) are told apart, and
+    every stored n-gram and every missing one reads as ``get`` reads it."""
+    from newslint.rules.realword.keys import ngram_key
+
+    grams = ["L said their", "R than the", "T1 more than ten", "U from", "R form the", "L the form"]
+    entries: dict[int, int] = {}
+    for n, g in enumerate(grams):
+        key = ngram_key(*g.split(" ", 1)[0:1], *g.split(" ")[1:])
+        entries[key] = 100 + n
+        crc, adler = key >> 32, key & 0xFFFFFFFF
+        entries[crc << 32 | (adler ^ 1)] = -5  # the same CRC, another Adler-32: sorted beside it
+        entries[crc << 32 | ((adler + 7) & 0xFFFFFFFF)] = -6
+    scores = model.NgramScores(_model_file(entries))
+    for n, g in enumerate(grams):
+        assert scores._at(g) == scores.get(ngram_key(g.split(" ")[0], *g.split(" ")[1:])) == 100 + n, g
+    for g in ("L said there", "R then the", "T1 less than ten", "U form", "R form a"):
+        assert scores._at(g) == 0, g
+    shipped = model.ngram_scores()
+    assert all(shipped._crcs[i] << 32 | shipped._adlers[i] == shipped._keys[i] for i in range(0, len(shipped), 997))

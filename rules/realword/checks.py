@@ -48,10 +48,14 @@ ARTICLE_NEEDLES_NBSP = ("a\u00a0", "an\u00a0")
 
 
 # Where an article can start: "a " or "an " (or with a no-break space) in the lower-cased
-# text, after no letter or digit. One standard-library search, which looks for its first
-# "a" with a fast scan and reads the character before it: ``[^\W_]`` is what
-# ``str.isalnum`` says yes to (the tests check every character), and lowering keeps it so.
-_ARTICLE_PLACE = re.compile(r"a(?<![^\W_]a)n?[ \u00a0]")
+# text, after no letter or digit. One standard-library search per needle: a pattern that
+# starts with two or more fixed characters is looked for with a fast scan for its first
+# and a look at the next, so the rest of the pattern (the look-behind, which reads the
+# character before: ``[^\W_]`` is what ``str.isalnum`` says yes to, the tests check every
+# character, and lowering keeps it so) is tried only where the needle is, not at every "a"
+# (one in twelve letters). The no-break space needles are read back from each no-break
+# space (a text holds few, if any).
+_NEEDLE_PLACES = tuple(re.compile(re.escape(n) + r"(?<![^\W_]" + re.escape(n) + ")") for n in ARTICLE_NEEDLES)
 
 
 def _article_places_in(text: str, low: str, base: int = 0) -> list[int]:
@@ -59,8 +63,20 @@ def _article_places_in(text: str, low: str, base: int = 0) -> list[int]:
     (all of it by default), as offsets in ``text``: one of the needles (``ARTICLE_NEEDLES``
     or ``ARTICLE_NEEDLES_NBSP``), and no letter or digit before it (``str.isalnum`` says yes
     only to what ``\\p{L}``, ``\\p{M}`` or ``\\p{N}`` holds, so the patterns' look-behind
-    would fail there). (The needles never overlap, so one search finds them all.)"""
-    return [base + m.start() for m in _ARTICLE_PLACE.finditer(low)]
+    would fail there). (The needles never overlap: each place is one needle's.)"""
+    out = [base + m.start() for p in _NEEDLE_PLACES for m in p.finditer(low)]
+    j = low.find("\u00a0")
+    if j < 0:
+        out.sort()
+        return out
+    while j >= 0:
+        # "a\u00a0" or "an\u00a0" ends here: its "a" is at i
+        i = j - 1 if low[j - 1:j] == "a" else j - 2 if low[j - 2:j] == "an" else -1
+        if i >= 0 and not (i and low[i - 1].isalnum()):
+            out.append(base + i)
+        j = low.find("\u00a0", j + 1)
+    out.sort()
+    return out
 
 
 @windows.collector("article_places", packed=True)

@@ -258,7 +258,7 @@ POSSESSIVE_ROWS = {CONFUSED["its"]: ("its", "it's"), CONFUSED["your"]: ("your", 
 NEEDS_OBJECT = frozenset(("from",))
 
 
-def _possessive_verdict(ctx: Context, word: str, row: tuple[str, ...], around: Around,
+def _possessive_verdict(ctx: Context, word: str, row: tuple[str, ...], start: int,
                         end: int) -> tuple[str | None, int]:
     """"its"/"it's", "your"/"you're", "whose"/"who's".
 
@@ -271,13 +271,15 @@ def _possessive_verdict(ctx: Context, word: str, row: tuple[str, ...], around: A
     possessive, _contraction = POSSESSIVE_ROWS[row]
     # The grammar first, then a hyphenated next word ("its five-year estimate": a compound
     # a possessive takes), then the model: each may rule the rival out, for the same verdict.
+    # The grammar reads the words after it only: those before are read when the model speaks.
+    r1, r2 = ctx.after(end)
     if word == possessive:
-        if not _predicate_follows(around) or HYPHENATED_NEXT.match(ctx.text, end) is not None:
+        if not _predicate_after(r1, r2) or HYPHENATED_NEXT.match(ctx.text, end) is not None:
             return None, 0
-        return ctx.best(word, row, around)
-    r1 = around[2]
+        return ctx.best(word, row, ctx.before(start) + (r1, r2))
     if r1 in AFTER_ITS_NOT or r1 == "</s>" or HYPHENATED_NEXT.match(ctx.text, end) is not None:
         return None, 0
+    around = ctx.before(start) + (r1, r2)
     rival, gain = ctx.best(word, row, around)
     if rival is None or gain < 0:
         return None, 0
@@ -289,7 +291,11 @@ def _possessive_verdict(ctx: Context, word: str, row: tuple[str, ...], around: A
 def _predicate_follows(around: Around) -> bool:
     """Whether the words after a possessive show it is a contraction: a word no possessive
     takes ("its a", "your not"), or an adjective used as a predicate ("its likely to")."""
-    r1, r2 = around[2], around[3]
+    return _predicate_after(around[2], around[3])
+
+
+def _predicate_after(r1: str | None, r2: str | None) -> bool:
+    """:func:`_predicate_follows` of the two words after."""
     if r1 is None:
         return False
     return r1 in AFTER_ITS_NOT or (r2 in AFTER_PREDICATE and not r1.endswith(NOUN_ENDINGS))
@@ -417,6 +423,18 @@ def _verdict(ctx: Context, word: str, row: tuple[str, ...], around: Around) -> t
     return v
 
 
+def _as_found(word: str) -> tuple[str, tuple[str, ...], bool, bool]:
+    """What ``candidates`` reads of a confusion word as found (either apostrophe): its
+    straight spelling, its row, whether the row is a possessive's (see
+    ``_possessive_verdict``) and whether it is "pore" or a form of it."""
+    lower = word.replace("’", "'")
+    row = CONFUSED[lower]
+    return lower, row, row in POSSESSIVE_ROWS, lower in POUR_OVER
+
+
+_AS_FOUND = {w: _as_found(w) for w in CONFUSABLE}  # read once per word found, not worked out
+
+
 def candidates(doc: Document, ctx: Context | None = None, floor: int | None = None) -> Iterator[Candidate]:
     """Every confusion word the model can judge, with its best rival, when the rival's gain
     reaches ``floor`` (any gain when None)."""
@@ -438,19 +456,18 @@ def candidates(doc: Document, ctx: Context | None = None, floor: int | None = No
                 continue  # a name or title: "Premier League", "Council"
         if phrase_spans and any(s <= start < e for s, e in phrase_spans):
             continue
-        lower = lw.replace("’", "'")
-        row = CONFUSED[lower]
-        if lower in POUR_OVER and POUR_OVER_NEXT.match(text, end):
+        lower, row, possessive, pore = _AS_FOUND[lw]
+        if pore and POUR_OVER_NEXT.match(text, end):
             continue  # "pore over the figures": the idiom, not a slip for "pour"
-        around = ctx.around(start, end)
-        if row in POSSESSIVE_ROWS:
-            best, gain = _possessive_verdict(ctx, lower, row, around, end)
+        if possessive:
+            best, gain = _possessive_verdict(ctx, lower, row, start, end)
         else:
+            around = ctx.around(start, end)
             best, gain = _verdict(ctx, lower, row, around)
+            if best in NEEDS_OBJECT and around[2] == "</s>":
+                continue  # "the comments form." cannot be "from": a preposition needs its object
         if best is None or (floor is not None and gain < floor):
             continue
-        if best in NEEDS_OBJECT and around[2] == "</s>":
-            continue  # "the comments form." cannot be "from": a preposition needs its object
         if _short_line(text, start) or looks_foreign(text, start, end):
             continue
         yield Candidate(start, end, word, best, gain, in_quotation(doc, start))

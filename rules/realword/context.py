@@ -199,6 +199,14 @@ class Context:
         r1, r2 = _words_after(self.text, end)
         return l2, l1, r1, r2
 
+    def before(self, start: int) -> tuple[str | None, str]:
+        """``(l2, l1)`` of :meth:`around`."""
+        return _words_before(self.text, start)
+
+    def after(self, end: int) -> tuple[str, str | None]:
+        """``(r1, r2)`` of :meth:`around`."""
+        return _words_after(self.text, end)
+
     def best(self, word: str, row: tuple[str, ...], around: Around,
              scores: dict[str, int] | None = None) -> tuple[str | None, int]:
         """The member of ``row`` the context favours most over ``word``, and by how much.

@@ -45,7 +45,7 @@ def data_file(name: str) -> bytes:
 class NgramScores:
     """Relative n-gram scores (log10 x 1000) by 64-bit key; 0 for an n-gram not stored."""
 
-    __slots__ = ("_index", "_keys", "_values", "_unigrams", "_memo")
+    __slots__ = ("_index", "_keys", "_values", "_crcs", "_adlers", "_unigrams", "_memo")
 
     def __init__(self, data: bytes) -> None:
         if not data.startswith(MAGIC):
@@ -63,6 +63,10 @@ class NgramScores:
             self._index = view[pos:ends[0]].cast("I")
             self._keys = view[ends[0]:ends[1]].cast("Q")
             self._values = view[ends[1]:ends[2]].cast("h")
+            # Each key's two halves, CRC-32 (high) and Adler-32 (low), as strided views: a
+            # look-up compares numbers below 2**32, not 64-bit ones (see ``_lookup``).
+            halves = view[ends[0]:ends[1]].cast("I")
+            self._crcs, self._adlers = halves[1::2], halves[0::2]
         else:  # pragma: no cover - the file is little-endian
             self._index, self._keys, self._values = array("I"), array("Q"), array("h")
             self._index.frombytes(data[pos:ends[0]])
@@ -70,6 +74,8 @@ class NgramScores:
             self._values.frombytes(data[ends[1]:ends[2]])
             for a in (self._index, self._keys, self._values):
                 a.byteswap()
+            self._crcs = array("I", (k >> 32 for k in self._keys))
+            self._adlers = array("I", (k & 0xFFFFFFFF for k in self._keys))
 
     def __len__(self) -> int:
         return len(self._keys)
@@ -86,10 +92,32 @@ class NgramScores:
         return 0
 
     def _at(self, ngram: str) -> int:
-        """:meth:`get` of an n-gram spelled as :func:`~newslint.rules.realword.keys.ngram_key` spells it (``"L l1 word"``),
-        the key computed in line."""
-        b = ngram.encode("utf-8")
-        return self.get((crc32(b) << 32) | adler32(b))
+        """:meth:`get` of an n-gram spelled as :func:`~newslint.rules.realword.keys.ngram_key` spells it (``"L l1 word"``)."""
+        return self._lookup(ngram.encode("utf-8"))
+
+    def _lookup(self, b: bytes) -> int:
+        """:meth:`get` of ``ngram_key``'s bytes, the key taken in its two halves: the keys are
+        sorted by CRC-32 then Adler-32 and bucketed by the CRC's top 16 bits, so the CRC is
+        looked for in its bucket and the Adler-32 only among the keys with that CRC (two
+        pairs of keys in the file share one). Python's numbers below 2**32 compare at a third of the
+        cost of 64-bit ones, and the Adler-32 is not computed when the CRC is missing."""
+        c = crc32(b)
+        top = c >> 16
+        index = self._index
+        lo, hi = index[top], index[top + 1]
+        if lo == hi:
+            return 0
+        crcs = self._crcs
+        i = bisect_left(crcs, c, lo, hi)
+        if i == hi or crcs[i] != c:
+            return 0
+        a = adler32(b)
+        adlers = self._adlers
+        while adlers[i] != a:
+            i += 1
+            if i == hi or crcs[i] != c:
+                return 0
+        return self._values[i]
 
     def score(self, word: str, l2: str | None, l1: str | None, r1: str | None, r2: str | None) -> int:
         """How well ``word`` fits between ``l2 l1`` and ``r1 r2`` (log10 x 1000, relative).
@@ -100,45 +128,35 @@ class NgramScores:
 
         Each n-gram's value is remembered (up to ``MEMO_SIZE`` of them, then forgotten all
         at once): in news copy about four n-grams in ten were asked for before ("R from
-        the", "L said that"), and a dictionary look-up costs a tenth of :meth:`_at`.
+        the", "L said that"), and a dictionary look-up costs a tenth of :meth:`_lookup`.
         """
         memo = self._memo
         if len(memo) > MEMO_SIZE:
             memo.clear()
-        at = self._at
         s = self._unigrams.get(word)
         if s is None:
-            s = self._unigrams[word] = at("U " + word)
+            s = self._unigrams[word] = self._at("U " + word)
         if l1 is not None:
-            k = f"L {l1} {word}"
-            v = memo.get(k)
-            if v is None:
-                v = memo[k] = at(k)
-            s += v
             if l2 is not None:
-                k = f"T1 {l2} {l1} {word}"
-                v = memo.get(k)
-                if v is None:
-                    v = memo[k] = at(k)
-                s += v
+                ngrams = [f"L {l1} {word}", f"T1 {l2} {l1} {word}"]
+            else:
+                ngrams = [f"L {l1} {word}"]
             if r1 is not None:
-                k = f"T2 {l1} {word} {r1}"
-                v = memo.get(k)
-                if v is None:
-                    v = memo[k] = at(k)
-                s += v
-        if r1 is not None:
-            k = f"R {word} {r1}"
-            v = memo.get(k)
+                ngrams.append(f"T2 {l1} {word} {r1}")
+                ngrams.append(f"R {word} {r1}")
+                if r2 is not None:
+                    ngrams.append(f"T3 {word} {r1} {r2}")
+        elif r1 is not None:
+            ngrams = [f"R {word} {r1}", f"T3 {word} {r1} {r2}"] if r2 is not None else [f"R {word} {r1}"]
+        else:
+            return s
+        get = memo.get
+        lookup = self._lookup
+        for k in ngrams:
+            v = get(k)
             if v is None:
-                v = memo[k] = at(k)
+                v = memo[k] = lookup(k.encode("utf-8"))
             s += v
-            if r2 is not None:
-                k = f"T3 {word} {r1} {r2}"
-                v = memo.get(k)
-                if v is None:
-                    v = memo[k] = at(k)
-                s += v
         return s
 
 

@@ -71,7 +71,22 @@ CLAUSE_STORIES = [
 ]
 
 
-@pytest.mark.parametrize("text", STORIES + CLAUSE_STORIES)
+# Two words each side, and the places where the short cuts must not settle them: an
+# apostrophe word in the gap, a word that goes on past its end, a second word after that
+# ends at or past the window's edge, a bracket or digits beside it.
+EDGE_STORIES = [
+    "Officials said that it’s the best and that it's the worst, who’s to say, so you're not done.",
+    "The rebels said their’ plan was the their’s own and then’ the plan than's end here now.",
+    "He said their " + "x" * 40 + " " + "y" * 37 + " and then " + "x" * 40 + " " + "y" * 38 + " end.",
+    "He said their " + "x" * 40 + " " + "y" * 39 + " and then " + "x" * 41 + " " + "y" * 38 + " end.",
+    "He said their " + "x" * 40 + " " + "y" * 36 + ". And more than " + "q" * 39 + " " + "z" * 38 + "!",
+    "Analysts (their plan) said [then the] vote from 10 more than 2 weeks, from a2 b3 then x-y z.",
+    "A " + "w" * 76 + " v their plan now. B " + "w" * 77 + " v their plan now; C " + "w" * 78 + " v then a b.",
+    "Mr Smith said their plan would affect the service sector more than tourism,” adding that it was.",
+]
+
+
+@pytest.mark.parametrize("text", STORIES + CLAUSE_STORIES + EDGE_STORIES)
 def test_around_reads_what_the_window_findall_reads(text):
     ctx = context.Context(text)
     words = confusion.confusion_words(text, text.lower())
@@ -241,3 +256,88 @@ def test_mass_patterns_tried_only_before_their_words(text):
         expected = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
         places = checks._places_before(doc, words, modifier=modifier)
         assert [(m.span(), m.groupdict()) for m in checks._matches(pattern, doc, places)] == expected
+
+
+def _model_file(entries: dict[int, int]) -> bytes:
+    """A ``realword_lm.bin`` holding ``entries`` (key -> value), laid out as the build
+    script lays it out."""
+    import struct
+    from array import array
+
+    keys = sorted(entries)
+    index = array("I", [0] * 65537)
+    b = 0
+    for i, k in enumerate(keys):
+        while b <= k >> 48:
+            index[b] = i
+            b += 1
+    while b <= 65536:
+        index[b] = len(keys)
+        b += 1
+    return (model.MAGIC + struct.pack("<I", len(keys)) + index.tobytes() + array("Q", keys).tobytes()
+            + array("h", [entries[k] for k in keys]).tobytes())
+
+
+def test_lookup_by_halves_is_the_keyed_lookup():
+    """``_lookup`` looks for the CRC-32 half, then the Adler-32 half among the keys with
+    that CRC: keys that share a CRC (made here next to real n-grams) are told apart, and
+    every stored n-gram and every missing one reads as ``get`` reads it."""
+    from newslint.rules.realword.keys import ngram_key
+
+    grams = ["L said their", "R than the", "T1 more than ten", "U from", "R form the", "L the form"]
+    entries: dict[int, int] = {}
+    for n, g in enumerate(grams):
+        key = ngram_key(*g.split(" ", 1)[0:1], *g.split(" ")[1:])
+        entries[key] = 100 + n
+        crc, adler = key >> 32, key & 0xFFFFFFFF
+        entries[crc << 32 | (adler ^ 1)] = -5  # the same CRC, another Adler-32: sorted beside it
+        entries[crc << 32 | ((adler + 7) & 0xFFFFFFFF)] = -6
+    scores = model.NgramScores(_model_file(entries))
+    for n, g in enumerate(grams):
+        assert scores._at(g) == scores.get(ngram_key(g.split(" ")[0], *g.split(" ")[1:])) == 100 + n, g
+    for g in ("L said there", "R then the", "T1 less than ten", "U form", "R form a"):
+        assert scores._at(g) == 0, g
+    shipped = model.ngram_scores()
+    assert all(shipped._crcs[i] << 32 | shipped._adlers[i] == shipped._keys[i] for i in range(0, len(shipped), 997))
+
+
+POSSESSIVE_STORIES = [
+    "Its a shame, its likely to rain and its own fault; it's the team’s, it’s time it's going.",
+    "The club said its five-year plan was its best. It's its. Your not going, your plan, you're late.",
+    "Whose plan is it? Who's going, whose turn, who’s there, who's to say its clear that it's theirs.",
+    "He said its clear that the plan, its goal, its. it's. your\nyou're\n(its) [it's] “your” whose?",
+    "Officials said it's a plan and it's plans, it's policy; you're advice and your advice, who's cars.",
+]
+
+
+def _possessive_verdict_from_around(ctx, word, row, around, end):
+    """The oracle: ``_possessive_verdict`` as it read the words around it, both sides at once."""
+    possessive, _ = confusion.POSSESSIVE_ROWS[row]
+    if word == possessive:
+        if not confusion._predicate_follows(around) or confusion.HYPHENATED_NEXT.match(ctx.text, end) is not None:
+            return None, 0
+        return ctx.best(word, row, around)
+    r1 = around[2]
+    if r1 in confusion.AFTER_ITS_NOT or r1 == "</s>" or confusion.HYPHENATED_NEXT.match(ctx.text, end) is not None:
+        return None, 0
+    rival, gain = ctx.best(word, row, around)
+    if rival is None or gain < 0:
+        return None, 0
+    return rival, gain + ctx.gain("they're", "their", around)
+
+
+@pytest.mark.parametrize("text", POSSESSIVE_STORIES + STORIES)
+def test_possessive_verdict_reads_the_words_before_only_when_needed(text):
+    """The possessive rows' verdicts, which read the words after first and those before only
+    when the grammar leaves it to the model, are the verdicts read from all four words."""
+    ctx = context.Context(text)
+    seen = 0
+    for start, word in confusion.confusion_words(text, text.lower()):
+        lower, row, possessive, _ = confusion._AS_FOUND[word]
+        if not possessive:
+            continue
+        end = start + len(word)
+        expected = _possessive_verdict_from_around(ctx, lower, row, ctx.around(start, end), end)
+        assert confusion._possessive_verdict(ctx, lower, row, start, end) == expected, (word, start)
+        seen += 1
+    assert seen or text in STORIES

@@ -123,7 +123,9 @@ def article_places_by_find(text: str) -> list[int]:
     return [i for i in find_all(low, needles) if not (i and text[i - 1].isalnum())]
 
 
-@pytest.mark.parametrize("text", TEXTS + ["a", "an", "a ", "an\u00a0", "xa a an an\u00a0a\u00a0 1a ’a _a é a Éan İa a", "İan a"])
+@pytest.mark.parametrize("text", TEXTS + ["a", "an", "a ", "an\u00a0", "xa a an an\u00a0a\u00a0 1a ’a _a é a Éan İa a", "İan a",
+                                  "\u00a0a\u00a0an\u00a0\u00a0 ban\u00a0 1an\u00a0 _a\u00a0 éan\u00a0 (an\u00a0x A\u00a0B AN\u00a0C",
+                                  "n\u00a0", "\u00a0", "An\u00a0İ a\u00a0", "aan\u00a0 a n\u00a0 -an\u00a0 ’a\u00a0"])
 def test_article_places_are_the_needles_after_no_letter_or_digit(text):
     assert checks._article_places(Document.from_text(text)) == article_places_by_find(text)
 

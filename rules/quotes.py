@@ -12,7 +12,7 @@ import regex
 
 from newslint import patterns
 from newslint import Applicability, Document, Edit, Finding, Fix, Rule, Severity, Span, hookimpl
-from newslint.quotations import QuoteMark, analyse
+from newslint.quotations import QuoteMark, analyse, problems
 
 STYLES = ("any", "straight", "curly")
 # Typographic punctuation that only typeset copy has: a tie-breaker between quote styles.
@@ -245,16 +245,15 @@ def unbalanced_quotes(doc: Document) -> Iterator[Finding]:
     text = doc.text
     if not ('"' in text or "“" in text or "”" in text or "„" in text):
         return  # every problem involves a double quotation mark
-    analysis = analyse(doc)
     flagged: bool | None = None  # the story's minority style, worked out once when needed
-    for p in analysis.problems:
+    for p in problems(doc):  # (the double marks alone: the single ones only for a mismatched pair)
         if p.kind == "mismatched":
             first, second = p.marks
             message = (f"Quotation opened with {'a curly' if first.curly else 'a straight'} mark "
                        f"and closed with {'a curly' if second.curly else 'a straight'} one")
             # Make the pair agree with the story's usual style.
             if flagged is None:
-                doubles, singles = _by_class(analysis.marks)
+                doubles, singles = _by_class(analyse(doc).marks)
                 flagged = bool(_flagged_style(doubles, singles, "any", _typeset(doc.text)))
             odd = first if flagged == first.curly else second
             role = "open" if odd is first else "close"

@@ -570,6 +570,17 @@ def problems(doc: Document) -> tuple[QuoteProblem, ...]:
     return _doubles(doc).problems
 
 
+def marks_by_class(doc: Document) -> tuple[tuple[QuoteMark, ...], tuple[QuoteMark, ...]]:
+    """``analyse(doc).marks`` split into the double marks and the single ones, each in
+    order (the two are found apart: no merge of the two)."""
+    return _doubles(doc).marks, _singles(doc)
+
+
+def paired_roles(doc: Document) -> dict[int, str]:
+    """``analyse(doc).roles``: offset -> "open"/"close" for the double marks the pairing placed."""
+    return _doubles(doc).roles
+
+
 def quotation_spans(doc: Document) -> tuple[Span, ...]:
     """Direct quotations (double and single, straight and curly), sorted and disjoint.
 

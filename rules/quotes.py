@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Iterator, Mapping
-from itertools import filterfalse
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from operator import attrgetter
 from typing import Any
 
@@ -12,7 +11,7 @@ import regex
 
 from newslint import patterns
 from newslint import Applicability, Document, Edit, Finding, Fix, Rule, Severity, Span, hookimpl
-from newslint.quotations import QuoteMark, analyse, problems
+from newslint.quotations import QuoteMark, marks_by_class, paired_roles, problems
 
 STYLES = ("any", "straight", "curly")
 # Typographic punctuation that only typeset copy has: a tie-breaker between quote styles.
@@ -26,15 +25,9 @@ def _typeset(text: str) -> bool:
 
 
 _CURLY = attrgetter("curly")  # counted in C: sum(map(_CURLY, marks))
-_DOUBLE = attrgetter("double")
 
 
-def _by_class(marks: tuple[QuoteMark, ...]) -> tuple[list[QuoteMark], list[QuoteMark]]:
-    """The double marks and the single ones (quotes and apostrophes), in order."""
-    return list(filter(_DOUBLE, marks)), list(filterfalse(_DOUBLE, marks))
-
-
-def _flagged_style(marks: list[QuoteMark], other: list[QuoteMark], style: str, typeset: bool) -> bool | None:
+def _flagged_style(marks: Sequence[QuoteMark], other: Sequence[QuoteMark], style: str, typeset: bool) -> bool | None:
     """Which style to flag in one class of marks: True = curly, False = straight, None = none.
 
     Under ``any`` the minority is flagged; on a tie, the majority of the other class
@@ -72,16 +65,19 @@ def _may_mix(text: str, style: str) -> bool:
     return straight_double and curly_double or straight_single and curly_single
 
 
+# A mark written in the other style, by its class (double or not), its role and the style it
+# goes to (curly or not); None where its role does not say which curly mark it is.
+_CONVERTED: dict[tuple[bool, str, bool], str | None] = {}
+for _role in ("open", "close", "apostrophe", "unknown"):
+    _CONVERTED[True, _role, False] = '"'
+    _CONVERTED[False, _role, False] = "'"
+    _CONVERTED[True, _role, True] = {"open": "“", "close": "”"}.get(_role)
+    _CONVERTED[False, _role, True] = "‘" if _role == "open" else "’" if _role in ("close", "apostrophe") else None
+del _role
+
+
 def _convert(m: QuoteMark, role: str, to_curly: bool) -> str | None:
-    if not to_curly:
-        return '"' if m.double else "'"
-    if m.double:
-        return {"open": "“", "close": "”"}.get(role)
-    if role == "open":
-        return "‘"
-    if role in ("close", "apostrophe"):
-        return "’"
-    return None
+    return _CONVERTED[m.double, role, to_curly]
 
 
 def mixed_quotes(doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
@@ -127,21 +123,20 @@ def mixed_quotes(doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]
         return  # the site curls every straight mark: readers see one style
     if not _may_mix(doc.text, style):
         return
-    analysis = analyse(doc)
-    doubles, singles = _by_class(analysis.marks)
+    doubles, singles = marks_by_class(doc)
     typeset = _typeset(doc.text)
     flag_double = _flagged_style(doubles, singles, style, typeset)
     flag_single = _flagged_style(singles, doubles, style, typeset)
-    bad = [m for m in analysis.marks
-           if (m.double and m.curly == flag_double and m.role != "apostrophe")
-           or (not m.double and m.curly == flag_single)]
-    if not bad:
+    # The marks off the style, class by class, each in order (a double mark typed for an
+    # apostrophe, Britain"s, is no quotation mark): one finding per class in the story, as
+    # the mix is one decision for an editor (and one fix), however many paragraphs it runs through.
+    groups = [[m for m in doubles if m.curly == flag_double and m.role != "apostrophe"] if flag_double is not None
+              else [],
+              [m for m in singles if m.curly == flag_single] if flag_single is not None else []]
+    if not (groups[0] or groups[1]):
         return
-    # One finding per class of marks in the story: the mix is one decision for an editor
-    # (and one fix), however many paragraphs it runs through.
     starts = [b.span.start for b in doc.paragraphs]
-    for double in (True, False):
-        group = [m for m in bad if m.double == double]
+    for group in groups:
         if not group:
             continue
         # The first mark of each paragraph: the message names the lines of the first few
@@ -154,7 +149,7 @@ def mixed_quotes(doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]
                 seen.add(para)
                 firsts.append(m.offset)
         rows = [doc.text_position(offset).row for offset in firsts[:MAX_ROWS_SHOWN]]
-        yield _finding(doc, group, analysis.roles, style, rows, len(firsts))
+        yield _finding(doc, group, paired_roles(doc), style, rows, len(firsts))
 
 
 def _describe(marks: list[QuoteMark]) -> str:
@@ -190,7 +185,7 @@ def _finding(doc: Document, bad: list[QuoteMark], roles: dict[int, str], style: 
         if role not in ("open", "close", "apostrophe"):
             guessed = True
             role = "close" if m.offset > 0 and not text[m.offset - 1].isspace() else "open"
-        new = _convert(m, role, not m.curly)
+        new = _CONVERTED[m.double, role, not m.curly]  # _convert(m, role, not m.curly)
         if new is None:
             guessed = True
             continue
@@ -253,7 +248,7 @@ def unbalanced_quotes(doc: Document) -> Iterator[Finding]:
                        f"and closed with {'a curly' if second.curly else 'a straight'} one")
             # Make the pair agree with the story's usual style.
             if flagged is None:
-                doubles, singles = _by_class(analyse(doc).marks)
+                doubles, singles = marks_by_class(doc)
                 flagged = bool(_flagged_style(doubles, singles, "any", _typeset(doc.text)))
             odd = first if flagged == first.curly else second
             role = "open" if odd is first else "close"

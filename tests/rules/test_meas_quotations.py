@@ -141,3 +141,54 @@ def test_double_and_single_marks_apart_are_all_the_marks(text):
     assert q.quotation_spans(alone) == q._merge([x.span for x in quotations] + q._single_spans(doc, marks))
     whole = q.analyse(Document.from_text(text))
     assert q.analyse(alone) == whole and whole.spans == q.quotation_spans(alone)
+
+
+def _mixed_as_first_written(doc: Document, style: str):
+    """QUO001's marks off the style, class by class, and their new characters, as the rule
+    first found them: from the whole analysis's marks (doubles and singles together)."""
+    from newslint.rules import quotes
+
+    analysis = q.analyse(doc)
+    doubles = [m for m in analysis.marks if m.double]
+    singles = [m for m in analysis.marks if not m.double]
+    typeset = quotes._typeset(doc.text)
+    fd = quotes._flagged_style(doubles, singles, style, typeset)
+    fs = quotes._flagged_style(singles, doubles, style, typeset)
+    bad = [m for m in analysis.marks
+           if (m.double and m.curly == fd and m.role != "apostrophe") or (not m.double and m.curly == fs)]
+
+    def convert(m, role, to_curly):
+        if not to_curly:
+            return '"' if m.double else "'"
+        if m.double:
+            return {"open": "“", "close": "”"}.get(role)
+        return "‘" if role == "open" else "’" if role in ("close", "apostrophe") else None
+
+    out = []
+    for double in (True, False):
+        group = [m for m in bad if m.double == double]
+        if group:
+            edits = []
+            for m in group:
+                role = analysis.roles.get(m.offset, m.role)
+                if role not in ("open", "close", "apostrophe"):
+                    role = "close" if m.offset > 0 and not doc.text[m.offset - 1].isspace() else "open"
+                new = convert(m, role, not m.curly)
+                if new is not None:
+                    edits.append((m.offset, new))
+            out.append((group[0].offset, edits))
+    return out
+
+
+@pytest.mark.parametrize("style", ["any", "straight", "curly"])
+@pytest.mark.parametrize("text", EDGE_COPY + STORIES + [_alphabet_story(n) for n in range(200)])
+def test_mixed_quotes_marks_as_from_the_whole_analysis(text, style):
+    """QUO001 takes the double and the single marks apart (never merged): the same marks,
+    fixed the same way, as when it read them from the whole analysis."""
+    from newslint.rules.quotes import mixed_quotes
+
+    if not any(c in text for c in q.MARK_CHARS):
+        return
+    found = list(mixed_quotes(Document.from_text(text), {"style": style}))
+    got = [(f.span.start, [(e.span.start, e.replacement) for e in (f.fix.edits if f.fix else ())]) for f in found]
+    assert got == _mixed_as_first_written(Document.from_text(text), style)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from operator import attrgetter
+from itertools import repeat
+from operator import attrgetter, itemgetter
 from typing import Any
 
 import regex
@@ -25,6 +26,7 @@ def _typeset(text: str) -> bool:
 
 
 _CURLY = attrgetter("curly")  # counted in C: sum(map(_CURLY, marks))
+_OFFSET = itemgetter(0)  # a QuoteMark's offset
 
 
 def _flagged_style(marks: Sequence[QuoteMark], other: Sequence[QuoteMark], style: str, typeset: bool) -> bool | None:
@@ -141,13 +143,11 @@ def mixed_quotes(doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]
             continue
         # The first mark of each paragraph: the message names the lines of the first few
         # and counts them all (a line number costs a look-up in the source map).
-        firsts: list[int] = []
-        seen: set[int] = set()
-        for m in group:
-            para = bisect_right(starts, m.offset) - 1
-            if para not in seen:
-                seen.add(para)
-                firsts.append(m.offset)
+        # (each mark's paragraph by bisection in C; the marks in reverse, so that each
+        # paragraph keeps its first mark; paragraphs and marks run in the same order)
+        offsets = list(map(_OFFSET, group))
+        paras = map(bisect_right, repeat(starts, len(offsets)), offsets)
+        firsts = sorted(dict(zip(reversed(list(paras)), reversed(offsets))).values())
         rows = [doc.text_position(offset).row for offset in firsts[:MAX_ROWS_SHOWN]]
         yield _finding(doc, group, paired_roles(doc), style, rows, len(firsts))
 
@@ -180,16 +180,17 @@ def _finding(doc: Document, bad: list[QuoteMark], roles: dict[int, str], style: 
     text = doc.text
     edits = []
     guessed = False
-    for m in bad:
-        role = roles.get(m.offset, m.role)
+    make = tuple.__new__  # Span(...) without the keyword handling of its __new__
+    for offset, _char, double, curly, role in bad:
+        role = roles.get(offset, role)
         if role not in ("open", "close", "apostrophe"):
             guessed = True
-            role = "close" if m.offset > 0 and not text[m.offset - 1].isspace() else "open"
-        new = _CONVERTED[m.double, role, not m.curly]  # _convert(m, role, not m.curly)
+            role = "close" if offset > 0 and not text[offset - 1].isspace() else "open"
+        new = _CONVERTED[double, role, not curly]  # _convert(m, role, not m.curly)
         if new is None:
             guessed = True
             continue
-        edits.append(Edit(Span(m.offset, m.offset + 1), new))
+        edits.append(Edit(make(Span, (offset, offset + 1)), new))
     first, last = bad[0].offset, bad[-1].offset + 1
     newline = text.find("\n", first, last)
     span = Span(first, last if newline < 0 else first + 1)

@@ -212,6 +212,8 @@ def _starts_paragraph(text: str, block: Span, mark: QuoteMark) -> bool:
 
 _DOUBLE = attrgetter("double")
 _OFFSET = itemgetter(0)  # a QuoteMark's offset
+_ROLE = attrgetter("role")
+_SPAN_END = attrgetter("span.end")  # a Block's end
 _Paired = tuple[list[Quotation], list[QuoteProblem], list[tuple[int, str]], list[tuple[int, int, int, int]], int]
 _NO_MARKS: list[QuoteMark] = []
 
@@ -237,8 +239,11 @@ def _group_doubles(doc: Document, marks: tuple[QuoteMark, ...]) -> tuple[_Groupe
     """The double quotation marks paragraph by paragraph, and the "in-word" problems
     (``Britain"s``: marks that pair with nothing)."""
     every = list(filter(_DOUBLE, marks))  # in C: most marks are apostrophes
-    doubles = [m for m in every if m.role != "apostrophe"]
-    inword = [QuoteProblem("in-word", Span(m.offset, m.offset + 1), (m,)) for m in every if m.role == "apostrophe"]
+    if "apostrophe" in map(_ROLE, every):  # (in C: a double mark in a word, Britain"s, is rare)
+        doubles = [m for m in every if m.role != "apostrophe"]
+        inword = [QuoteProblem("in-word", Span(m.offset, m.offset + 1), (m,)) for m in every if m.role == "apostrophe"]
+    else:
+        doubles, inword = every, []
     blocks = doc.paragraphs
     at: dict[int, list[QuoteMark]] = {}
     marked: list[int] = []
@@ -246,7 +251,7 @@ def _group_doubles(doc: Document, marks: tuple[QuoteMark, ...]) -> tuple[_Groupe
     if n:
         # Two pointers: both lists are sorted. Paragraphs in order and apart are skipped
         # to the next mark's by bisection: most hold no double mark.
-        ends = [b.span.end for b in blocks] if _in_order(doc) else None
+        ends = list(map(_SPAN_END, blocks)) if _in_order(doc) else None
         nb = len(blocks)
         i = j = 0
         while j < n and i < nb:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from itertools import repeat
+from itertools import filterfalse, repeat
 from operator import attrgetter, itemgetter
 from typing import Any
 
@@ -27,6 +27,13 @@ def _typeset(text: str) -> bool:
 
 _CURLY = attrgetter("curly")  # counted in C: sum(map(_CURLY, marks))
 _OFFSET = itemgetter(0)  # a QuoteMark's offset
+_DOUBLE = attrgetter("double")
+_ROLE = attrgetter("role")
+
+
+def _all_apostrophes(marks: list[QuoteMark]) -> bool:
+    """``all(m.role == "apostrophe" for m in marks)`` for marks (some), the roles read in C."""
+    return set(map(_ROLE, marks)) == {"apostrophe"}
 
 
 def _flagged_style(marks: Sequence[QuoteMark], other: Sequence[QuoteMark], style: str, typeset: bool) -> bool | None:
@@ -154,15 +161,15 @@ def mixed_quotes(doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]
 
 def _describe(marks: list[QuoteMark]) -> str:
     parts = []
-    doubles = [m for m in marks if m.double]
-    singles = [m for m in marks if not m.double]
+    doubles = list(filter(_DOUBLE, marks))  # (in C)
+    singles = list(filterfalse(_DOUBLE, marks))
     if doubles:
         how = "curly" if doubles[0].curly else "straight"
         shown = ("“…”" if doubles[0].curly else '"…"') if len(doubles) > 1 else doubles[0].char
         parts.append(f"{how} quotation mark{'s' if len(doubles) > 1 else ''} {shown}")
     if singles:
         how = "curly" if singles[0].curly else "straight"
-        what = "apostrophe" if all(m.role == "apostrophe" for m in singles) else "single quotation mark"
+        what = "apostrophe" if _all_apostrophes(singles) else "single quotation mark"
         count = f"{len(singles)} " if len(singles) > 1 else ""
         plural = "s" if len(singles) > 1 else ""
         parts.append(f"{count}{how} {what}{plural} {'’' if singles[0].curly else chr(39)}")
@@ -198,13 +205,13 @@ def _finding(doc: Document, bad: list[QuoteMark], roles: dict[int, str], style: 
     straight = not any(map(_CURLY, bad))
     want = "curly ones" if straight else "straight ones" if curly else "the other style"
     where = "where the story mostly uses" if style == "any" else "where the house style uses"
-    message = f"{_describe([m for m in bad if m.double] + [m for m in bad if not m.double])} {where} {want}"
+    message = f"{_describe(bad)} {where} {want}"
     if rows and paragraphs > 1:
         shown = ", ".join(map(str, rows[:MAX_ROWS_SHOWN])) + (", …" if paragraphs > MAX_ROWS_SHOWN else "")
         message += f" (in {paragraphs} paragraphs: lines {shown})"
     fix = None
     if edits:
-        if all(not m.double and m.role == "apostrophe" for m in bad):
+        if not any(map(_DOUBLE, bad)) and _all_apostrophes(bad):
             title = ("Use a curly apostrophe ’" if straight else "Use a straight apostrophe") if len(bad) == 1 else (
                 "Use curly apostrophes" if straight else "Use straight apostrophes")
         else:

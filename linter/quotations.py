@@ -21,9 +21,10 @@ The analysis is done once per document (``doc.cached``) and is linear in its siz
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from operator import attrgetter, itemgetter
-from typing import Any, Callable, NamedTuple
+from typing import Any, NamedTuple
 
 import regex
 

@@ -214,6 +214,7 @@ def _starts_paragraph(text: str, block: Span, mark: QuoteMark) -> bool:
 _DOUBLE = attrgetter("double")
 _OFFSET = itemgetter(0)  # a QuoteMark's offset
 _ROLE = attrgetter("role")
+_SPAN = attrgetter("span")
 _SPAN_END = attrgetter("span.end")  # a Block's end
 _Paired = tuple[list[Quotation], list[QuoteProblem], list[tuple[int, str]], list[tuple[int, int, int, int]], int]
 _NO_MARKS: list[QuoteMark] = []
@@ -270,7 +271,7 @@ def _group_doubles(doc: Document, marks: tuple[QuoteMark, ...]) -> tuple[_Groupe
                 at[i] = doubles[k:j]
                 marked.append(i)
             i += 1
-    return _Grouped(blocks, at, marked), inword
+    return tuple.__new__(_Grouped, (blocks, at, marked)), inword  # (without the keyword handling)
 
 
 def _pair_run(text: str, grouped: _Grouped, lo: int = 0, stops: set[int] | None = None,
@@ -548,8 +549,9 @@ def _doubles(doc: Document) -> _Doubles:
         if paired[1]:
             marks, paired = _inch_marks(doc, marks, grouped, paired)
         problems = inword + paired[1]
-        problems.sort(key=lambda p: p.span)
-        return _Doubles(marks, tuple(paired[0]), tuple(problems), dict(paired[2]))
+        if len(problems) > 1:
+            problems.sort(key=_SPAN)
+        return tuple.__new__(_Doubles, (marks, tuple(paired[0]), tuple(problems), dict(paired[2])))
 
     return _kept(doc, "quotations.doubles", make)
 

@@ -21,9 +21,10 @@ The analysis is done once per document (``doc.cached``) and is linear in its siz
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
-from operator import attrgetter
-from typing import NamedTuple
+from operator import attrgetter, itemgetter
+from typing import Any, NamedTuple
 
 import regex
 
@@ -36,6 +37,8 @@ SINGLE_STRAIGHT = "'"
 SINGLE_CURLY = "‘’"
 
 MARK_CHARS = "\"“”„'‘’"
+DOUBLE_MARKS = DOUBLE_STRAIGHT + DOUBLE_CURLY
+SINGLE_MARKS = SINGLE_STRAIGHT + SINGLE_CURLY
 # Characters after which a mark opens a quotation (or before which one closes).
 OPENERS = frozenset(" \t\n\u00a0([{<—–-/“‘\"'")
 CLOSE_AFTER = frozenset(" \t\n\u00a0)]}>,.;:!?—–-…”’\"'/")
@@ -137,6 +140,11 @@ def _role(text: str, i: int, ch: str, prev: str, nxt: str) -> str:
             return "close"  # closing single quote or a plural possessive: ambiguous, kept as close
     if ch == "‘":
         return "open"
+    return _by_context(prev, nxt)
+
+
+def _by_context(prev: str, nxt: str) -> str:
+    """The role of a mark that its shape does not give, by the characters around it."""
     opens = prev in OPENERS and not nxt.isspace()
     closes = prev not in " \t\n\u00a0" and (nxt in CLOSE_AFTER or nxt.isspace())
     if opens and not closes:
@@ -148,11 +156,17 @@ def _role(text: str, i: int, ch: str, prev: str, nxt: str) -> str:
 
 def find_marks(doc: Document) -> tuple[QuoteMark, ...]:
     """Every quotation mark and apostrophe in the text, primes left out."""
-    text = doc.text
+    return _marks(doc.text, MARK_CHARS)
+
+
+def _marks(text: str, chars: str) -> tuple[QuoteMark, ...]:
+    """The marks of ``chars`` (some of :data:`MARK_CHARS`) in ``text``, in order, primes
+    left out: each mark's role hangs on the characters around it only, so the double marks
+    and the single ones can be found apart (what :func:`find_marks` gives, split by class)."""
     last = len(text) - 1
     make = tuple.__new__  # QuoteMark(...) without the keyword handling of its __new__
     out: list[QuoteMark] = []
-    for i in find_all(text, MARK_CHARS):
+    for i in find_all(text, chars):
         ch = text[i]
         prev = text[i - 1] if i > 0 else "\n"
         straight = ch == '"' or ch == "'"
@@ -167,6 +181,29 @@ def find_marks(doc: Document) -> tuple[QuoteMark, ...]:
     return tuple(out)
 
 
+def _double_marks(text: str) -> tuple[QuoteMark, ...]:
+    """``_marks(text, DOUBLE_MARKS)`` with each role worked out inline, as :func:`_role`
+    gives it for a double mark: a curly one opens or closes by its shape alone."""
+    last = len(text) - 1
+    make = tuple.__new__
+    out: list[QuoteMark] = []
+    for i in find_all(text, DOUBLE_MARKS):
+        ch = text[i]
+        if ch == "”":
+            out.append(make(QuoteMark, (i, ch, True, True, "close")))
+        elif ch != '"':  # “ or „
+            out.append(make(QuoteMark, (i, ch, True, True, "open")))
+        else:
+            prev = text[i - 1] if i > 0 else "\n"
+            if prev.isdigit() and _is_prime(text, i, ch):
+                continue
+            nxt = text[i + 1] if i < last else "\n"
+            # Britain"s: an apostrophe typed as a double quote (wire copy)
+            role = "apostrophe" if prev.isalpha() and nxt.islower() else _by_context(prev, nxt)
+            out.append(make(QuoteMark, (i, ch, True, False, role)))
+    return tuple(out)
+
+
 def _starts_paragraph(text: str, block: Span, mark: QuoteMark) -> bool:
     """The mark is the first thing in its paragraph (after spaces or a list bullet)."""
     if mark.offset - block.start > 8:
@@ -175,6 +212,10 @@ def _starts_paragraph(text: str, block: Span, mark: QuoteMark) -> bool:
 
 
 _DOUBLE = attrgetter("double")
+_OFFSET = itemgetter(0)  # a QuoteMark's offset
+_ROLE = attrgetter("role")
+_SPAN = attrgetter("span")
+_SPAN_END = attrgetter("span.end")  # a Block's end
 _Paired = tuple[list[Quotation], list[QuoteProblem], list[tuple[int, str]], list[tuple[int, int, int, int]], int]
 _NO_MARKS: list[QuoteMark] = []
 
@@ -200,8 +241,11 @@ def _group_doubles(doc: Document, marks: tuple[QuoteMark, ...]) -> tuple[_Groupe
     """The double quotation marks paragraph by paragraph, and the "in-word" problems
     (``Britain"s``: marks that pair with nothing)."""
     every = list(filter(_DOUBLE, marks))  # in C: most marks are apostrophes
-    doubles = [m for m in every if m.role != "apostrophe"]
-    inword = [QuoteProblem("in-word", Span(m.offset, m.offset + 1), (m,)) for m in every if m.role == "apostrophe"]
+    if "apostrophe" in map(_ROLE, every):  # (in C: a double mark in a word, Britain"s, is rare)
+        doubles = [m for m in every if m.role != "apostrophe"]
+        inword = [QuoteProblem("in-word", Span(m.offset, m.offset + 1), (m,)) for m in every if m.role == "apostrophe"]
+    else:
+        doubles, inword = every, []
     blocks = doc.paragraphs
     at: dict[int, list[QuoteMark]] = {}
     marked: list[int] = []
@@ -209,7 +253,7 @@ def _group_doubles(doc: Document, marks: tuple[QuoteMark, ...]) -> tuple[_Groupe
     if n:
         # Two pointers: both lists are sorted. Paragraphs in order and apart are skipped
         # to the next mark's by bisection: most hold no double mark.
-        ends = [b.span.end for b in blocks] if _in_order(doc) else None
+        ends = list(map(_SPAN_END, blocks)) if _in_order(doc) else None
         nb = len(blocks)
         i = j = 0
         while j < n and i < nb:
@@ -227,7 +271,7 @@ def _group_doubles(doc: Document, marks: tuple[QuoteMark, ...]) -> tuple[_Groupe
                 at[i] = doubles[k:j]
                 marked.append(i)
             i += 1
-    return _Grouped(blocks, at, marked), inword
+    return tuple.__new__(_Grouped, (blocks, at, marked)), inword  # (without the keyword handling)
 
 
 def _pair_run(text: str, grouped: _Grouped, lo: int = 0, stops: set[int] | None = None,
@@ -252,6 +296,8 @@ def _pair_run(text: str, grouped: _Grouped, lo: int = 0, stops: set[int] | None 
     start = 0
     last_end = 0
 
+    make = tuple.__new__  # Quotation(...) and Span(...) without their keyword handling
+
     def finish(close: QuoteMark | None, end: int) -> None:
         nonlocal open_marks
         for m in open_marks:
@@ -262,8 +308,9 @@ def _pair_run(text: str, grouped: _Grouped, lo: int = 0, stops: set[int] | None 
             if first.curly != close.curly:
                 problems.append(QuoteProblem("mismatched", Span(open_marks[-1].offset, close.offset + 1),
                                              (open_marks[-1], close)))
-        quotations.append(Quotation(Span(start, end), (*open_marks, *(() if close is None else (close,))),
-                                    close is not None))
+            quotations.append(make(Quotation, (make(Span, (start, end)), (*open_marks, close), True)))
+        else:
+            quotations.append(make(Quotation, (make(Span, (start, end)), tuple(open_marks), False)))
         open_marks = []
 
     carried = 0  # paragraphs with no marks that an open quotation has run through
@@ -467,29 +514,79 @@ def _inch_marks(doc: Document, marks: tuple[QuoteMark, ...], grouped: _Grouped,
     return marks, (pairing.quotations, pairing.problems, pairing.roles, [], 0)
 
 
-def analyse(doc: Document) -> QuoteAnalysis:
-    """The document's quotation marks, quotations and pairing problems (cached)."""
+class _Doubles(NamedTuple):
+    """The double marks' part of :class:`QuoteAnalysis`: all the pairing needs and gives."""
 
-    def make() -> QuoteAnalysis:
-        marks = find_marks(doc)
+    marks: tuple[QuoteMark, ...]  # the double marks, inch marks left out
+    quotations: tuple[Quotation, ...]
+    problems: tuple[QuoteProblem, ...]  # sorted by span
+    roles: dict[int, str]
+
+
+def _kept(doc: Document, key: str, make: Callable[[], Any]) -> Any:
+    """``doc.cached(key, make)``; a small document keeps the value with its own tokens: the
+    engine's quotation filter and the quote rules (different families) then compute it
+    once, not twice (bigger ones drop it with the family's other shared data, to bound memory)."""
+    kept = doc._cache.get(key)
+    if kept is not None:
+        return kept
+    value = doc.cached(key, make)
+    if len(doc.text) <= KEEP_ANALYSIS:
+        doc._cache[key] = value
+    return value
+
+
+def _doubles(doc: Document) -> _Doubles:
+    """The double marks, paired (cached): what :func:`analyse` gives of them, without
+    looking at the single marks (most of a story's marks, and only the mixed-quotes rule and
+    the quotation spans need them; the unbalanced-quotes rule, which runs on nearly every
+    story, does not)."""
+
+    def make() -> _Doubles:
+        marks = _double_marks(doc.text)
         grouped, inword = _group_doubles(doc, marks)
         paired = _pair_run(doc.text, grouped)
         if paired[1]:
             marks, paired = _inch_marks(doc, marks, grouped, paired)
-        quotations, problems, roles = paired[0], inword + paired[1], dict(paired[2])
-        spans = [q.span for q in quotations] + _single_spans(doc, marks)
-        problems.sort(key=lambda p: p.span)
-        return QuoteAnalysis(marks, tuple(quotations), tuple(problems), _merge(spans), roles)
+        problems = inword + paired[1]
+        if len(problems) > 1:
+            problems.sort(key=_SPAN)
+        return tuple.__new__(_Doubles, (marks, tuple(paired[0]), tuple(problems), dict(paired[2])))
 
-    kept: QuoteAnalysis | None = doc._cache.get("quotations.analysis")
-    if kept is not None:
-        return kept
-    result: QuoteAnalysis = doc.cached("quotations.analysis", make)
-    if len(doc.text) <= KEEP_ANALYSIS:
-        # Small documents keep the analysis with their own tokens: the engine's quotation
-        # filter and the quote rules (different families) then compute it once, not twice.
-        doc._cache["quotations.analysis"] = result
-    return result
+    return _kept(doc, "quotations.doubles", make)
+
+
+def _singles(doc: Document) -> tuple[QuoteMark, ...]:
+    """The single marks (quotes and apostrophes), cached."""
+    return _kept(doc, "quotations.singles", lambda: _marks(doc.text, SINGLE_MARKS))
+
+
+def analyse(doc: Document) -> QuoteAnalysis:
+    """The document's quotation marks, quotations and pairing problems (cached)."""
+
+    def make() -> QuoteAnalysis:
+        doubles = _doubles(doc)
+        marks = tuple(sorted(doubles.marks + _singles(doc), key=_OFFSET))  # no two marks share an offset
+        return QuoteAnalysis(marks, doubles.quotations, doubles.problems, quotation_spans(doc), doubles.roles)
+
+    return _kept(doc, "quotations.analysis", make)
+
+
+def problems(doc: Document) -> tuple[QuoteProblem, ...]:
+    """``analyse(doc).problems``: the double marks that do not pair up, found without the
+    single marks."""
+    return _doubles(doc).problems
+
+
+def marks_by_class(doc: Document) -> tuple[tuple[QuoteMark, ...], tuple[QuoteMark, ...]]:
+    """``analyse(doc).marks`` split into the double marks and the single ones, each in
+    order (the two are found apart: no merge of the two)."""
+    return _doubles(doc).marks, _singles(doc)
+
+
+def paired_roles(doc: Document) -> dict[int, str]:
+    """``analyse(doc).roles``: offset -> "open"/"close" for the double marks the pairing placed."""
+    return _doubles(doc).roles
 
 
 def quotation_spans(doc: Document) -> tuple[Span, ...]:
@@ -502,7 +599,8 @@ def quotation_spans(doc: Document) -> tuple[Span, ...]:
     # asks for it for every family's style findings, and the spans are few.
     spans: tuple[Span, ...] | None = doc._cache.get("quotations")
     if spans is None:
-        spans = doc._cache["quotations"] = analyse(doc).spans
+        spans = doc._cache["quotations"] = _merge(
+            [q.span for q in _doubles(doc).quotations] + _single_spans(doc, _singles(doc)))
     return spans
 
 

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Iterator, Mapping
-from itertools import filterfalse
-from operator import attrgetter
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from itertools import filterfalse, repeat
+from operator import attrgetter, itemgetter
 from typing import Any
 
 import regex
 
 from newslint import patterns
 from newslint import Applicability, Document, Edit, Finding, Fix, Rule, Severity, Span, hookimpl
-from newslint.quotations import QuoteMark, analyse
+from newslint.quotations import QuoteMark, marks_by_class, paired_roles, problems
 
 STYLES = ("any", "straight", "curly")
 # Typographic punctuation that only typeset copy has: a tie-breaker between quote styles.
@@ -26,15 +26,17 @@ def _typeset(text: str) -> bool:
 
 
 _CURLY = attrgetter("curly")  # counted in C: sum(map(_CURLY, marks))
+_OFFSET = itemgetter(0)  # a QuoteMark's offset
 _DOUBLE = attrgetter("double")
+_ROLE = attrgetter("role")
 
 
-def _by_class(marks: tuple[QuoteMark, ...]) -> tuple[list[QuoteMark], list[QuoteMark]]:
-    """The double marks and the single ones (quotes and apostrophes), in order."""
-    return list(filter(_DOUBLE, marks)), list(filterfalse(_DOUBLE, marks))
+def _all_apostrophes(marks: list[QuoteMark]) -> bool:
+    """``all(m.role == "apostrophe" for m in marks)`` for marks (some), the roles read in C."""
+    return set(map(_ROLE, marks)) == {"apostrophe"}
 
 
-def _flagged_style(marks: list[QuoteMark], other: list[QuoteMark], style: str, typeset: bool) -> bool | None:
+def _flagged_style(marks: Sequence[QuoteMark], other: Sequence[QuoteMark], style: str, typeset: bool) -> bool | None:
     """Which style to flag in one class of marks: True = curly, False = straight, None = none.
 
     Under ``any`` the minority is flagged; on a tie, the majority of the other class
@@ -72,16 +74,19 @@ def _may_mix(text: str, style: str) -> bool:
     return straight_double and curly_double or straight_single and curly_single
 
 
+# A mark written in the other style, by its class (double or not), its role and the style it
+# goes to (curly or not); None where its role does not say which curly mark it is.
+_CONVERTED: dict[tuple[bool, str, bool], str | None] = {}
+for _role in ("open", "close", "apostrophe", "unknown"):
+    _CONVERTED[True, _role, False] = '"'
+    _CONVERTED[False, _role, False] = "'"
+    _CONVERTED[True, _role, True] = {"open": "“", "close": "”"}.get(_role)
+    _CONVERTED[False, _role, True] = "‘" if _role == "open" else "’" if _role in ("close", "apostrophe") else None
+del _role
+
+
 def _convert(m: QuoteMark, role: str, to_curly: bool) -> str | None:
-    if not to_curly:
-        return '"' if m.double else "'"
-    if m.double:
-        return {"open": "“", "close": "”"}.get(role)
-    if role == "open":
-        return "‘"
-    if role in ("close", "apostrophe"):
-        return "’"
-    return None
+    return _CONVERTED[m.double, role, to_curly]
 
 
 def mixed_quotes(doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
@@ -127,47 +132,44 @@ def mixed_quotes(doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]
         return  # the site curls every straight mark: readers see one style
     if not _may_mix(doc.text, style):
         return
-    analysis = analyse(doc)
-    doubles, singles = _by_class(analysis.marks)
+    doubles, singles = marks_by_class(doc)
     typeset = _typeset(doc.text)
     flag_double = _flagged_style(doubles, singles, style, typeset)
     flag_single = _flagged_style(singles, doubles, style, typeset)
-    bad = [m for m in analysis.marks
-           if (m.double and m.curly == flag_double and m.role != "apostrophe")
-           or (not m.double and m.curly == flag_single)]
-    if not bad:
+    # The marks off the style, class by class, each in order (a double mark typed for an
+    # apostrophe, Britain"s, is no quotation mark): one finding per class in the story, as
+    # the mix is one decision for an editor (and one fix), however many paragraphs it runs through.
+    groups = [[m for m in doubles if m.curly == flag_double and m.role != "apostrophe"] if flag_double is not None
+              else [],
+              [m for m in singles if m.curly == flag_single] if flag_single is not None else []]
+    if not (groups[0] or groups[1]):
         return
-    # One finding per class of marks in the story: the mix is one decision for an editor
-    # (and one fix), however many paragraphs it runs through.
     starts = [b.span.start for b in doc.paragraphs]
-    for double in (True, False):
-        group = [m for m in bad if m.double == double]
+    for group in groups:
         if not group:
             continue
         # The first mark of each paragraph: the message names the lines of the first few
         # and counts them all (a line number costs a look-up in the source map).
-        firsts: list[int] = []
-        seen: set[int] = set()
-        for m in group:
-            para = bisect_right(starts, m.offset) - 1
-            if para not in seen:
-                seen.add(para)
-                firsts.append(m.offset)
+        # (each mark's paragraph by bisection in C; the marks in reverse, so that each
+        # paragraph keeps its first mark; paragraphs and marks run in the same order)
+        offsets = list(map(_OFFSET, group))
+        paras = map(bisect_right, repeat(starts, len(offsets)), offsets)
+        firsts = sorted(dict(zip(reversed(list(paras)), reversed(offsets))).values())
         rows = [doc.text_position(offset).row for offset in firsts[:MAX_ROWS_SHOWN]]
-        yield _finding(doc, group, analysis.roles, style, rows, len(firsts))
+        yield _finding(doc, group, paired_roles(doc), style, rows, len(firsts))
 
 
 def _describe(marks: list[QuoteMark]) -> str:
     parts = []
-    doubles = [m for m in marks if m.double]
-    singles = [m for m in marks if not m.double]
+    doubles = list(filter(_DOUBLE, marks))  # (in C)
+    singles = list(filterfalse(_DOUBLE, marks))
     if doubles:
         how = "curly" if doubles[0].curly else "straight"
         shown = ("“…”" if doubles[0].curly else '"…"') if len(doubles) > 1 else doubles[0].char
         parts.append(f"{how} quotation mark{'s' if len(doubles) > 1 else ''} {shown}")
     if singles:
         how = "curly" if singles[0].curly else "straight"
-        what = "apostrophe" if all(m.role == "apostrophe" for m in singles) else "single quotation mark"
+        what = "apostrophe" if _all_apostrophes(singles) else "single quotation mark"
         count = f"{len(singles)} " if len(singles) > 1 else ""
         plural = "s" if len(singles) > 1 else ""
         parts.append(f"{count}{how} {what}{plural} {'’' if singles[0].curly else chr(39)}")
@@ -185,16 +187,17 @@ def _finding(doc: Document, bad: list[QuoteMark], roles: dict[int, str], style: 
     text = doc.text
     edits = []
     guessed = False
-    for m in bad:
-        role = roles.get(m.offset, m.role)
+    make = tuple.__new__  # Span(...) without the keyword handling of its __new__
+    for offset, _char, double, curly, role in bad:
+        role = roles.get(offset, role)
         if role not in ("open", "close", "apostrophe"):
             guessed = True
-            role = "close" if m.offset > 0 and not text[m.offset - 1].isspace() else "open"
-        new = _convert(m, role, not m.curly)
+            role = "close" if offset > 0 and not text[offset - 1].isspace() else "open"
+        new = _CONVERTED[double, role, not curly]  # _convert(m, role, not m.curly)
         if new is None:
             guessed = True
             continue
-        edits.append(Edit(Span(m.offset, m.offset + 1), new))
+        edits.append(Edit(make(Span, (offset, offset + 1)), new))
     first, last = bad[0].offset, bad[-1].offset + 1
     newline = text.find("\n", first, last)
     span = Span(first, last if newline < 0 else first + 1)
@@ -202,13 +205,13 @@ def _finding(doc: Document, bad: list[QuoteMark], roles: dict[int, str], style: 
     straight = not any(map(_CURLY, bad))
     want = "curly ones" if straight else "straight ones" if curly else "the other style"
     where = "where the story mostly uses" if style == "any" else "where the house style uses"
-    message = f"{_describe([m for m in bad if m.double] + [m for m in bad if not m.double])} {where} {want}"
+    message = f"{_describe(bad)} {where} {want}"
     if rows and paragraphs > 1:
         shown = ", ".join(map(str, rows[:MAX_ROWS_SHOWN])) + (", …" if paragraphs > MAX_ROWS_SHOWN else "")
         message += f" (in {paragraphs} paragraphs: lines {shown})"
     fix = None
     if edits:
-        if all(not m.double and m.role == "apostrophe" for m in bad):
+        if not any(map(_DOUBLE, bad)) and _all_apostrophes(bad):
             title = ("Use a curly apostrophe ’" if straight else "Use a straight apostrophe") if len(bad) == 1 else (
                 "Use curly apostrophes" if straight else "Use straight apostrophes")
         else:
@@ -245,16 +248,15 @@ def unbalanced_quotes(doc: Document) -> Iterator[Finding]:
     text = doc.text
     if not ('"' in text or "“" in text or "”" in text or "„" in text):
         return  # every problem involves a double quotation mark
-    analysis = analyse(doc)
     flagged: bool | None = None  # the story's minority style, worked out once when needed
-    for p in analysis.problems:
+    for p in problems(doc):  # (the double marks alone: the single ones only for a mismatched pair)
         if p.kind == "mismatched":
             first, second = p.marks
             message = (f"Quotation opened with {'a curly' if first.curly else 'a straight'} mark "
                        f"and closed with {'a curly' if second.curly else 'a straight'} one")
             # Make the pair agree with the story's usual style.
             if flagged is None:
-                doubles, singles = _by_class(analysis.marks)
+                doubles, singles = marks_by_class(doc)
                 flagged = bool(_flagged_style(doubles, singles, "any", _typeset(doc.text)))
             odd = first if flagged == first.curly else second
             role = "open" if odd is first else "close"

@@ -490,11 +490,16 @@ def read_date(m: regex.Match[str]) -> DateText | None:
                     day_text + (ordinal or ""), of)
 
 
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def days_in(month: int, year: int | None) -> int:
     """Days in a month (February has 29 when the year is unknown)."""
-    if month == 2 and year is None:
-        return 29
-    return calendar.monthrange(year if year is not None else 2000, month)[1]
+    if month == 2:
+        return 29 if year is None or calendar.isleap(year) else 28
+    if 1 <= month <= 12:
+        return _MONTH_DAYS[month]  # what calendar.monthrange gives, without its weekday
+    return calendar.monthrange(year if year is not None else 2000, month)[1]  # (raises, as it did)
 
 
 def dates(text: str, toks: Tokens | None = None) -> Iterator[DateText]:

@@ -53,22 +53,16 @@ ADJ_TAIL = r"""(?:[ \u00a0]*-?(?:long|wide|tall|high|deep|thick|across|away|apar
     (?:per|a|an)[ \u00a0](?:day|year|month|week|hour|second|minute)))"""
 TAIL = rf"""(?:{ADJ_TAIL}|[ \u00a0]+of[ \u00a0][\p{{L}}-]+(?:[ \u00a0][\p{{L}}-]+)?)"""
 
-@dataclass(frozen=True, slots=True)
-class _Patterns:
-    before: regex.Pattern[str]
-    before_simple: regex.Pattern[str]
-    before_forward: regex.Pattern[str]
-    after: regex.Pattern[str]
-
-
 def _inline(source: str) -> str:
     """A pattern with the number and unit grammars written out where they are called."""
     return source.replace("(?&num)", f"(?:{NUMBER})").replace("(?&unitname)", f"(?:{UNIT})")
 
 
-@functools.cache
-def _patterns() -> _Patterns:
-    """The measure patterns, compiled on first use (they are large: import time matters).
+class _Patterns:
+    """The measure patterns, each compiled on its first use (they are large: import time
+    matters), or loaded then from the pattern store: a run whose stories hold no measure in
+    parentheses loads none, and one with no compound measure (``6 feet, 2 inches``) before
+    a parenthesis never loads ``before`` (each load from the store costs ~0.5-1 ms).
 
     The grammars are inlined: a match then costs several times less than with a pattern that
     calls them by name (``(?&num)``), e.g. ~10 us against ~50 us at a measure. Inlined patterns
@@ -77,15 +71,31 @@ def _patterns() -> _Patterns:
     The reverse search is tried without the compound part first (see :func:`_search_before`):
     ~20 us against ~130 us inlined or ~290 us calling the grammars.
     """
-    return _Patterns(
-        # the measure before a parenthesis, searched in reverse from it (one attempt, not one
-        # per start position), then matched forwards ("twenty-five" is one number, not a range)
+
+    # the measure before a parenthesis, searched in reverse from it (one attempt, not one
+    # per start position), then matched forwards ("twenty-five" is one number, not a range)
+    @functools.cached_property
+    def before(self) -> regex.Pattern[str]:
         # (needed only where a compound can be: the smaller form that calls the grammars)
-        before=patterns.compile(rf"(?r){DEFINE}{MEASURE}(?P<tail>{TAIL})?[ \u00a0]*$", FLAGS),
-        before_simple=patterns.compile(_inline(rf"(?r){SIMPLE_MEASURE}(?P<tail>{TAIL})?[ \u00a0]*$"), FLAGS),
-        before_forward=patterns.compile(_inline(rf"{MEASURE}(?P<tail>{TAIL})?[ \u00a0]*$"), FLAGS),
-        after=patterns.compile(_inline(rf"(?P<hedge>(?:{HEDGE})[ \u00a0]*)?{MEASURE}"), FLAGS),
-    )
+        return patterns.compile(rf"(?r){DEFINE}{MEASURE}(?P<tail>{TAIL})?[ \u00a0]*$", FLAGS)
+
+    @functools.cached_property
+    def before_simple(self) -> regex.Pattern[str]:
+        return patterns.compile(_inline(rf"(?r){SIMPLE_MEASURE}(?P<tail>{TAIL})?[ \u00a0]*$"), FLAGS)
+
+    @functools.cached_property
+    def before_forward(self) -> regex.Pattern[str]:
+        return patterns.compile(_inline(rf"{MEASURE}(?P<tail>{TAIL})?[ \u00a0]*$"), FLAGS)
+
+    @functools.cached_property
+    def after(self) -> regex.Pattern[str]:
+        return patterns.compile(_inline(rf"(?P<hedge>(?:{HEDGE})[ \u00a0]*)?{MEASURE}"), FLAGS)
+
+
+@functools.cache
+def _patterns() -> _Patterns:
+    """The measure patterns (see :class:`_Patterns`)."""
+    return _Patterns()
 
 
 HEDGE_BEFORE = patterns.compile(rf"(?r)(?<![\w.])(?:{HEDGE})[ \u00a0]*$", FLAGS)

@@ -113,3 +113,22 @@ def test_long_texts_find_their_words_without_a_lower_cased_copy():
         assert "lowered" not in doc._cache or long_text.endswith("İstanbul")
         found = [f.span for f in checks.weekday_mismatch(doc)]
         assert len(found) == long_text.count("Friday, Nov. 21, 2024")
+
+
+def test_days_in_as_the_calendar_gives_them():
+    """days_in reads a table (no weekday worked out per date): the calendar's answer for
+    every month of every year the date patterns can read, and the same error for a month
+    that does not exist (an ISO date's "00")."""
+    import calendar
+
+    import pytest
+
+    from newslint.rules.dates.parse import days_in
+
+    for year in [None, *range(1800, 2200)]:
+        for month in range(1, 13):
+            expected = 29 if month == 2 and year is None else calendar.monthrange(year or 2000, month)[1]
+            assert days_in(month, year) == expected
+    for month in (0, 13, 19):
+        with pytest.raises(calendar.IllegalMonthError):
+            days_in(month, 2024)

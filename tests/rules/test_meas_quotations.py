@@ -104,3 +104,91 @@ def test_double_marks_grouped_by_paragraph_as_block_by_block(blocks):
     grouped, _inword = q._group_doubles(doc, marks)
     expected = _grouped_block_by_block(doc, marks)
     assert grouped.marks == expected and grouped.marked == sorted(expected)
+
+
+# Copy with every kind of mark in every context: primes (6'2", 70" TV), apostrophes typed as
+# double marks (Britain"s), elisions ('90s), marks at the very start and end, after figures,
+# before line breaks, in other scripts.
+EDGE_COPY = [
+    '"We won," she said.',
+    'He is 6\'2" tall and wears 12" boots; the 70” TV and 5\' 10" son.',
+    'Britain"s vote. The "yes" camp\'s "no" side. “Quoted” and „German“ and ‘single’ ones.',
+    "Rock'n'roll in the '90s, 'em and 'til. O'Brien's dogs' bowls. The players’ union.",
+    '"', "“", "”", "'", '""', '" "', "3\"", '9"x', "x\"\n\"y", '“Πόλη” and «this» and "Київ"',
+    '"Unclosed.\n\n"Reopened," he said.\n\nAdvertisement\n\n"Closed," she said."',
+]
+
+
+def _alphabet_story(seed: int) -> str:
+    rng = random.Random(seed)
+    alphabet = ['"', "“", "”", "„", "'", "‘", "’", " ", "\n", "\n\n", "a", "s", "T", "7", "(", ")", ".", ",", "-",
+                "—", "x", "by 4", " tall", "é", "Я", "\u00a0", "\t", "?"]
+    return "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 80)))
+
+
+@pytest.mark.parametrize("text", EDGE_COPY + STORIES + [_alphabet_story(n) for n in range(300)])
+def test_double_and_single_marks_apart_are_all_the_marks(text):
+    """The double marks (found alone for the unbalanced-quotes rule) and the single ones
+    make up every mark, roles and all; and the parts of the analysis asked for alone
+    (problems, spans) are what the whole analysis gives."""
+    doc = Document.from_text(text)
+    every = q.find_marks(doc)
+    assert q._double_marks(text) == tuple(m for m in every if m.double)
+    assert q._marks(text, q.SINGLE_MARKS) == tuple(m for m in every if not m.double)
+    marks, quotations, problems, _roles = _whole_story_each_time(doc)
+    alone = Document.from_text(text)
+    assert q.problems(alone) == tuple(problems)
+    assert q.quotation_spans(alone) == q._merge([x.span for x in quotations] + q._single_spans(doc, marks))
+    whole = q.analyse(Document.from_text(text))
+    assert q.analyse(alone) == whole and whole.spans == q.quotation_spans(alone)
+
+
+def _mixed_as_first_written(doc: Document, style: str):
+    """QUO001's marks off the style, class by class, and their new characters, as the rule
+    first found them: from the whole analysis's marks (doubles and singles together)."""
+    from newslint.rules import quotes
+
+    analysis = q.analyse(doc)
+    doubles = [m for m in analysis.marks if m.double]
+    singles = [m for m in analysis.marks if not m.double]
+    typeset = quotes._typeset(doc.text)
+    fd = quotes._flagged_style(doubles, singles, style, typeset)
+    fs = quotes._flagged_style(singles, doubles, style, typeset)
+    bad = [m for m in analysis.marks
+           if (m.double and m.curly == fd and m.role != "apostrophe") or (not m.double and m.curly == fs)]
+
+    def convert(m, role, to_curly):
+        if not to_curly:
+            return '"' if m.double else "'"
+        if m.double:
+            return {"open": "“", "close": "”"}.get(role)
+        return "‘" if role == "open" else "’" if role in ("close", "apostrophe") else None
+
+    out = []
+    for double in (True, False):
+        group = [m for m in bad if m.double == double]
+        if group:
+            edits = []
+            for m in group:
+                role = analysis.roles.get(m.offset, m.role)
+                if role not in ("open", "close", "apostrophe"):
+                    role = "close" if m.offset > 0 and not doc.text[m.offset - 1].isspace() else "open"
+                new = convert(m, role, not m.curly)
+                if new is not None:
+                    edits.append((m.offset, new))
+            out.append((group[0].offset, edits))
+    return out
+
+
+@pytest.mark.parametrize("style", ["any", "straight", "curly"])
+@pytest.mark.parametrize("text", EDGE_COPY + STORIES + [_alphabet_story(n) for n in range(200)])
+def test_mixed_quotes_marks_as_from_the_whole_analysis(text, style):
+    """QUO001 takes the double and the single marks apart (never merged): the same marks,
+    fixed the same way, as when it read them from the whole analysis."""
+    from newslint.rules.quotes import mixed_quotes
+
+    if not any(c in text for c in q.MARK_CHARS):
+        return
+    found = list(mixed_quotes(Document.from_text(text), {"style": style}))
+    got = [(f.span.start, [(e.span.start, e.replacement) for e in (f.fix.edits if f.fix else ())]) for f in found]
+    assert got == _mixed_as_first_written(Document.from_text(text), style)

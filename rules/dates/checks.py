@@ -181,7 +181,7 @@ def weekday_mismatch(doc: Document) -> Iterator[Finding]:
 def invalid_date(doc: Document) -> Iterator[Finding]:
     """## What it does
     Flags dates that do not exist: `Feb. 30`, `Sept. 31, 2022`, `June 31st`, `31 April`,
-    and February 29 in a year that is not a leap year.
+    `2024-13-01`, and February 29 in a year that is not a leap year.
 
     ## Why is this bad?
     An impossible date is always a typo or a slip in a calculation, and readers cannot
@@ -200,6 +200,9 @@ def invalid_date(doc: Document) -> Iterator[Finding]:
     text = doc.text
     for d in _dates(doc):
         if _valid(d) or not _is_day(text, d):
+            continue
+        if not 1 <= d.month <= 12:  # an ISO date's month is two figures: "2024-13-01"
+            yield Finding(Span(d.start, d.end), f"{text[d.start:d.end]} does not exist: there is no month {d.month}")
             continue
         month = calendar.month_name[d.month]
         if d.month == 2 and d.day == 29 and d.year is not None:

@@ -138,6 +138,9 @@ def test_dat001_cli_date_option(newslint, story):
         ("The ceasefire ends on 31st of November 2023.", "31st of November 2023"),
         ("The law took effect on Feb. 29, 2023.", "Feb. 29, 2023"),
         ("The law took effect on 29 February 2100.", "29 February 2100"),
+        ("The filing is dated 2024-02-30, the court said.", "2024-02-30"),
+        ("The filing is dated 2024-13-01, the court said.", "2024-13-01"),
+        ("The filing is dated 2024-00-12, the court said.", "2024-00-12"),
     ],
 )
 def test_dat002_flags_impossible_dates(lint, text, flagged):
@@ -159,6 +162,18 @@ def test_dat002_flags_impossible_dates(lint, text, flagged):
 )
 def test_dat002_leaves_real_dates_alone(lint, text):
     assert lint(text, select=["DAT002"]) == []
+
+
+def test_dat002_a_month_that_does_not_exist_hides_no_other_date(newslint, story):
+    # A month past December was an internal error of the rule, which lost its other findings.
+    path = story("The filing is dated 2024-13-01. The hearing was set for Feb. 30, 2024.\n")
+    proc = newslint("check", "--output-format", "json", "--select", "DAT002", path)
+    assert proc.returncode == 1, proc.stderr
+    found = json.loads(proc.stdout)
+    assert [d["message"] for d in found] == [
+        "2024-13-01 does not exist: there is no month 13",
+        "Feb. 30, 2024 does not exist: February has 29 days",
+    ]
 
 
 def test_dat002_and_dat001_do_not_both_fire(lint):

@@ -237,22 +237,16 @@ def _words(chunk: str) -> list[str]:
         return WORDS.findall(chunk.casefold())
     # ASCII as for an ASCII chunk, each other character as :func:`_folded` reads it: the
     # pattern cost ~650 instructions a character, this a look at the few beyond ASCII.
-    norm = raw.translate(_LOWER_SEPARATORS).decode("ascii")
-    parts: list[str] = []
-    last = 0
-    i = raw.find(b"?")
-    while i >= 0:
-        ch = chunk[i]
-        if ch != "?":
-            folded = _FOLDED.get(ch) or _folded(ch)
-            if folded != " ":
-                parts += (norm[last:i], folded)
-                last = i + 1
-        i = raw.find(b"?", i + 1)
-    if not parts:
-        return norm.split()
-    parts.append(norm[last:])
-    return "".join(parts).split()
+    norm, odd = _fold_beyond_ascii(chunk, raw)
+    if odd:  # the characters that read as more than one ("ß" as "ss"), put in
+        parts: list[str] = []
+        last = 0
+        for i in odd:
+            parts += (norm[last:i], _folded(chunk[i]))
+            last = i + 1
+        parts.append(norm[last:])
+        norm = "".join(parts)
+    return norm.split()
 
 
 # How :func:`_words` reads a character beyond ASCII, by character (see :func:`_folded`).
@@ -281,9 +275,17 @@ def _normalized_in_part(text: str) -> tuple[str, list[int] | None]:
     :func:`_words` (None when there are none)."""
     if text.isascii():
         return text.encode("ascii").translate(_LOWER_SEPARATORS).decode("ascii"), None
-    # "?" stands in for each other character, one for one, and is a separator: one pass in
-    # C, where a look for those characters with a pattern cost more than the rest together.
-    raw = text.encode("ascii", "replace")
+    norm, odd = _fold_beyond_ascii(text, text.encode("ascii", "replace"))
+    return norm, odd or None
+
+
+def _fold_beyond_ascii(text: str, raw: bytes) -> tuple[str, list[int]]:
+    """``(norm, odd)`` of a text that is not all ASCII, from ``raw``, its ASCII encoding
+    with "?" for each other character: the text lowered with every character that is no
+    letter or digit a space (one pass in C, "?" being a separator; a look for the other
+    characters with a pattern cost more than the rest together), then each character
+    beyond ASCII that :func:`_folded` reads as one character put back in its place. ``odd``:
+    the offsets of those it reads as more than one ("ß", "İ"), left a space here."""
     norm = raw.translate(_LOWER_SEPARATORS).decode("ascii")
     odd: list[int] = []
     parts: list[str] = []  # the letters and digits beyond ASCII put back in their places
@@ -303,7 +305,7 @@ def _normalized_in_part(text: str) -> tuple[str, list[int] | None]:
     if parts:
         parts.append(norm[last:])
         norm = "".join(parts)
-    return norm, odd or None
+    return norm, odd
 
 
 def _near_possible(eligible: list[tuple[int, list[str]]], near_words: int, similarity: float,

@@ -193,7 +193,7 @@ def _finding(doc: Document, bad: list[QuoteMark], roles: dict[int, str], style: 
         if role not in ("open", "close", "apostrophe"):
             guessed = True
             role = "close" if offset > 0 and not text[offset - 1].isspace() else "open"
-        new = _CONVERTED[double, role, not curly]  # _convert(m, role, not m.curly)
+        new = _CONVERTED[double, role, not curly]  # what _convert gives, without a call per mark
         if new is None:
             guessed = True
             continue

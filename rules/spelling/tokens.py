@@ -277,8 +277,7 @@ def _piece_entry(piece: str, frequent: dict[str, int], vkeys: frozenset[str],
     if core.isalpha():  # one word in punctuation (most new pieces): as _piece_hits reads it
         low = core.lower()
         variant = ((piece.index(core), core),) if low in vkeys else ()
-        if core in frequent or len(core) < 2 or not core[1:].islower() or (
-                not core[0].islower() and low in frequent):  # not _relevant
+        if not _relevant(core, frequent):
             return ((), variant, _holds_anchor(piece)) if variant else NOTHING
         tpl = templates.get(core)
         if tpl is None:

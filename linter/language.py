@@ -17,7 +17,8 @@ of the whole document. A foreign phrase inside an English paragraph leaves the p
 English: the spelling rules have their own handling of such phrases.
 
 The cost is a ``str.split`` of each block and two set lookups per word (about 1.3 million
-words a second on one core), paid once per document and only when a rule has findings.
+words a second on one core), paid once per document and only when a finding could be dropped
+or demoted there: a finding of an English-word rule, or a safe fix.
 """
 
 from __future__ import annotations
@@ -203,6 +204,9 @@ def english_only(doc: Document, language: str | None, findings: list[Finding]) -
     """A rule's findings with passages not in English taken into account: dropped there when
     the rule judges English words (``language="en"``); otherwise kept, but a safe fix there
     is demoted to unsafe, so ``--fix`` alone never touches another language's text."""
+    if language != "en" and not any(f.fix is not None and f.fix.applicability is Applicability.SAFE
+                                    for f in findings):
+        return findings  # nothing to drop or demote: the passages need not be found
     spans = foreign_spans(doc)
     if not spans:
         return findings

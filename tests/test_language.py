@@ -98,3 +98,30 @@ def test_other_script_look_covers_every_slice_of_a_long_text(monkeypatch):
     assert not language._other_script(english)
     assert language._other_script(english + "Αθήνα")
     assert language._other_script("Αθήνα " + english)
+
+
+def test_a_safe_fix_in_a_foreign_passage_is_demoted_when_it_is_the_only_finding(newslint, story):
+    # No English-word finding asks for the passages first: the safe fix alone must.
+    path = story(STORY.replace("presidnet", "president"))
+    result = newslint("check", "--no-cache", "--isolated", "--output-format", "json", path)
+    found = json.loads(result.stdout)
+    assert [f["name"] for f in found] == ["doubled-punctuation"]
+    assert found[0]["fix"]["applicability"] == "unsafe"
+
+
+def test_findings_with_nothing_to_drop_or_demote_skip_the_language_check(monkeypatch):
+    import newslint.language as language
+    from newslint.diagnostics import Applicability, Edit, Finding, Fix
+    from newslint.document import Span
+
+    doc = Document.from_text(STORY)
+    asked = []
+    monkeypatch.setattr(language, "foreign_spans", lambda d: asked.append(d) or (Span(0, 10),))
+    plain = [Finding(Span(0, 4), "a note"), Finding(Span(5, 9), "unsafe", Fix("Do", (Edit(Span(5, 9), "x"),),
+                                                                            Applicability.UNSAFE))]
+    assert language.english_only(doc, None, plain) == plain
+    assert asked == []
+    safe = Finding(Span(5, 9), "safe", Fix("Do", (Edit(Span(5, 9), "x"),)))
+    (demoted,) = language.english_only(doc, None, [safe])
+    assert demoted.fix.applicability is Applicability.UNSAFE and asked
+    assert language.english_only(doc, "en", plain[:1]) == []  # inside the foreign span: dropped

@@ -220,6 +220,25 @@ def test_indefinite_article_left_out_places_change_no_finding(text, monkeypatch)
     assert got == [(f.span, f.message) for f in checks.indefinite_article(doc)]
 
 
+DOUBLE_STORIES = [
+    "An area, a an area, an an attack, a a day, a “an hour”, a \"a week\", a ‘an hour’, an ant, an aN day, an AN day.",
+    "a an, a an. a an\u00a0day, a\u00a0an\u00a0day, a  an  2024, a an-hour, a an’s, a an", "a a", "an an ",
+    "A an arc, An a road, a an\tday, a an\nday, a ana day, a an_day, a an é, a “a  b, a aa day, a a’ day",
+]
+
+
+@pytest.mark.parametrize("text", DOUBLE_STORIES + ARTICLE_STORIES + MASS_STORIES)
+def test_doubled_article_places_are_where_the_pattern_matches(text):
+    """The places ``DOUBLE_ARTICLE`` is tried at hold every match of a search over the text."""
+    from newslint.rules.realword import checks
+
+    doc = Document.from_text(text)
+    expected = [m.span() for m in checks.DOUBLE_ARTICLE.finditer(text)]
+    assert set(expected) <= {(p, p + len(m.group())) for p in checks._second_article_places(doc)
+                             if (m := checks.DOUBLE_ARTICLE.match(text, p))}
+    assert [m.span() for m in checks._matches(checks.DOUBLE_ARTICLE, doc, checks._second_article_places(doc))] == expected
+
+
 def test_no_word_after_a_safe_letter_wants_an():
     from newslint.rules.realword import model, sounds
 

@@ -116,6 +116,39 @@ def test_remembered_ngram_values_are_the_stored_ones(monkeypatch):
     assert len(scores._memo) <= 8
 
 
+# Trigrams the file stores without the bigram they hold (found by ``orphans.main``): "there
+# are breaks" without "L are breaks", "under it's belt" without "R it's belt", "your married
+# name" without "R your married"; and contexts of copy, where most trigrams are not stored.
+ORPHAN_CONTEXTS = [
+    ("breaks", ("there", "are", "</s>", None)), ("it's", ("on", "terror", "</s>", None)),
+    ("affected", ("aren't", "yet", "</s>", None)), ("it's", (None, "under", "belt", "</s>")),
+    ("from", (None, "keep", "confusing", "</s>")), ("your", (None, "<s>", "married", "name")),
+    ("their", (None, "<s>", "seventeen", "year")),
+]
+
+
+def test_trigrams_looked_for_only_where_they_can_be_stored():
+    from test_realword import score_by_keys
+
+    data = model.data_file("realword_lm.bin")
+    orphans = model.shipped_orphans(data)
+    assert orphans is not None  # the lists are for the shipped file
+    assert model.ngram_scores()._orphans is orphans or model.ngram_scores()._orphans == orphans
+    shipped, plain = model.NgramScores(data, orphans), model.NgramScores(data)
+    listless = model.NgramScores(data, (frozenset(),) * 4)  # as if every trigram had its bigrams
+    for word, around in ORPHAN_CONTEXTS:
+        expected = score_by_keys(plain, word, *around)
+        assert shipped.score(word, *around) == expected == plain.score(word, *around), (word, around)
+        assert listless.score(word, *around) != expected, (word, around)  # the lists are what finds it
+    contexts = [("said", "the", "storm", "would"), (None, "<s>", "the", "council"), ("more", "tourism", "</s>", None),
+                ("less", "more", "ten", "years"), ("said", "that", "are", "going"), ("the", "café", "owner", None),
+                ("there", "are", "the", "belt"), ("on", "terror", "married", "name"), ("keep", "under", "seventeen", "year")]
+    for word in ("than", "then", "their", "there", "they're", "its", "it's", "from", "form", "your", "breaks", "brakes"):
+        for around in contexts:
+            assert shipped.score(word, *around) == score_by_keys(plain, word, *around), (word, around)
+    assert model.shipped_orphans(data[:-1] + bytes([data[-1] ^ 1])) is None  # another build: no lists
+
+
 def test_remembered_verdicts_are_the_models(monkeypatch):
     """The remembered verdict for a word and the four words around it is the model's verdict
     there, whether it was remembered from another story, forgotten or asked afresh."""

@@ -147,7 +147,8 @@ def _article_word_places(doc: Document) -> tuple[list[int], list[int]]:
     starts with "a" or "A" is never left out.
 
     ``DOUBLE_ARTICLE``: "a" or "an" (``first``), spaces, perhaps a quotation mark (not ‘),
-    then "a" (where ``second`` starts)."""
+    then the word "a" or "an" (``second``) and a space: ``second``'s look-ahead wants spaces
+    right after it, so the run of ASCII letters there is all of it ("an area" is left out)."""
     text = doc.text
     n = len(text)
     safe = never_an()
@@ -166,14 +167,17 @@ def _article_word_places(doc: Document) -> tuple[list[int], list[int]]:
             out.append(i)  # not an ASCII letter: the pattern decides
             continue
         c = word[0]
-        if c == "a" and m.group(1) != "‘":
+        k = m.end()
+        if c == "a" and (word == "a" or word == "an") and k < n and text[k] in " \u00a0" and m.group(1) != "‘":
             second.append(i)
         single = text[i + 1] in " \u00a0"
         if single and c in safe:
             continue
-        if c not in "aA":
-            k = m.end()
-            if (k == n or text[k] in _RUN_ENDS) and not _wants_other_memo("a" if single else "an", word):
+        if c not in "aA" and (k == n or text[k] in _RUN_ENDS):
+            v = _WANTS_OTHER.get(("a" if single else "an", word))
+            if v is None:
+                v = _wants_other_memo("a" if single else "an", word)
+            if not v:
                 continue
         out.append(i)
     return out, second

@@ -9,7 +9,9 @@ terms that are the same for every member of the set::
     U(c) + L(l1 c) + R(c r1) + T1(l2 l1 c) + T2(l1 c r1) + T3(c r1 r2)
 
 where a missing n-gram counts 0. So a score needs six lookups per member and no other
-n-gram. Lookups bisect one of 65,536 buckets of sorted 64-bit keys (~4 keys each); the
+n-gram, and fewer: a trigram whose bigram is not stored is not either, but at a few pairs
+listed in ``orphans`` (so the trigram is looked for only where it can be). Lookups bisect
+one of 65,536 buckets of sorted 64-bit keys (~4 keys each); the
 file (2.7 MB) is read and viewed in place, not parsed: loading takes a few milliseconds.
 """
 
@@ -45,13 +47,16 @@ def data_file(name: str) -> bytes:
 class NgramScores:
     """Relative n-gram scores (log10 x 1000) by 64-bit key; 0 for an n-gram not stored."""
 
-    __slots__ = ("_index", "_keys", "_values", "_crcs", "_adlers", "_unigrams", "_memo")
+    __slots__ = ("_index", "_keys", "_values", "_crcs", "_adlers", "_unigrams", "_memo", "_orphans")
 
-    def __init__(self, data: bytes) -> None:
+    def __init__(self, data: bytes, orphans: Orphans | None = None) -> None:
+        """``orphans``: for the file they were built for, the bigrams whose trigrams are
+        stored without them (see ``orphans``); None, and every trigram is looked for."""
         if not data.startswith(MAGIC):
             raise ValueError("realword_lm.bin: bad header")
         self._unigrams: dict[str, int] = {}  # the unigram score of each confusion word, once
-        self._memo: dict[str, int] = {}  # n-grams asked for before (see ``score``)
+        self._memo: dict[str, int | None] = {}  # n-grams asked for before (see ``score``)
+        self._orphans = orphans
         pos = len(MAGIC)
         (n,) = struct.unpack_from("<I", data, pos)
         pos += 4
@@ -96,27 +101,32 @@ class NgramScores:
         return self._lookup(ngram.encode("utf-8"))
 
     def _lookup(self, b: bytes) -> int:
-        """:meth:`get` of ``ngram_key``'s bytes, the key taken in its two halves: the keys are
-        sorted by CRC-32 then Adler-32 and bucketed by the CRC's top 16 bits, so the CRC is
-        looked for in its bucket and the Adler-32 only among the keys with that CRC (two
-        pairs of keys in the file share one). Python's numbers below 2**32 compare at a third of the
-        cost of 64-bit ones, and the Adler-32 is not computed when the CRC is missing."""
+        """:meth:`get` of ``ngram_key``'s bytes (see :meth:`_stored`)."""
+        return self._stored(b) or 0
+
+    def _stored(self, b: bytes) -> int | None:
+        """The value of ``ngram_key``'s bytes, None where the file does not store it. The key
+        is taken in its two halves: the keys are sorted by CRC-32 then Adler-32 and bucketed
+        by the CRC's top 16 bits, so the CRC is looked for in its bucket and the Adler-32
+        only among the keys with that CRC (two pairs of keys in the file share one).
+        Python's numbers below 2**32 compare at a third of the cost of 64-bit ones, and the
+        Adler-32 is not computed when the CRC is missing."""
         c = crc32(b)
         top = c >> 16
         index = self._index
         lo, hi = index[top], index[top + 1]
         if lo == hi:
-            return 0
+            return None
         crcs = self._crcs
         i = bisect_left(crcs, c, lo, hi)
         if i == hi or crcs[i] != c:
-            return 0
+            return None
         a = adler32(b)
         adlers = self._adlers
         while adlers[i] != a:
             i += 1
             if i == hi or crcs[i] != c:
-                return 0
+                return None
         return self._values[i]
 
     def score(self, word: str, l2: str | None, l1: str | None, r1: str | None, r2: str | None) -> int:
@@ -136,34 +146,74 @@ class NgramScores:
         s = self._unigrams.get(word)
         if s is None:
             s = self._unigrams[word] = self._at("U " + word)
-        if l1 is not None:
-            if l2 is not None:
-                ngrams = [f"L {l1} {word}", f"T1 {l2} {l1} {word}"]
-            else:
-                ngrams = [f"L {l1} {word}"]
-            if r1 is not None:
-                ngrams.append(f"T2 {l1} {word} {r1}")
-                ngrams.append(f"R {word} {r1}")
-                if r2 is not None:
-                    ngrams.append(f"T3 {word} {r1} {r2}")
-        elif r1 is not None:
-            ngrams = [f"R {word} {r1}", f"T3 {word} {r1} {r2}"] if r2 is not None else [f"R {word} {r1}"]
-        else:
-            return s
         get = memo.get
-        lookup = self._lookup
-        for k in ngrams:
-            v = get(k)
-            if v is None:
-                v = memo[k] = lookup(k.encode("utf-8"))
-            s += v
+        stored = self._stored
+        # The bigrams first, then each trigram where its bigrams say it can be stored: where
+        # one is not, the trigram is not either, but at the pairs ``orphans`` lists (see
+        # ``orphans``; without them every trigram is looked for). None: not stored.
+        orphans = self._orphans
+        left = right = None
+        if r1 is not None:
+            k = f"R {word} {r1}"
+            right = get(k, _UNKNOWN)
+            if right is _UNKNOWN:
+                right = memo[k] = stored(k.encode("utf-8"))
+            if right is not None:
+                s += right
+            if r2 is not None and (right is not None or orphans is None or f"{word} {r1}" in orphans[3]):
+                k = f"T3 {word} {r1} {r2}"
+                v = get(k, _UNKNOWN)
+                if v is _UNKNOWN:
+                    v = memo[k] = stored(k.encode("utf-8"))
+                if v is not None:
+                    s += v
+        if l1 is None:
+            return s
+        k = f"L {l1} {word}"
+        left = get(k, _UNKNOWN)
+        if left is _UNKNOWN:
+            left = memo[k] = stored(k.encode("utf-8"))
+        if left is not None:
+            s += left
+        if l2 is not None and (left is not None or orphans is None or f"{l1} {word}" in orphans[0]):
+            k = f"T1 {l2} {l1} {word}"
+            v = get(k, _UNKNOWN)
+            if v is _UNKNOWN:
+                v = memo[k] = stored(k.encode("utf-8"))
+            if v is not None:
+                s += v
+        if r1 is not None and (orphans is None or (
+                (left is not None or f"{l1} {word}" in orphans[1]) and (right is not None or f"{word} {r1}" in orphans[2]))):
+            k = f"T2 {l1} {word} {r1}"
+            v = get(k, _UNKNOWN)
+            if v is _UNKNOWN:
+                v = memo[k] = stored(k.encode("utf-8"))
+            if v is not None:
+                s += v
         return s
+
+
+# The bigrams whose trigrams are stored without them: T1, T2 by its left bigram, T2 by its
+# right one, T3 (see ``orphans``).
+Orphans = tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]
+_UNKNOWN = object()  # an n-gram not asked for before
+
+
+def shipped_orphans(data: bytes) -> Orphans | None:
+    """``orphans``' lists, if they were built for ``data`` (the shipped file, checked by its
+    CRC-32: under a millisecond), else None."""
+    from newslint.rules.realword import orphans
+
+    if crc32(data) != orphans.LM_CRC32:
+        return None
+    return orphans.T1, orphans.T2_LEFT, orphans.T2_RIGHT, orphans.T3
 
 
 @lru_cache(maxsize=1)
 def ngram_scores() -> NgramScores:
     """The context model (loaded once per process, at the first confusion word)."""
-    return NgramScores(data_file("realword_lm.bin"))
+    data = data_file("realword_lm.bin")
+    return NgramScores(data, shipped_orphans(data))
 
 
 @lru_cache(maxsize=1)

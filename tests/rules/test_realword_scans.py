@@ -116,6 +116,39 @@ def test_remembered_ngram_values_are_the_stored_ones(monkeypatch):
     assert len(scores._memo) <= 8
 
 
+# Trigrams the file stores without the bigram they hold (found by ``orphans.main``): "there
+# are breaks" without "L are breaks", "under it's belt" without "R it's belt", "your married
+# name" without "R your married"; and contexts of copy, where most trigrams are not stored.
+ORPHAN_CONTEXTS = [
+    ("breaks", ("there", "are", "</s>", None)), ("it's", ("on", "terror", "</s>", None)),
+    ("affected", ("aren't", "yet", "</s>", None)), ("it's", (None, "under", "belt", "</s>")),
+    ("from", (None, "keep", "confusing", "</s>")), ("your", (None, "<s>", "married", "name")),
+    ("their", (None, "<s>", "seventeen", "year")),
+]
+
+
+def test_trigrams_looked_for_only_where_they_can_be_stored():
+    from test_realword import score_by_keys
+
+    data = model.data_file("realword_lm.bin")
+    orphans = model.shipped_orphans(data)
+    assert orphans is not None  # the lists are for the shipped file
+    assert model.ngram_scores()._orphans is orphans or model.ngram_scores()._orphans == orphans
+    shipped, plain = model.NgramScores(data, orphans), model.NgramScores(data)
+    listless = model.NgramScores(data, (frozenset(),) * 4)  # as if every trigram had its bigrams
+    for word, around in ORPHAN_CONTEXTS:
+        expected = score_by_keys(plain, word, *around)
+        assert shipped.score(word, *around) == expected == plain.score(word, *around), (word, around)
+        assert listless.score(word, *around) != expected, (word, around)  # the lists are what finds it
+    contexts = [("said", "the", "storm", "would"), (None, "<s>", "the", "council"), ("more", "tourism", "</s>", None),
+                ("less", "more", "ten", "years"), ("said", "that", "are", "going"), ("the", "café", "owner", None),
+                ("there", "are", "the", "belt"), ("on", "terror", "married", "name"), ("keep", "under", "seventeen", "year")]
+    for word in ("than", "then", "their", "there", "they're", "its", "it's", "from", "form", "your", "breaks", "brakes"):
+        for around in contexts:
+            assert shipped.score(word, *around) == score_by_keys(plain, word, *around), (word, around)
+    assert model.shipped_orphans(data[:-1] + bytes([data[-1] ^ 1])) is None  # another build: no lists
+
+
 def test_remembered_verdicts_are_the_models(monkeypatch):
     """The remembered verdict for a word and the four words around it is the model's verdict
     there, whether it was remembered from another story, forgotten or asked afresh."""
@@ -218,6 +251,25 @@ def test_indefinite_article_left_out_places_change_no_finding(text, monkeypatch)
     monkeypatch.setattr(checks, "_article_word_places", lambda d: (checks._article_places(d), places(d)[1]))
     doc = Document.from_text(text)
     assert got == [(f.span, f.message) for f in checks.indefinite_article(doc)]
+
+
+DOUBLE_STORIES = [
+    "An area, a an area, an an attack, a a day, a “an hour”, a \"a week\", a ‘an hour’, an ant, an aN day, an AN day.",
+    "a an, a an. a an\u00a0day, a\u00a0an\u00a0day, a  an  2024, a an-hour, a an’s, a an", "a a", "an an ",
+    "A an arc, An a road, a an\tday, a an\nday, a ana day, a an_day, a an é, a “a  b, a aa day, a a’ day",
+]
+
+
+@pytest.mark.parametrize("text", DOUBLE_STORIES + ARTICLE_STORIES + MASS_STORIES)
+def test_doubled_article_places_are_where_the_pattern_matches(text):
+    """The places ``DOUBLE_ARTICLE`` is tried at hold every match of a search over the text."""
+    from newslint.rules.realword import checks
+
+    doc = Document.from_text(text)
+    expected = [m.span() for m in checks.DOUBLE_ARTICLE.finditer(text)]
+    assert set(expected) <= {(p, p + len(m.group())) for p in checks._second_article_places(doc)
+                             if (m := checks.DOUBLE_ARTICLE.match(text, p))}
+    assert [m.span() for m in checks._matches(checks.DOUBLE_ARTICLE, doc, checks._second_article_places(doc))] == expected
 
 
 def test_no_word_after_a_safe_letter_wants_an():

@@ -270,6 +270,10 @@ def main() -> None:
         for word, art in rows:
             fh.write(f"{word}\t{art}\n")
     print(f"{len(entries)} n-grams, {len(rows)} pronunciations written to {DATA}", file=sys.stderr)
+    # The model skips trigram look-ups by lists that hold for one build of the file only
+    # (rules/realword/orphans.py): made again for this one, or the model is slower (never wrong).
+    orphans = os.path.join(ROOT, "rules", "realword", "orphans.py")
+    subprocess.run([sys.executable, orphans, "--wheel", wheel], check=True)
 
 
 if __name__ == "__main__":

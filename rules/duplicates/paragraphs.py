@@ -427,6 +427,9 @@ def _quiet(text: str, lines: _Units, blocks: _Units, min_words: int, near_words:
     # The words of every unit: the whole text normalised at once, so each unit's words are
     # a slice split at white space.
     norm, odd = _normalized_in_part(text)
+    if not blocks.spans and odd is None and norm.isascii() and _lines_quiet_by_counts(
+            norm, lines.spans, min_words, near_words, similarity, len(text)):
+        return True, True, True  # (no paragraph of several lines: nothing among them)
     for units in (lines, blocks):
         units.words = _unit_words(text, norm, odd, units.spans)
         units.keys = list(map(" ".join, units.words))
@@ -436,6 +439,59 @@ def _quiet(text: str, lines: _Units, blocks: _Units, min_words: int, near_words:
     quiet_blocks = (quiet_lines and exact_blocks
                     and _none_repeats(blocks, min_words, near_words, similarity, len(text)))
     return quiet_lines, exact_blocks, quiet_blocks
+
+
+# Normalised ASCII text (see :func:`_normalized_in_part`) as word characters ("a") and spaces.
+_WORD_CLASS = bytes(32 if i == 32 else 97 for i in range(256))
+
+
+def _lines_quiet_by_counts(norm: str, spans: list[Span], min_words: int, near_words: int,
+                           similarity: float, text_length: int) -> bool:
+    """True when :func:`_none_repeats` would be True for units of these spans, read from
+    their word counts, without their words: no two units counted have the same number of
+    words and of letters and digits (as two with the same words would), no two long
+    units have close lengths (or their words, and theirs alone, show no near copies), and
+    no long unit follows one of about its length. False: the words must decide. Most
+    stories are quiet, and a story of long paragraphs of one line each (~65 words, as
+    BBC copy) spent most of this rule on splitting and joining words no pass reads.
+    ``norm``: the normalised text, all ASCII, with no character that reads as more than one
+    (each unit's words are then ``norm[a:b].split()``)."""
+    cls = norm.encode("ascii").translate(_WORD_CLASS)
+    least = max(min_words, 1)
+    seen: set[tuple[int, int]] = set()
+    counted: list[tuple[int, int, int]] = []  # (words, start, end) of each unit counted
+    for a, b in spans:
+        # Words: the runs of word characters, each after a space or at the start.
+        n = cls.count(b" a", a, b) + (a < b and cls[a] == 97)
+        if n < least:
+            continue
+        sig = (n, cls.count(b"a", a, b))
+        if sig in seen:
+            return False  # maybe the same words twice
+        seen.add(sig)
+        counted.append((n, a, b))
+    # One word apart, next to each other: a long unit after one of about its length.
+    if any(n >= near_words and -1 <= n - m <= 1 for (n, _, _), (m, _, _) in zip(counted[1:], counted)):
+        return False
+    if not near_words < text_length:
+        return True  # no near copies looked for
+    longs = sorted(u for u in counted if u[0] >= near_words)
+    if len(longs) < 2:
+        return True
+    if not similarity > 0:
+        return False  # every pair is close: the words decide
+    # Units of close lengths (as :func:`_near_possible_among` pairs them); only they are read.
+    sizes = [u[0] for u in longs]
+    scaled = [similarity * n for n in sizes]
+    ends = [bisect_right(scaled, n, k + 1) for k, n in enumerate(sizes)]
+    reach = 0
+    partnered: list[list[str]] = []
+    for k, end in enumerate(ends):
+        reach = max(reach, end if end > k + 1 else 0)
+        if k < reach:
+            _, a, b = longs[k]
+            partnered.append(norm[a:b].split())
+    return not _near_possible_among(partnered, similarity)
 
 
 def _unit_words(text: str, norm: str, odd: list[int] | None, spans: list[Span]) -> list[list[str]]:

@@ -61,7 +61,7 @@ SMALL_DOCUMENT = 100_000  # characters: up to this, words are kept between passe
 RECENT_WORDS = 4096  # texts (a long document's units' words, captions' answers) kept for the next copy
 MAX_PREFILTER_PAIRS = 256  # more pairs of long units than this: build the sketch index straight away
 # ASCII characters other than letters and digits: a word boundary, as for WORDS.
-_TYPOGRAPHIC = "“”‘’—–…\u00a0"  # neither letters nor digits: each reads as a space
+_TYPOGRAPHIC = "“”‘’—–…\u00a0£€•°"  # neither letters nor digits: each reads as a space
 _ASCII_SEPARATORS = bytes(i if chr(i).isalnum() else 32 for i in range(256))
 # The same, with ASCII letters in lower case: ``bytes.lower`` and the table in one pass.
 _LOWER_SEPARATORS = bytes(_ASCII_SEPARATORS[i] if i > 127 else _ASCII_SEPARATORS[i] | (32 if 65 <= i <= 90 else 0)

@@ -427,7 +427,7 @@ def _quiet(text: str, lines: _Units, blocks: _Units, min_words: int, near_words:
     # The words of every unit: the whole text normalised at once, so each unit's words are
     # a slice split at white space.
     norm, odd = _normalized_in_part(text)
-    if not blocks.spans and odd is None and norm.isascii() and _lines_quiet_by_counts(
+    if not blocks.spans and odd is None and _lines_quiet_by_counts(
             norm, lines.spans, min_words, near_words, similarity, len(text)):
         return True, True, True  # (no paragraph of several lines: nothing among them)
     for units in (lines, blocks):
@@ -441,7 +441,7 @@ def _quiet(text: str, lines: _Units, blocks: _Units, min_words: int, near_words:
     return quiet_lines, exact_blocks, quiet_blocks
 
 
-# Normalised ASCII text (see :func:`_normalized_in_part`) as word characters ("a") and spaces.
+# Normalised text (see :func:`_normalized_in_part`) in ASCII as word characters ("a") and spaces.
 _WORD_CLASS = bytes(32 if i == 32 else 97 for i in range(256))
 
 
@@ -454,9 +454,10 @@ def _lines_quiet_by_counts(norm: str, spans: list[Span], min_words: int, near_wo
     no long unit follows one of about its length. False: the words must decide. Most
     stories are quiet, and a story of long paragraphs of one line each (~65 words, as
     BBC copy) spent most of this rule on splitting and joining words no pass reads.
-    ``norm``: the normalised text, all ASCII, with no character that reads as more than one
-    (each unit's words are then ``norm[a:b].split()``)."""
-    cls = norm.encode("ascii").translate(_WORD_CLASS)
+    ``norm``: the normalised text, with no character that reads as more than one (each
+    unit's words are then ``norm[a:b].split()``); its characters beyond ASCII are letters
+    and digits, each one character of a word ("?" in ASCII, then "a")."""
+    cls = (norm.encode("ascii") if norm.isascii() else norm.encode("ascii", "replace")).translate(_WORD_CLASS)
     least = max(min_words, 1)
     seen: set[tuple[int, int]] = set()
     counted: list[tuple[int, int, int]] = []  # (words, start, end) of each unit counted

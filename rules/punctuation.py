@@ -33,9 +33,10 @@ DOUBLED_CANDIDATE = patterns.compile(r"\.\.|,,|;;|!!|\?\?|::|,\.|\.,|;,|,;")
 # scan gives every place its pairs start (the second mark only looked at), overlapping
 # ones too; :func:`_candidates` keeps them as the one pattern's scan would.
 PAIRS = ("..", ",,", ";;", "!!", "??", "::", ",.", ".,", ";,", ",;")  # DOUBLED_CANDIDATE's
+PAIR_FIRSTS = "".join(sorted({p[0] for p in PAIRS}))  # each scan's first mark, in the scans' order
 PAIR_SCANS = tuple(
     re.compile(re.escape(first) + "(?=[" + re.escape("".join(sorted({p[1] for p in PAIRS if p[0] == first}))) + "])")
-    for first in sorted({p[0] for p in PAIRS})
+    for first in PAIR_FIRSTS
 )
 # The word before ".,": an abbreviation may take a comma ("U.S.,", "Inc.,", "Calif.,", "etc.,").
 WORD_BEFORE = patterns.compile(r"(?:\p{L}\.)*[\p{L}\p{N}]+$")
@@ -117,8 +118,11 @@ def _candidates(text: str) -> list[int]:
     right, each match ending before the next begins. Every pair is two characters, so the
     scan takes, left to right, each place a pair starts that the pair before does not
     cover; :data:`PAIR_SCANS` give the places (half the time of the one pattern in the
-    standard library's engine on the seed story, a third of ten str.find loops)."""
-    starts = [m.start() for scan in PAIR_SCANS for m in scan.finditer(text)]
+    standard library's engine on the seed story, a third of ten str.find loops). A scan
+    runs only where its first mark is in the text: that look is a memchr in C, the scan
+    a step of the engine per character (most stories have no "!", ";" or "?"; seed: 369K ->
+    217K instructions)."""
+    starts = [m.start() for first, scan in zip(PAIR_FIRSTS, PAIR_SCANS) if first in text for m in scan.finditer(text)]
     starts.sort()
     out: list[int] = []
     end = 0  # where the last pair kept ends

@@ -61,7 +61,7 @@ SMALL_DOCUMENT = 100_000  # characters: up to this, words are kept between passe
 RECENT_WORDS = 4096  # texts (a long document's units' words, captions' answers) kept for the next copy
 MAX_PREFILTER_PAIRS = 256  # more pairs of long units than this: build the sketch index straight away
 # ASCII characters other than letters and digits: a word boundary, as for WORDS.
-_TYPOGRAPHIC = "“”‘’—–…\u00a0"  # neither letters nor digits
+_TYPOGRAPHIC = "“”‘’—–…\u00a0£€•°"  # neither letters nor digits: each reads as a space
 _ASCII_SEPARATORS = bytes(i if chr(i).isalnum() else 32 for i in range(256))
 # The same, with ASCII letters in lower case: ``bytes.lower`` and the table in one pass.
 _LOWER_SEPARATORS = bytes(_ASCII_SEPARATORS[i] if i > 127 else _ASCII_SEPARATORS[i] | (32 if 65 <= i <= 90 else 0)
@@ -275,7 +275,16 @@ def _normalized_in_part(text: str) -> tuple[str, list[int] | None]:
     :func:`_words` (None when there are none)."""
     if text.isascii():
         return text.encode("ascii").translate(_LOWER_SEPARATORS).decode("ascii"), None
-    norm, odd = _fold_beyond_ascii(text, text.encode("ascii", "replace"))
+    # News copy's characters beyond ASCII are mostly its curly quotes and dashes, which read
+    # as spaces anyway: made spaces first (a pass in C for each one present), they cost the
+    # encoder's error handler and the loop below nothing (~10 us of ~45 on the seed story).
+    plain = text
+    for ch in _TYPOGRAPHIC:
+        if ch in plain:
+            plain = plain.replace(ch, " ")
+    if plain.isascii():
+        return plain.encode("ascii").translate(_LOWER_SEPARATORS).decode("ascii"), None
+    norm, odd = _fold_beyond_ascii(plain, plain.encode("ascii", "replace"))
     return norm, odd or None
 
 
@@ -418,6 +427,9 @@ def _quiet(text: str, lines: _Units, blocks: _Units, min_words: int, near_words:
     # The words of every unit: the whole text normalised at once, so each unit's words are
     # a slice split at white space.
     norm, odd = _normalized_in_part(text)
+    if not blocks.spans and odd is None and _lines_quiet_by_counts(
+            norm, lines.spans, min_words, near_words, similarity, len(text)):
+        return True, True, True  # (no paragraph of several lines: nothing among them)
     for units in (lines, blocks):
         units.words = _unit_words(text, norm, odd, units.spans)
         units.keys = list(map(" ".join, units.words))
@@ -427,6 +439,60 @@ def _quiet(text: str, lines: _Units, blocks: _Units, min_words: int, near_words:
     quiet_blocks = (quiet_lines and exact_blocks
                     and _none_repeats(blocks, min_words, near_words, similarity, len(text)))
     return quiet_lines, exact_blocks, quiet_blocks
+
+
+# Normalised text (see :func:`_normalized_in_part`) in ASCII as word characters ("a") and spaces.
+_WORD_CLASS = bytes(32 if i == 32 else 97 for i in range(256))
+
+
+def _lines_quiet_by_counts(norm: str, spans: list[Span], min_words: int, near_words: int,
+                           similarity: float, text_length: int) -> bool:
+    """True when :func:`_none_repeats` would be True for units of these spans, read from
+    their word counts, without their words: no two units counted have the same number of
+    words and of letters and digits (as two with the same words would), no two long
+    units have close lengths (or their words, and theirs alone, show no near copies), and
+    no long unit follows one of about its length. False: the words must decide. Most
+    stories are quiet, and a story of long paragraphs of one line each (~65 words, as
+    BBC copy) spent most of this rule on splitting and joining words no pass reads.
+    ``norm``: the normalised text, with no character that reads as more than one (each
+    unit's words are then ``norm[a:b].split()``); its characters beyond ASCII are letters
+    and digits, each one character of a word ("?" in ASCII, then "a")."""
+    cls = (norm.encode("ascii") if norm.isascii() else norm.encode("ascii", "replace")).translate(_WORD_CLASS)
+    least = max(min_words, 1)
+    seen: set[tuple[int, int]] = set()
+    counted: list[tuple[int, int, int]] = []  # (words, start, end) of each unit counted
+    for a, b in spans:
+        # Words: the runs of word characters, each after a space or at the start.
+        n = cls.count(b" a", a, b) + (a < b and cls[a] == 97)
+        if n < least:
+            continue
+        sig = (n, cls.count(b"a", a, b))
+        if sig in seen:
+            return False  # maybe the same words twice
+        seen.add(sig)
+        counted.append((n, a, b))
+    # One word apart, next to each other: a long unit after one of about its length.
+    if any(n >= near_words and -1 <= n - m <= 1 for (n, _, _), (m, _, _) in zip(counted[1:], counted)):
+        return False
+    if not near_words < text_length:
+        return True  # no near copies looked for
+    longs = sorted(u for u in counted if u[0] >= near_words)
+    if len(longs) < 2:
+        return True
+    if not similarity > 0:
+        return False  # every pair is close: the words decide
+    # Units of close lengths (as :func:`_near_possible_among` pairs them); only they are read.
+    sizes = [u[0] for u in longs]
+    scaled = [similarity * n for n in sizes]
+    ends = [bisect_right(scaled, n, k + 1) for k, n in enumerate(sizes)]
+    reach = 0
+    partnered: list[list[str]] = []
+    for k, end in enumerate(ends):
+        reach = max(reach, end if end > k + 1 else 0)
+        if k < reach:
+            _, a, b = longs[k]
+            partnered.append(norm[a:b].split())
+    return not _near_possible_among(partnered, similarity)
 
 
 def _unit_words(text: str, norm: str, odd: list[int] | None, spans: list[Span]) -> list[list[str]]:
@@ -538,7 +604,10 @@ def _find(doc: Document, units: _Units, min_words: int, min_chars: int, near_wor
     repeated: set[str] = set()  # the keys of more than one chosen unit
     if kept is not None and near_words < len(text):
         # A cheap look first: without two units that could be near copies, skip the sketches.
-        chosen = [(i, w) for i, sp in enumerate(spans) if (w := eligible(i, sp)) is not None]
+        # (what ``eligible`` gives, the lengths looked at inline: most units pass them)
+        chosen = [(i, w) for i, ((a, b), w) in enumerate(zip(spans, kept))
+                  if b - a >= min_chars and len(w) >= min_words and i not in skip
+                  and (len(w) > 20 or not _tabular(text[a:b], w))]
         keys = units.keys
         assert keys is not None
         repeated = {key for key, count in Counter([keys[i] for i, _ in chosen]).items() if count > 1}
@@ -548,6 +617,7 @@ def _find(doc: Document, units: _Units, min_words: int, min_chars: int, near_wor
     else:
         todo = ((i, eligible(i, sp)) for i, sp in enumerate(spans))
     last: tuple[int, list[str]] = (-1, [])  # the eligible unit before, with its words
+    prevs = units.prev
     for i, words_or_none in todo:
         if words_or_none is None:
             continue
@@ -556,7 +626,12 @@ def _find(doc: Document, units: _Units, min_words: int, min_chars: int, near_wor
         n = len(words)
         j = None
         if keys is not None and keys[i] not in repeated:
-            j = i  # no other unit of this pass has these words
+            # No other unit of this pass has these words: without the near look, only one
+            # word apart from the unit before (about as long) can make it a repeat. Most
+            # units end here, on two numbers.
+            if n < near_words and (n < adjacent_words or not -1 <= n - len(before[1]) <= 1):
+                continue
+            j = i
         else:
             same = exact.setdefault(hash(keys[i] if keys is not None else " ".join(words)), [])
             for k in same:  # usually none: a hash seen before is confirmed on the words
@@ -593,7 +668,7 @@ def _find(doc: Document, units: _Units, min_words: int, min_chars: int, near_wor
                 if len(lst) < POSTING_CAP:
                     lst.append(i)
             lengths[i] = n
-        prev = units.before(i)
+        prev = prevs[i] if prevs is not None else i - 1  # units.before(i)
         if (first is None and n >= adjacent_words and before[0] == prev >= 0
                 and _one_word_apart(words, before[1]) and units.caption(prev, text) == units.caption(i, text)):
             first = roots.get(prev, prev)
@@ -677,6 +752,10 @@ def _without_parallel(doc: Document, found: list[Repeat], min_words: int, lines:
         if b.kind == "heading":
             heads.append(sp)
             continue
+        if words_cache is not None:
+            words = words_cache.get(sp)
+            if words is not None and len(words) >= min_words:
+                continue  # a paragraph of one line, too long to be a heading: no slice made
         chunk = text[sp.start : sp.end].strip()
         if (not chunk or "\n" in chunk or chunk[-1] in ".,;:!?…" or b.kind in SKIP_KINDS
                 or len(_cached_words(words_cache, sp, chunk)) >= min_words):

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newslint.document import Document
 from newslint.rules.duplicates import paragraphs as P
 
 STORY = [
@@ -147,3 +148,57 @@ def test_one_word_units_are_left_to_the_full_check():
     # near-min-words 1: two different one-word lines have no word pairs, alike by the share
     assert P._near_possible([(0, ["kyiv"]), (1, ["moscow"])], 1, 0.9) == _near_possible_full(
         [(0, ["kyiv"]), (1, ["moscow"])], 1, 0.9)
+
+
+_PIECES = ["Russia is considering downgrading relations with the West,", "the Kremlin said.",
+           "Peskov said on Monday", "that talks had stalled", "and sanctions would follow", "£4.5bn",
+           "Officials said the bridge would reopen on Monday", "Kyiv", "2024", "", "the the", "-",
+           "Russia is considering downgrading relations with the West, the Kremlin said.",
+           "Lipavský said", "Štěpán Novák", "Москва заявила", "Straße"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_PIECES), min_size=0, max_size=6).map(" ".join), min_size=0, max_size=9),
+       st.sampled_from([(4, 12, 0.9), (1, 3, 0.5), (4, 5, 0.9), (2, 1, 0.0), (4, 12, 1.0)]))
+def test_quiet_by_counts_says_quiet_only_where_the_words_do(paragraphs, options):
+    """The word-count look (no words read) may say "quiet" only where the words say so: the
+    same lines, counted, compared and paired as :func:`P._none_repeats` does."""
+    min_words, near_words, similarity = options
+    text = "\n\n".join(paragraphs) + "\n"
+    doc = Document.from_text(text)
+    lines, blocks = P._units(doc)
+    norm, odd = P._normalized_in_part(text)
+    if blocks.spans or odd is not None:
+        return
+    fast = P._lines_quiet_by_counts(norm, lines.spans, min_words, near_words, similarity, len(text))
+    lines.words = P._unit_words(text, norm, odd, lines.spans)
+    lines.keys = list(map(" ".join, lines.words))
+    full = P._none_repeats(lines, min_words, near_words, similarity, len(text))
+    assert not fast or full
+    assert P._quiet(text, *P._units(doc), min_words, near_words, similarity) == (
+        (full, True, full) if not fast else (True, True, True))
+
+
+def test_quiet_by_counts_leaves_near_and_adjacent_copies_to_the_words():
+    """A paragraph one word apart from the one before (a word dropped, added or changed), an
+    exact copy, and a near copy further down are never called quiet by the counts."""
+    para = "Russia is considering a possible downgrading of relations with the West, the Kremlin said on Tuesday."
+    other = "The foreign ministry summoned the ambassador on Monday to protest against the new sanctions."
+    long = (" ".join(STORY[0].split()[:40]) + ".")
+    stories = [
+        [para, para.replace("possible ", "")], [para, para.replace("the West", "the whole West")],
+        [para, para.replace("possible", "likely")], [para, other, para],
+        [long, other, long.replace("mission", "task")],
+        ["Москва заявила, что переговоры зашли в тупик.", other, "Москва заявила, что переговоры зашли в тупик!"],
+        [para.replace("Russia", "Lipavský"), para.replace("Russia", "Lipavský").replace("possible ", "")],
+        [para, other],
+    ]
+    for paragraphs in stories:
+        text = "\n\n".join(paragraphs) + "\n"
+        lines, _ = P._units(Document.from_text(text))
+        norm, odd = P._normalized_in_part(text)
+        lines.words = P._unit_words(text, norm, odd, lines.spans)
+        lines.keys = list(map(" ".join, lines.words))
+        full = P._none_repeats(lines, 4, 12, 0.9, len(text))
+        assert P._lines_quiet_by_counts(norm, lines.spans, 4, 12, 0.9, len(text)) == full, paragraphs
+    assert full  # the last story repeats nothing, and the counts see it

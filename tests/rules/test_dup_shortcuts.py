@@ -177,3 +177,11 @@ def test_repeated_word_looks_are_a_necessary_condition(tokens, gaps):
     text = "".join(t + g for t, g in zip(tokens, gaps))
     if W.REPEAT.search(text):
         assert not W._no_repeat_possible(text), text
+
+
+def test_typographic_characters_made_spaces_first_read_as_spaces():
+    """The quotes, dashes and no-break spaces made spaces before the encoder runs must be
+    what the plain reading makes of them, beside letters beyond ASCII or with none."""
+    assert all(P._folded(ch) == " " for ch in P._TYPOGRAPHIC)
+    for text in ("“Yes,” she said — ‘twice’… no\u00a0more – ok?", "Lipavský’s “plan”—Štěpán’s?", "£4.5bn • 20°C, €3"):
+        assert P._normalized_in_part(text) == normalized_plain(text)

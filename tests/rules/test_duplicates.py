@@ -397,3 +397,20 @@ def test_dup_one_word_apart_only_next_to_each_other(lint):
     assert lint(text, select=["DUP002", "DUP003"]) == []
     short = "Monday: Leeds v Hull, kick-off 3pm at Elland Road\nTuesday: Leeds v Hull, kick-off 3pm at Elland Road\n"
     assert lint(short, select=["DUP002", "DUP003"]) == []
+
+
+def test_dup002_one_word_apart_beside_exact_repeats(lint):
+    """A story with exact repeats compares each unit on its own words: a paragraph one word
+    apart from the one before (changed, added or dropped) is still a near copy, a paragraph a
+    few words apart from one further up is not, and the exact repeat names its first copy."""
+    head = "Russia Considering Downgrading Relations with the West, the Kremlin Says"
+    para = "Russia is considering a possible downgrading of relations with the West, the Kremlin said on Tuesday."
+    other = "The foreign ministry summoned the ambassador on Monday to protest against the new sanctions."
+    # (sixteen words: one word apart is two of fifteen word pairs, no near copy by its share)
+    for copy in (para.replace("possible", "likely"), para.replace("possible ", ""),
+                 para.replace("the West", "the whole West")):
+        far = copy.replace("Tuesday", "Monday").replace("Russia is", "Moscow is").replace("the Kremlin", "Moscow")
+        text = f"{head}\n\n{para}\n\n{copy}\n\n{other}\n\n{head}\n\n{far}\n"
+        got = [(d.code, d.location.row, d.message) for d in lint(text, select=["DUP002"])]
+        assert got == [("DUP002", 5, "Paragraph nearly repeats line 3"),
+                       ("DUP002", 9, "Paragraph repeats line 1")], copy

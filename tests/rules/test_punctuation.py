@@ -223,3 +223,18 @@ def test_pun001_pair_scans_know_every_pair_of_the_pattern():
     from newslint.rules import punctuation
 
     assert punctuation.DOUBLED_CANDIDATE.pattern == "|".join(re.escape(p) for p in punctuation.PAIRS)
+
+
+def test_pun001_each_scan_is_skipped_only_without_its_first_mark():
+    """A pair scan runs only where its first mark is in the text: the marks must be the
+    scans' own, in their order, and a text with one kind of pair finds it alone."""
+    import re
+
+    from newslint.rules import punctuation
+
+    assert [s.pattern[: len(re.escape(f))] for f, s in zip(punctuation.PAIR_FIRSTS, punctuation.PAIR_SCANS)] == [
+        re.escape(f) for f in punctuation.PAIR_FIRSTS]
+    assert len(punctuation.PAIR_FIRSTS) == len(punctuation.PAIR_SCANS)
+    for pair in punctuation.PAIRS:
+        text = f"The council met on Monday{pair} The vote was close"
+        assert punctuation._candidates(text) == [25], pair

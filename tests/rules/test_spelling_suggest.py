@@ -174,7 +174,29 @@ def test_scored_is_the_plain_algorithm_on_slips_of_common_words(typo):
 def test_the_two_edit_walk_finds_the_words_of_the_plain_walk():
     for typo in _unknown(_slips(300, seed=3))[:150] + TYPOS[:50]:
         e1 = S.edits1(typo)
-        assert S._edits2_frequent(e1, lexicon()) == old_edits2_frequent(e1), typo
+        assert S._edits2_frequent(typo, e1, lexicon()) == old_edits2_frequent(e1), typo
+
+
+def old_frequent_edits1(word: str) -> tuple[str, ...]:
+    """``suggest.frequent_edits1`` as it was: the frequent strings of ``edits1``'s dict."""
+    e1 = S.edits1(word)
+    return tuple(w for w in e1 if w in lexicon().frequent_lower)
+
+
+EDGE_WORDS = ["", "a", "aa", "ab", "naïve", "o'clock", "committe", "mississipi", "aaaa", "teh", "reseach"]
+
+
+@pytest.mark.parametrize("word", EDGE_WORDS + TYPOS[:: max(1, len(TYPOS) // 60)])
+def test_edit_strings_are_the_strings_of_edits1_in_its_order(word):
+    got = dict.fromkeys(S._edit_strings(word))
+    got.pop(word, None)
+    assert list(got) == list(S.edits1(word))
+
+
+@pytest.mark.parametrize("word", EDGE_WORDS + ["thier", "goverment", "recieve", "house", "the"]
+                         + _unknown(_slips(200, seed=7))[:100])
+def test_frequent_edits1_is_the_frequent_strings_of_edits1_in_order(word):
+    assert S.frequent_edits1.__wrapped__(word) == old_frequent_edits1(word)
 
 
 @pytest.mark.skipif(not os.environ.get("NEWSLINT_ORACLE_WORDS"), reason="set NEWSLINT_ORACLE_WORDS to a word list")

@@ -144,6 +144,11 @@ class Lexicon:
         cache[prefix] = found
         return found
 
+    def has_trie(self) -> bool:
+        """True once :meth:`children` has sorted the frequent words (it does so at its
+        first call, ~15 ms: a caller that can do without asks this first)."""
+        return self._sorted is not None
+
     def children_memo(self) -> dict[str, str | None]:
         """The answers of :meth:`children` so far, by prefix (read-only for the caller)."""
         return self._children

@@ -284,9 +284,36 @@ def frequent_edits1(word: str) -> tuple[str, ...]:
     """The frequent words one edit from ``word``, in the order of :func:`edits1`
     (memoized: several checks ask about the same unknown word). The frequent ones are
     picked from the strings in order, each kept at its first place, as in ``edits1``'s dict."""
-    kept = dict.fromkeys(filter(lexicon().frequent_lower.__contains__, _edit_strings(word)))
+    lex = lexicon()
+    strings = _frequent_edit_strings(word, lex) if lex.has_trie() else _edit_strings(word)
+    kept = dict.fromkeys(filter(lex.frequent_lower.__contains__, strings))
     kept.pop(word, None)
     return tuple(kept)
+
+
+def _frequent_edit_strings(word: str, lex: Lexicon) -> list[str]:
+    """The strings of :func:`_edit_strings` that can be frequent words, in its order: an
+    edit at position i keeps ``word[:i]``, so it gives a frequent word only if that begins
+    one, and a letter changed or put in there only if it is one of the prefix's children
+    (asked of the trie once a two-edit search has built it; a few dozen strings instead of
+    ~500). Every frequent string is made at each place the full list makes it."""
+    out: list[str] = []
+    extend, append = out.extend, out.append
+    children = lex.children
+    for i in range(len(word) + 1):
+        a, b = word[:i], word[i:]
+        kids = children(a)
+        if kids is None:
+            break  # no frequent word begins with a: nor with any longer prefix
+        heads = [a + c for c in kids if "a" <= c <= "z"]  # the children are sorted: LETTERS' order
+        if b:
+            rest = b[1:]
+            append(a + rest)
+            if len(b) > 1 and b[0] != b[1]:
+                append(a + b[1] + b[0] + b[2:])
+            extend([h + rest for h in heads])
+        extend([h + b for h in heads])
+    return out
 
 
 @lru_cache(maxsize=4096)

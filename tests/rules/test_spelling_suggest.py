@@ -199,6 +199,18 @@ def test_frequent_edits1_is_the_frequent_strings_of_edits1_in_order(word):
     assert S.frequent_edits1.__wrapped__(word) == old_frequent_edits1(word)
 
 
+@pytest.mark.parametrize("word", EDGE_WORDS + ["thier", "goverment", "recieve", "house", "the", "Xhouse", "caf\u00e9s"]
+                         + _unknown(_slips(200, seed=9))[:100])
+def test_the_trie_s_edit_strings_keep_every_frequent_one_in_order(word):
+    lex = lexicon()
+    lex.children("")  # the trie: built as at the first two-edit search
+    assert lex.has_trie()
+    kept = dict.fromkeys(filter(lex.frequent_lower.__contains__, S._frequent_edit_strings(word, lex)))
+    kept.pop(word, None)
+    assert tuple(kept) == old_frequent_edits1(word)
+    assert S.frequent_edits1.__wrapped__(word) == old_frequent_edits1(word)
+
+
 @pytest.mark.skipif(not os.environ.get("NEWSLINT_ORACLE_WORDS"), reason="set NEWSLINT_ORACLE_WORDS to a word list")
 def test_scored_is_the_plain_algorithm_on_a_whole_list():
     with open(os.environ["NEWSLINT_ORACLE_WORDS"], encoding="utf-8") as fh:

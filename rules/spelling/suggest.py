@@ -107,12 +107,29 @@ def _del_cost(word: str, j: int) -> float:
     return OTHER_DEL + first
 
 
+# The cost of each letter typed for each letter meant, by letter typed, as met (a typo
+# has a dozen letters, a candidate as many: _sub_cost, with its frozenset for the sound
+# pairs, was called for most of the cells of every table).
+_SUBS: dict[str, dict[str, float]] = {}
+SUBS_LIMIT = 1024  # letters typed kept (a text in any script brings new ones)
+
+
+def _subs_of(typed: str) -> dict[str, float]:
+    """The costs of typing ``typed`` for each letter met so far (filled by the caller)."""
+    got = _SUBS.get(typed)
+    if got is None:
+        if len(_SUBS) >= SUBS_LIMIT:
+            _SUBS.clear()
+        got = _SUBS[typed] = {}
+    return got
+
+
 @lru_cache(maxsize=8192)
 def channel_cost(typo: str, word: str) -> float:
     """Weighted Damerau-Levenshtein (optimal string alignment) cost of ``word`` -> ``typo``
     (memoized: an archive repeats its misspellings, and this is the checker's costliest step).
     The costs of each extra and each missing letter are worked out once per row and column,
-    not once per cell."""
+    not once per cell, and a changed letter's cost is looked up (:func:`_subs_of`)."""
     n, m = len(typo), len(word)
     dels = [_del_cost(word, j) for j in range(m)]
     prev2: list[float] = []
@@ -123,9 +140,18 @@ def channel_cost(typo: str, word: str) -> float:
         ins_i = _ins_cost(typo, i - 1)
         cur = [prev[0] + ins_i] + [0.0] * m
         ti = typo[i - 1]
+        subs = _subs_of(ti)
         for j in range(1, m + 1):
             wj = word[j - 1]
-            best = prev[j - 1] if ti == wj else prev[j - 1] + _sub_cost(ti, wj) + (FIRST_LETTER if j == 1 else 0.0)
+            if ti == wj:
+                best = prev[j - 1]
+            else:
+                sub = subs.get(wj)
+                if sub is None:
+                    sub = subs[wj] = _sub_cost(ti, wj)
+                best = prev[j - 1] + sub
+                if j == 1:
+                    best += FIRST_LETTER  # (added last, as the sum was always made)
             d = cur[j - 1] + dels[j - 1]
             if d < best:
                 best = d

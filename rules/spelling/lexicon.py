@@ -167,8 +167,11 @@ class Lexicon:
     def _is_rare(self, word: str) -> bool:
         """True if ``word`` is one of the rare words (its hash, by binary search in its
         bucket of the index, as in :meth:`among`)."""
-        h = word_hash(word)
-        rare, index = self._rare, self._bucket_index()
+        data = word.encode("utf-8")  # word_hash, written out: ~2,000 first-met words a story pass
+        h = (zlib.crc32(data) << 32) | zlib.adler32(data)
+        rare, index = self._rare, self._index
+        if index is None:
+            index = self._bucket_index()
         b = h >> RARE_SHIFT
         return rare[bisect_left(rare, h, index[b], index[b + 1])] == h  # the array ends in a value no hash takes
 

@@ -51,3 +51,21 @@ def test_a_small_table_keeps_no_probe_and_still_finds_its_keys():
     assert [small.get(k) for k in ("alpha", "beta", "gamma", "delta", "", "key-only")] == [
         "A", "B,b", "G", None, None, ""]
     assert not small._probes
+
+
+def test_a_rare_word_is_found_by_its_word_hash():
+    from bisect import bisect_left
+
+    lex = L.lexicon()
+    rare, index = lex._rare, L.rare_index()
+
+    def by_word_hash(word: str) -> bool:
+        h = L.word_hash(word)
+        b = h >> L.RARE_SHIFT
+        return rare[bisect_left(rare, h, index[b], index[b + 1])] == h
+
+    words = ["submunitions", "submunitons", "Zelenskyy", "émigré", "naïveté", "Zürich", "zzzzqx", "", "'s",
+             "o'clock", "\U0001f600", "Kronawitter", "hypovereinsbank", "demerger", "gazpromneft"]
+    got = [lex._is_rare(w) for w in words]
+    assert got == [by_word_hash(w) for w in words]
+    assert got[0] and not got[1]  # "submunitions" is a rare word, its slip is none

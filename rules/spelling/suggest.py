@@ -107,12 +107,29 @@ def _del_cost(word: str, j: int) -> float:
     return OTHER_DEL + first
 
 
+# The cost of each letter typed for each letter meant, by letter typed, as met (a typo
+# has a dozen letters, a candidate as many: _sub_cost, with its frozenset for the sound
+# pairs, was called for most of the cells of every table).
+_SUBS: dict[str, dict[str, float]] = {}
+SUBS_LIMIT = 1024  # letters typed kept (a text in any script brings new ones)
+
+
+def _subs_of(typed: str) -> dict[str, float]:
+    """The costs of typing ``typed`` for each letter met so far (filled by the caller)."""
+    got = _SUBS.get(typed)
+    if got is None:
+        if len(_SUBS) >= SUBS_LIMIT:
+            _SUBS.clear()
+        got = _SUBS[typed] = {}
+    return got
+
+
 @lru_cache(maxsize=8192)
 def channel_cost(typo: str, word: str) -> float:
     """Weighted Damerau-Levenshtein (optimal string alignment) cost of ``word`` -> ``typo``
     (memoized: an archive repeats its misspellings, and this is the checker's costliest step).
     The costs of each extra and each missing letter are worked out once per row and column,
-    not once per cell."""
+    not once per cell, and a changed letter's cost is looked up (:func:`_subs_of`)."""
     n, m = len(typo), len(word)
     dels = [_del_cost(word, j) for j in range(m)]
     prev2: list[float] = []
@@ -123,9 +140,18 @@ def channel_cost(typo: str, word: str) -> float:
         ins_i = _ins_cost(typo, i - 1)
         cur = [prev[0] + ins_i] + [0.0] * m
         ti = typo[i - 1]
+        subs = _subs_of(ti)
         for j in range(1, m + 1):
             wj = word[j - 1]
-            best = prev[j - 1] if ti == wj else prev[j - 1] + _sub_cost(ti, wj) + (FIRST_LETTER if j == 1 else 0.0)
+            if ti == wj:
+                best = prev[j - 1]
+            else:
+                sub = subs.get(wj)
+                if sub is None:
+                    sub = subs[wj] = _sub_cost(ti, wj)
+                best = prev[j - 1] + sub
+                if j == 1:
+                    best += FIRST_LETTER  # (added last, as the sum was always made)
             d = cur[j - 1] + dels[j - 1]
             if d < best:
                 best = d
@@ -161,17 +187,53 @@ def edits1(word: str) -> dict[str, int]:
     return out
 
 
-def _edits2_frequent(e1: dict[str, int], lex: Lexicon) -> set[str]:
+def _edit_strings(word: str) -> list[str]:
+    """The strings of :func:`edits1` in its order, with repeats and with ``word`` itself
+    (a letter changed to itself): a list made by comprehensions, without a dict entry and
+    a position for each of the ~500 strings. Callers that need neither the positions nor
+    the repeats (the lexicon's set look-ups) build it in about two thirds of the time."""
+    out: list[str] = []
+    extend, append = out.extend, out.append
+    for i in range(len(word) + 1):
+        a, b = word[:i], word[i:]
+        heads = [a + c for c in LETTERS]  # each head serves a change and an insert
+        if b:
+            rest = b[1:]
+            append(a + rest)
+            if len(b) > 1 and b[0] != b[1]:
+                append(a + b[1] + b[0] + b[2:])
+            extend([h + rest for h in heads])
+        extend([h + b for h in heads])
+    return out
+
+
+def _edits2_frequent(typo: str, e1: dict[str, int], lex: Lexicon) -> set[str]:
     """Frequent lower-case words two edits away. The second edit is made after the first
     (so each pair is tried about once; two edits at one spot are mostly one edit), walking a trie of the frequent words: an edit at
     position i can only give a word if the first i letters begin one, and only letters
-    that continue that prefix are tried."""
+    that continue that prefix are tried.
+
+    Every string of ``e1`` (``edits1(typo)``) whose first edit is at ``start`` begins with
+    ``typo[:start]``; its walk begins with the prefix ``typo[:start]`` + its next letter.
+    That prefix begins a word only if the letter is among the children of ``typo[:start]``,
+    asked once per position (most of the ~500 strings fail there) instead of once per
+    string, each a search of the sorted words the first time."""
     words = lex.frequent_lower
     children = lex.children
     known = lex.children_memo().get  # children's answers, without a call for each known one
     found: set[str] = set()
     add = found.add
+    # along[k]: the children of typo[:k], while typo[:k] begins a word ("" past the end).
+    along: list[str] = []
+    for k in range(len(typo) + 1):
+        got = children(typo[:k])
+        if got is None:
+            break
+        along.append(got)
+    reach = len(along)  # a string first edited at or after here begins no word
     for e, start in e1.items():
+        if start >= reach or start >= len(e) or e[start] not in along[start]:
+            continue  # e[:start + 1] begins no word: the walk would stop at once
         n = len(e)
         for i in range(start + 1, n + 1):
             a = e[:i]
@@ -224,12 +286,12 @@ def scored(typo: str, limit: int = 10) -> tuple[tuple[str, float], ...]:
     if listed:
         for rank, fix in enumerate(listed.split(",")):
             scores[fix] = KNOWN_BONUS + _zipf(lex, fix) - rank * 0.5
-    e1 = edits1(typo)
-    cands = lex.among(e1, lower=True)
+    cands = lex.among(_edit_strings(typo), lower=True)
+    cands.discard(typo)  # a listed misspelling may itself be a word: not its own correction
     # A capitalized name is a candidate only for a capitalized typo (handled by the caller).
     best1 = max((lex.zipf(w) for w in cands), default=-1.0)
     if best1 < 3.0 and 3 <= len(typo) <= MAX_EDITS2_LENGTH:
-        cands |= _edits2_frequent(e1, lex)
+        cands |= _edits2_frequent(typo, edits1(typo), lex)  # the walk needs each string's first edit
     key = skeleton(typo)
     for w in cands:
         if w not in scores:
@@ -246,9 +308,38 @@ def scored(typo: str, limit: int = 10) -> tuple[tuple[str, float], ...]:
 @lru_cache(maxsize=4096)
 def frequent_edits1(word: str) -> tuple[str, ...]:
     """The frequent words one edit from ``word``, in the order of :func:`edits1`
-    (memoized: several checks ask about the same unknown word)."""
-    e1 = edits1(word)
-    return tuple(filter(lexicon().frequent_among(e1, lower=True).__contains__, e1))
+    (memoized: several checks ask about the same unknown word). The frequent ones are
+    picked from the strings in order, each kept at its first place, as in ``edits1``'s dict."""
+    lex = lexicon()
+    strings = _frequent_edit_strings(word, lex) if lex.has_trie() else _edit_strings(word)
+    kept = dict.fromkeys(filter(lex.frequent_lower.__contains__, strings))
+    kept.pop(word, None)
+    return tuple(kept)
+
+
+def _frequent_edit_strings(word: str, lex: Lexicon) -> list[str]:
+    """The strings of :func:`_edit_strings` that can be frequent words, in its order: an
+    edit at position i keeps ``word[:i]``, so it gives a frequent word only if that begins
+    one, and a letter changed or put in there only if it is one of the prefix's children
+    (asked of the trie once a two-edit search has built it; a few dozen strings instead of
+    ~500). Every frequent string is made at each place the full list makes it."""
+    out: list[str] = []
+    extend, append = out.extend, out.append
+    children = lex.children
+    for i in range(len(word) + 1):
+        a, b = word[:i], word[i:]
+        kids = children(a)
+        if kids is None:
+            break  # no frequent word begins with a: nor with any longer prefix
+        heads = [a + c for c in kids if "a" <= c <= "z"]  # the children are sorted: LETTERS' order
+        if b:
+            rest = b[1:]
+            append(a + rest)
+            if len(b) > 1 and b[0] != b[1]:
+                append(a + b[1] + b[0] + b[2:])
+            extend([h + rest for h in heads])
+        extend([h + b for h in heads])
+    return out
 
 
 @lru_cache(maxsize=4096)

@@ -174,7 +174,79 @@ def test_scored_is_the_plain_algorithm_on_slips_of_common_words(typo):
 def test_the_two_edit_walk_finds_the_words_of_the_plain_walk():
     for typo in _unknown(_slips(300, seed=3))[:150] + TYPOS[:50]:
         e1 = S.edits1(typo)
-        assert S._edits2_frequent(e1, lexicon()) == old_edits2_frequent(e1), typo
+        assert S._edits2_frequent(typo, e1, lexicon()) == old_edits2_frequent(e1), typo
+
+
+def old_frequent_edits1(word: str) -> tuple[str, ...]:
+    """``suggest.frequent_edits1`` as it was: the frequent strings of ``edits1``'s dict."""
+    e1 = S.edits1(word)
+    return tuple(w for w in e1 if w in lexicon().frequent_lower)
+
+
+EDGE_WORDS = ["", "a", "aa", "ab", "naïve", "o'clock", "committe", "mississipi", "aaaa", "teh", "reseach"]
+
+
+@pytest.mark.parametrize("word", EDGE_WORDS + TYPOS[:: max(1, len(TYPOS) // 60)])
+def test_edit_strings_are_the_strings_of_edits1_in_its_order(word):
+    got = dict.fromkeys(S._edit_strings(word))
+    got.pop(word, None)
+    assert list(got) == list(S.edits1(word))
+
+
+@pytest.mark.parametrize("word", EDGE_WORDS + ["thier", "goverment", "recieve", "house", "the"]
+                         + _unknown(_slips(200, seed=7))[:100])
+def test_frequent_edits1_is_the_frequent_strings_of_edits1_in_order(word):
+    assert S.frequent_edits1.__wrapped__(word) == old_frequent_edits1(word)
+
+
+@pytest.mark.parametrize("word", EDGE_WORDS + ["thier", "goverment", "recieve", "house", "the", "Xhouse", "caf\u00e9s"]
+                         + _unknown(_slips(200, seed=9))[:100])
+def test_the_trie_s_edit_strings_keep_every_frequent_one_in_order(word):
+    lex = lexicon()
+    lex.children("")  # the trie: built as at the first two-edit search
+    assert lex.has_trie()
+    kept = dict.fromkeys(filter(lex.frequent_lower.__contains__, S._frequent_edit_strings(word, lex)))
+    kept.pop(word, None)
+    assert tuple(kept) == old_frequent_edits1(word)
+    assert S.frequent_edits1.__wrapped__(word) == old_frequent_edits1(word)
+
+
+def old_channel_cost(typo: str, word: str) -> float:
+    """``suggest.channel_cost`` as it was: ``_sub_cost`` called for each changed letter."""
+    n, m = len(typo), len(word)
+    dels = [S._del_cost(word, j) for j in range(m)]
+    prev2: list[float] = []
+    prev = [0.0] * (m + 1)
+    for j in range(1, m + 1):
+        prev[j] = prev[j - 1] + dels[j - 1]
+    for i in range(1, n + 1):
+        ins_i = S._ins_cost(typo, i - 1)
+        cur = [prev[0] + ins_i] + [0.0] * m
+        ti = typo[i - 1]
+        for j in range(1, m + 1):
+            wj = word[j - 1]
+            best = prev[j - 1] if ti == wj else prev[j - 1] + S._sub_cost(ti, wj) + (S.FIRST_LETTER if j == 1 else 0.0)
+            best = min(best, cur[j - 1] + dels[j - 1], prev[j] + ins_i)
+            if i > 1 and j > 1 and ti == word[j - 2] and typo[i - 2] == wj and ti != wj:
+                best = min(best, prev2[j - 2] + S.SWAP)
+            cur[j] = best
+        prev2, prev = prev, cur
+    return prev[m]
+
+
+def _pairs_to_cost() -> list[tuple[str, str]]:
+    pairs = [("", ""), ("", "a"), ("a", ""), ("ab", "ba"), ("teh", "the"), ("caf\u00e9", "cafe"), ("na\u00efve", "naive"),
+             ("acomodate", "accommodate"), ("spoeed", "speed"), ("xq", "qx"), ("\u0441at", "cat"), ("aaaa", "a")]
+    for typo in TYPOS[:: max(1, len(TYPOS) // 80)] + _unknown(_slips(120, seed=11)):
+        pairs += [(typo, w) for w, _ in S.scored.__wrapped__(typo) if " " not in w]
+    return pairs
+
+
+def test_channel_cost_is_the_plain_table_to_the_last_bit():
+    pairs = _pairs_to_cost()
+    assert len(pairs) > 300
+    for typo, word in pairs:
+        assert S.channel_cost.__wrapped__(typo, word) == old_channel_cost(typo, word), (typo, word)
 
 
 @pytest.mark.skipif(not os.environ.get("NEWSLINT_ORACLE_WORDS"), reason="set NEWSLINT_ORACLE_WORDS to a word list")

@@ -282,6 +282,8 @@ def _piece_entry(piece: str, frequent: dict[str, int], vkeys: frozenset[str],
         tpl = templates.get(core)
         if tpl is None:
             tpl = templates[core] = _template(core)
+        if not tpl[0] and tpl[1] is None:  # a known lower-case word ("disembark"): no token
+            return ((), variant, _holds_anchor(piece)) if variant else NOTHING
         return ((piece.index(core), len(core), tpl[0], tpl[1]),), variant, _holds_anchor(piece)
     hits = _piece_hits(piece, frequent, vkeys)
     if hits is NOTHING:
@@ -467,20 +469,36 @@ def _parts(word: str, initial: bool) -> list[Part]:
     return out
 
 
+def _read(parts: list[Part], known: Any) -> tuple[Part, ...]:
+    """The parts a rule may read: a lower-case word that is a known word is left out (see
+    _template)."""
+    return tuple([p for p in parts if p[4] != "word" or p[1] not in known])
+
+
 def _template(word: str) -> Template:
     """The word's tokens at offset 0, read as not sentence-initial, and as sentence-initial
-    if that differs (else None)."""
+    if that differs (else None).
+
+    A token of kind "word" whose stem is a known word ("country" of "country's", "range"
+    of "intermediate-range", "disembark") is left out: no rule reads it. SPL001 passes a
+    lower-case word only when it is no word (and counts a word's uses only for such a
+    word, which no known word equals in lower case); SPL003 and the name counts read
+    capitalized tokens only. A piece left without tokens is then boring (dropped in C
+    from then on), like a frequent word."""
+    known = lexicon()
     if word.isalpha() and len(word) >= 2:  # one token, as _parts makes it
         size = len(word)
         if word[0].islower():
-            return ((word, word, 0, size, "word" if word.isascii() else "foreign", ""),), None
+            if not word.isascii():
+                return ((word, word, 0, size, "foreign", ""),), None
+            return (() if word in known else ((word, word, 0, size, "word", ""),)), None
         if word.isascii():
             return ((word, word, 0, size, "name", ""),), ((word, word, 0, size, "initial", ""),)
         return ((word, word, 0, size, "name", ""),), None
-    plain = tuple(_parts(word, False))
+    plain = _read(_parts(word, False), known)
     if word[:1].islower():  # only a capitalized word reads differently at a sentence start
         return plain, None
-    first = tuple(_parts(word, True))
+    first = _read(_parts(word, True), known)
     return plain, (first if first != plain else None)
 
 

@@ -177,11 +177,11 @@ def test_the_quick_anchor_look_holds_every_not_prose_anchor():
 
 # -- a first-met piece of one word, and a word of letters only: the short cuts ---------------
 def _template_by_parts(word: str) -> T.Template:
-    """The template as _parts makes it (the general path)."""
-    plain = tuple(T._parts(word, False))
+    """The template as _parts makes it (the general path), known lower-case words left out."""
+    plain = T._read(T._parts(word, False), lexicon())
     if word[:1].islower():
         return plain, None
-    first = tuple(T._parts(word, True))
+    first = T._read(T._parts(word, True), lexicon())
     return plain, (first if first != plain else None)
 
 
@@ -245,3 +245,57 @@ def test_a_fresh_scan_reads_repeated_pieces_as_a_plain_reading_does(text):
     scan = T._scan(Document.from_text(text))
     assert (list(scan.tokens), list(scan.variants)) == plain_scan(text)
     assert any(t.text == "Spoeed" for t in scan.tokens) or text is not REPEATS
+
+
+# -- known lower-case words have no token: the findings are those of a scan that keeps them ---
+def _template_keeping_known_words(word: str) -> T.Template:
+    """Every token of the word, as _parts makes it (the template before known words were
+    left out)."""
+    plain = tuple(T._parts(word, False))
+    if word[:1].islower():
+        return plain, None
+    first = tuple(T._parts(word, True))
+    return plain, (first if first != plain else None)
+
+
+KNOWN_WORDS_COPY = [
+    "Dunum by dunum, the settlers' land-grab spread. The country's intermediate-range "
+    "missiles were disembarked, officials said. It's the world's longest-range system.\n",
+    "The goverment's spokeman said the spoeed of the Oreshnik's warheads was "
+    "fourth-largest. Still lifes sold well; the still-lifes' prices rose. Roastery's roastery.\n",
+    "So-called experts at the Banx-run bank didn't recieve the co-ordinator's letter. "
+    "Peskov's aide and Peskow's aide. Range-finder: a range-finders' range.\n",
+    "Recieve recieve recieve. Ofo's ofo bikes. Labour's colour-coded plans, the labour "
+    "party's color. The dabka's 'dabka' steps.\n",
+    "The mayor of London's east and London's west met the Londen's envoy, officials said.\n",
+    *COPY,
+]
+
+
+def _findings(text: str) -> list[object]:
+    from newslint.rules.spelling import checks
+
+    T._PIECES.clear()
+    T._TEMPLATES.clear()
+    T._BORING.clear()
+    doc = Document.from_text(text)
+    return [*checks.misspelling(doc), *checks.name_variant(doc),
+            *checks.spelling_variant(doc, {"language": "any"})]
+
+
+@pytest.mark.parametrize("text", KNOWN_WORDS_COPY)
+def test_leaving_out_known_words_changes_no_finding(text, monkeypatch):
+    left_out = _findings(text)
+    with monkeypatch.context() as m:
+        m.setattr(T, "_template", _template_keeping_known_words)
+        kept = _findings(text)
+    T._PIECES.clear()
+    T._TEMPLATES.clear()
+    T._BORING.clear()
+    assert left_out == kept
+
+
+def test_known_words_have_no_token_and_others_keep_theirs():
+    text = "The country's intermediate-range spoeed, Peskov's co-ordinator disembarked a pre-spoeed.\n"
+    got = [(t.text, t.kind, t.compound) for t in T._scan(Document.from_text(text)).tokens]
+    assert got == [("spoeed", "word", ""), ("Peskov", "name", ""), ("spoeed", "word", "pre-spoeed")]

@@ -7,8 +7,8 @@ import re
 from collections import Counter
 from importlib import import_module
 from bisect import bisect_right
-from itertools import compress
-from operator import attrgetter, itemgetter
+from itertools import compress, repeat
+from operator import attrgetter, is_, itemgetter
 from os.path import commonprefix
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
@@ -613,6 +613,30 @@ def _regular_shape(lex: Any, lower: str, plain: bool, in_compound: bool) -> bool
     return found
 
 
+_WORD_KEY = itemgetter(0, 1, 3, 4)  # a token's whole, text, kind and compound: what the word tests read
+
+
+def _passing(lex: Any, toks: tuple[Token, ...], passed: dict[tuple[str, str, str, str], bool]) -> list[bool]:
+    """For each token, whether it passes the tests that read its word alone (see
+    _passes_word_tests; a "foreign" token never does), answered once per word and kind and
+    kept in ``passed``. The keys are made and looked up in C (itemgetter, map): only the
+    tokens first met take a Python step."""
+    keys = list(map(_WORD_KEY, toks))
+    oks = list(map(passed.get, keys))
+    if None in oks:
+        for i in compress(range(len(oks)), map(is_, oks, repeat(None))):
+            tok = toks[i]
+            if tok.kind == "foreign":
+                oks[i] = False  # skipped, as it always was (and not kept)
+                continue
+            key = keys[i]
+            ok = passed.get(key)  # the same word met earlier in this story
+            if ok is None:
+                ok = passed[key] = _passes_word_tests(lex, tok)
+            oks[i] = ok
+    return oks  # type: ignore[return-value]
+
+
 def misspelling(doc: Document) -> Iterator[Finding]:
     """## What it does
     Flags words that are not in the dictionary (about 297,000 English words in American,
@@ -707,18 +731,8 @@ def misspelling(doc: Document) -> Iterator[Finding]:
     passed = _PASSED
     if len(passed) > PASSED_LIMIT:
         passed.clear()
-    for tok in toks:
+    for tok in compress(toks, _passing(lex, toks, passed)):  # most tokens stop there
         kind = tok.kind
-        if kind == "foreign":
-            continue
-        # The tests that read the word alone (its shape, the dictionary), answered once per
-        # word and kind (see _passes_word_tests): most tokens stop here.
-        key = (tok.whole, tok.text, kind, tok.compound)
-        ok = passed.get(key)
-        if ok is None:
-            ok = passed[key] = _passes_word_tests(lex, tok)
-        if not ok:
-            continue
         word = tok.text
         # A capitalized word inside a sentence is a name, except in a title-case headline
         # (each word is checked like one that starts a sentence) and when it is a listed

@@ -236,6 +236,10 @@ def _piece_hits(piece: str, frequent: dict[str, int], vkeys: frozenset[str]) -> 
         words: Iterable[str] = (core,)
     else:
         words = WORD.findall(piece)
+        if "-" not in piece and all(map(DIGIT.search, words)):
+            # Every word holds a digit ("£300m,", "1940s", "$1.5bn"): each is a number (no
+            # word), and no variant holds a digit (a part of "12-colour" may be one).
+            return NOTHING
     unusual = []
     variant: list[tuple[int, str]] = []
     at = 0
@@ -498,6 +502,15 @@ def _template(word: str) -> Template:
     plain = _read(_parts(word, False), known)
     if word[:1].islower():  # only a capitalized word reads differently at a sentence start
         return plain, None
+    if "-" not in word:
+        # One token at most, read as _add reads it: a capitalized stem is a name inside a
+        # sentence and, in ASCII, a sentence start at one ("Peskov's", "O'Neill's").
+        if plain and plain[0][4] == "name" and plain[0][1].isascii():
+            whole, stem, rs, re_, _, compound = plain[0]
+            return plain, ((whole, stem, rs, re_, "initial", compound),)
+        return plain, None
+    if any([p[:1].isupper() for p in word.split("-")[1:]]):
+        return plain, None  # every part is a name in either reading ("Kilroy-Silk", "Abu-Dhabi")
     first = _read(_parts(word, True), known)
     return plain, (first if first != plain else None)
 

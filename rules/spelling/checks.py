@@ -398,11 +398,16 @@ def _capitalized_misspelling(text: str, tok: Token, known_get: Callable[[str], s
     are listed with several, or a phrase) and stands alone, not in a run of capitalized
     words (a full name: "Mark Bailin", "Agence France Presse").
 
-    The words around it are read first: most names stand in such a run, and the list
-    (``known_get``) is searched for a word first met at ~30 us (a binary search of
+    The list's answer is kept per word (_LISTED): a word met before is answered by it
+    first. For a word first met the words around it are read first: most names stand in
+    such a run, and the list (``known_get``) is searched at ~30 us (a binary search of
     62,000 lines), where reading its neighbours costs about a microsecond."""
     if len(tok.text) < CAPITALIZED_MIN:
         return False
+    low = tok.text.lower()
+    known = _LISTED.get(low, _UNANSWERED)
+    if known is None or (known is not _UNANSWERED and ("," in known or " " in known)):
+        return False  # no single listed correction (most names)
     start, end = tok.span
     if _NAME_FOLLOWS.match(text, end) is not None:
         return False
@@ -413,8 +418,17 @@ def _capitalized_misspelling(text: str, tok: Token, known_get: Callable[[str], s
         if not (prev.lower() in SENTENCE_OPENERS
                 and (ps == 0 or INITIAL_BEFORE.search(text, max(0, ps - 6), ps) is not None)):
             return False
-    known = known_get(tok.text.lower())
-    return not (known is None or "," in known or " " in known)
+    if known is _UNANSWERED:
+        if len(_LISTED) > PASSED_LIMIT:
+            _LISTED.clear()
+        known = _LISTED[low] = known_get(low)
+        return not (known is None or "," in known or " " in known)
+    return True
+
+
+# The list of misspellings' answer for each capitalized word asked about, kept across stories.
+_LISTED: dict[str, str | None] = {}
+_UNANSWERED: Any = object()  # not asked yet
 
 
 def _capital_before(text: str, start: int) -> Any:

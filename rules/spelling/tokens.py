@@ -5,7 +5,7 @@ off (both apostrophe styles); numbers, URLs, e-mail addresses, handles and hasht
 skipped; all-caps words and words with inner capitals are left alone. What remains is a
 :class:`Token` whose ``kind`` says how to treat it:
 
-* ``"word"``: lower case, checked against the dictionary;
+* ``"word"``: lower case and no known word (a known one has no token: no rule reads it);
 * ``"initial"``: capitalized at the start of a sentence (or after a quote or colon):
   checked in lower case, but it may be a name;
 * ``"name"``: capitalized inside a sentence, or with letters English doesn't use: a name.

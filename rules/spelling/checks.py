@@ -399,36 +399,51 @@ def _capitalized_misspelling(text: str, tok: Token, known_get: Callable[[str], s
     words (a full name: "Mark Bailin", "Agence France Presse").
 
     The list's answer is kept per word (_LISTED): a word met before is answered by it
-    first. For a word first met the words around it are read first: most names stand in
-    such a run, and the list (``known_get``) is searched at ~30 us (a binary search of
-    62,000 lines), where reading its neighbours costs about a microsecond."""
+    first. A word first met reads the words around it first: most names stand in such a
+    run, and the list (``known_get``) is searched at ~30 us (a binary search of 62,000
+    lines), where the neighbours cost a few microseconds. A word met again (an archive
+    repeats its names) is looked up, and its answer kept, before they are read."""
     if len(tok.text) < CAPITALIZED_MIN:
         return False
     low = tok.text.lower()
     known = _LISTED.get(low, _UNANSWERED)
+    if known is _MET_ONCE:
+        known = _LISTED[low] = known_get(low)
     if known is None or (known is not _UNANSWERED and ("," in known or " " in known)):
         return False  # no single listed correction (most names)
     start, end = tok.span
-    if _NAME_FOLLOWS.match(text, end) is not None:
+    if _NAME_FOLLOWS.match(text, end) is not None or not _alone_after_capitals(text, start):
+        if known is _UNANSWERED:
+            _remember(low, _MET_ONCE)
         return False
-    before = _capital_before(text, start)
-    if before is not None:
-        prev = before.group().strip()
-        ps = before.start()
-        if not (prev.lower() in SENTENCE_OPENERS
-                and (ps == 0 or INITIAL_BEFORE.search(text, max(0, ps - 6), ps) is not None)):
-            return False
     if known is _UNANSWERED:
-        if len(_LISTED) > PASSED_LIMIT:
-            _LISTED.clear()
-        known = _LISTED[low] = known_get(low)
+        known = _remember(low, known_get(low))
         return not (known is None or "," in known or " " in known)
     return True
+
+
+def _alone_after_capitals(text: str, start: int) -> bool:
+    """False if a capitalized word stands before the word, unless it is a small word that
+    starts the sentence ("The Artic")."""
+    before = _capital_before(text, start)
+    if before is None:
+        return True
+    prev = before.group().strip()
+    ps = before.start()
+    return prev.lower() in SENTENCE_OPENERS and (ps == 0 or INITIAL_BEFORE.search(text, max(0, ps - 6), ps) is not None)
+
+
+def _remember(low: str, answer: Any) -> Any:
+    if len(_LISTED) > PASSED_LIMIT:
+        _LISTED.clear()
+    _LISTED[low] = answer
+    return answer
 
 
 # The list of misspellings' answer for each capitalized word asked about, kept across stories.
 _LISTED: dict[str, str | None] = {}
 _UNANSWERED: Any = object()  # not asked yet
+_MET_ONCE: Any = object()  # met once, beside other capitals: not asked yet
 
 
 def _capital_before(text: str, start: int) -> Any:

@@ -183,6 +183,7 @@ def test_a_capitalized_word_is_read_as_the_list_first_reading_reads_it(text):
     want = [_capitalized_misspelling_list_first(text, t, get(t.text.lower())) for t in toks]
     checks._LISTED.clear()
     first_met = [checks._capitalized_misspelling(text, t, get) for t in toks]
+    met_again = [checks._capitalized_misspelling(text, t, get) for t in toks]
     remembered = [checks._capitalized_misspelling(text, t, get) for t in toks]
-    assert first_met == remembered == want
+    assert first_met == met_again == remembered == want
     assert any(want) and not all(want) or text.startswith("“")

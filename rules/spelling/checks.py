@@ -7,8 +7,8 @@ import re
 from collections import Counter
 from importlib import import_module
 from bisect import bisect_right
-from itertools import compress
-from operator import attrgetter, itemgetter
+from itertools import compress, repeat
+from operator import attrgetter, is_, itemgetter
 from os.path import commonprefix
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
@@ -392,22 +392,80 @@ SENTENCE_OPENERS = frozenset(
 )
 
 
-def _capitalized_misspelling(text: str, tok: Token, known: str | None) -> bool:
+def _capitalized_misspelling(text: str, tok: Token, known_get: Callable[[str], str | None]) -> bool:
     """Whether a capitalized word inside a sentence is checked as a listed misspelling:
     it has one listed correction ("Artic" -> "arctic"; names such as "Noone" or "Soler"
     are listed with several, or a phrase) and stands alone, not in a run of capitalized
-    words (a full name: "Mark Bailin", "Agence France Presse")."""
-    if known is None or "," in known or " " in known or len(tok.text) < CAPITALIZED_MIN:
+    words (a full name: "Mark Bailin", "Agence France Presse").
+
+    The list's answer is kept per word (_LISTED): a word met before is answered by it
+    first. A word first met reads the words around it first: most names stand in such a
+    run, and the list (``known_get``) is searched at ~30 us (a binary search of 62,000
+    lines), where the neighbours cost a few microseconds. A word met again (an archive
+    repeats its names) is looked up, and its answer kept, before they are read."""
+    if len(tok.text) < CAPITALIZED_MIN:
         return False
+    low = tok.text.lower()
+    known = _LISTED.get(low, _UNANSWERED)
+    if known is _MET_ONCE:
+        known = _LISTED[low] = known_get(low)
+    if known is None or (known is not _UNANSWERED and ("," in known or " " in known)):
+        return False  # no single listed correction (most names)
     start, end = tok.span
-    before = _CAPITAL_BEFORE.search(text, max(0, start - 40), start)
-    if before is not None:
-        prev = before.group().strip()
-        ps = before.start()
-        if not (prev.lower() in SENTENCE_OPENERS
-                and (ps == 0 or INITIAL_BEFORE.search(text, max(0, ps - 6), ps) is not None)):
-            return False
-    return _NAME_FOLLOWS.match(text, end) is None
+    if _NAME_FOLLOWS.match(text, end) is not None or not _alone_after_capitals(text, start):
+        if known is _UNANSWERED:
+            _remember(low, _MET_ONCE)
+        return False
+    if known is _UNANSWERED:
+        known = _remember(low, known_get(low))
+        return not (known is None or "," in known or " " in known)
+    return True
+
+
+def _alone_after_capitals(text: str, start: int) -> bool:
+    """False if a capitalized word stands before the word, unless it is a small word that
+    starts the sentence ("The Artic")."""
+    before = _capital_before(text, start)
+    if before is None:
+        return True
+    prev = before.group().strip()
+    ps = before.start()
+    return prev.lower() in SENTENCE_OPENERS and (ps == 0 or INITIAL_BEFORE.search(text, max(0, ps - 6), ps) is not None)
+
+
+def _remember(low: str, answer: Any) -> Any:
+    if len(_LISTED) > PASSED_LIMIT:
+        _LISTED.clear()
+    _LISTED[low] = answer
+    return answer
+
+
+# The list of misspellings' answer for each capitalized word asked about, kept across stories.
+_LISTED: dict[str, str | None] = {}
+_UNANSWERED: Any = object()  # not asked yet
+_MET_ONCE: Any = object()  # met once, beside other capitals: not asked yet
+
+
+def _capital_before(text: str, start: int) -> Any:
+    """``_CAPITAL_BEFORE`` searched in the 40 characters before ``start``, from where a
+    match can begin: the run of characters that are not white space before the spaces.
+    A match is a capital letter, letters (or ``.'’-``) and the spaces before ``start``, so
+    none can begin before that run, and each failed try from a position before it would
+    be read to its end. (Before a line break ``$`` may match too: the whole window then.)"""
+    lo = max(0, start - 40)
+    j = start
+    while j > lo and text[j - 1] in " \u00a0":
+        j -= 1
+    if j == start:
+        if start > lo and text[start - 1] == "\n":
+            return _CAPITAL_BEFORE.search(text, lo, start)
+        return None  # no space before the word: no match ends here
+    k = j
+    while k > lo and not text[k - 1].isspace():
+        k -= 1
+    if k == j:
+        return None  # nothing but white space before the spaces: no match
+    return _CAPITAL_BEFORE.search(text, k, start)
 
 
 class _TitleLines:
@@ -613,6 +671,30 @@ def _regular_shape(lex: Any, lower: str, plain: bool, in_compound: bool) -> bool
     return found
 
 
+_WORD_KEY = itemgetter(0, 1, 3, 4)  # a token's whole, text, kind and compound: what the word tests read
+
+
+def _passing(lex: Any, toks: tuple[Token, ...], passed: dict[tuple[str, str, str, str], bool]) -> list[bool]:
+    """For each token, whether it passes the tests that read its word alone (see
+    _passes_word_tests; a "foreign" token never does), answered once per word and kind and
+    kept in ``passed``. The keys are made and looked up in C (itemgetter, map): only the
+    tokens first met take a Python step."""
+    keys = list(map(_WORD_KEY, toks))
+    oks = list(map(passed.get, keys))
+    if None in oks:
+        for i in compress(range(len(oks)), map(is_, oks, repeat(None))):
+            tok = toks[i]
+            if tok.kind == "foreign":
+                oks[i] = False  # skipped, as it always was (and not kept)
+                continue
+            key = keys[i]
+            ok = passed.get(key)  # the same word met earlier in this story
+            if ok is None:
+                ok = passed[key] = _passes_word_tests(lex, tok)
+            oks[i] = ok
+    return oks  # type: ignore[return-value]
+
+
 def misspelling(doc: Document) -> Iterator[Finding]:
     """## What it does
     Flags words that are not in the dictionary (about 297,000 English words in American,
@@ -707,18 +789,8 @@ def misspelling(doc: Document) -> Iterator[Finding]:
     passed = _PASSED
     if len(passed) > PASSED_LIMIT:
         passed.clear()
-    for tok in toks:
+    for tok in compress(toks, _passing(lex, toks, passed)):  # most tokens stop there
         kind = tok.kind
-        if kind == "foreign":
-            continue
-        # The tests that read the word alone (its shape, the dictionary), answered once per
-        # word and kind (see _passes_word_tests): most tokens stop here.
-        key = (tok.whole, tok.text, kind, tok.compound)
-        ok = passed.get(key)
-        if ok is None:
-            ok = passed[key] = _passes_word_tests(lex, tok)
-        if not ok:
-            continue
         word = tok.text
         # A capitalized word inside a sentence is a name, except in a title-case headline
         # (each word is checked like one that starts a sentence) and when it is a listed
@@ -735,7 +807,7 @@ def misspelling(doc: Document) -> Iterator[Finding]:
                 titles = _TitleLines(doc)
             in_title = titles.holds(tok.span)
             if not in_title and not (len(word) >= CAPITALIZED_MIN and _capitalized_misspelling(
-                    text, tok, known_misspellings().get(word.lower()))):
+                    text, tok, known_misspellings().get)):
                 continue
             kind = "initial"
         raw = text[tok.span.start : tok.span.end]

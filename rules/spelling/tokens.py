@@ -5,7 +5,7 @@ off (both apostrophe styles); numbers, URLs, e-mail addresses, handles and hasht
 skipped; all-caps words and words with inner capitals are left alone. What remains is a
 :class:`Token` whose ``kind`` says how to treat it:
 
-* ``"word"``: lower case, checked against the dictionary;
+* ``"word"``: lower case and no known word (a known one has no token: no rule reads it);
 * ``"initial"``: capitalized at the start of a sentence (or after a quote or colon):
   checked in lower case, but it may be a name;
 * ``"name"``: capitalized inside a sentence, or with letters English doesn't use: a name.
@@ -236,6 +236,10 @@ def _piece_hits(piece: str, frequent: dict[str, int], vkeys: frozenset[str]) -> 
         words: Iterable[str] = (core,)
     else:
         words = WORD.findall(piece)
+        if "-" not in piece and all(map(DIGIT.search, words)):
+            # Every word holds a digit ("£300m,", "1940s", "$1.5bn"): each is a number (no
+            # word), and no variant holds a digit (a part of "12-colour" may be one).
+            return NOTHING
     unusual = []
     variant: list[tuple[int, str]] = []
     at = 0
@@ -282,6 +286,8 @@ def _piece_entry(piece: str, frequent: dict[str, int], vkeys: frozenset[str],
         tpl = templates.get(core)
         if tpl is None:
             tpl = templates[core] = _template(core)
+        if not tpl[0] and tpl[1] is None:  # a known lower-case word ("disembark"): no token
+            return ((), variant, _holds_anchor(piece)) if variant else NOTHING
         return ((piece.index(core), len(core), tpl[0], tpl[1]),), variant, _holds_anchor(piece)
     hits = _piece_hits(piece, frequent, vkeys)
     if hits is NOTHING:
@@ -467,20 +473,45 @@ def _parts(word: str, initial: bool) -> list[Part]:
     return out
 
 
+def _read(parts: list[Part], known: Any) -> tuple[Part, ...]:
+    """The parts a rule may read: a lower-case word that is a known word is left out (see
+    _template)."""
+    return tuple([p for p in parts if p[4] != "word" or p[1] not in known])
+
+
 def _template(word: str) -> Template:
     """The word's tokens at offset 0, read as not sentence-initial, and as sentence-initial
-    if that differs (else None)."""
+    if that differs (else None).
+
+    A token of kind "word" whose stem is a known word ("country" of "country's", "range"
+    of "intermediate-range", "disembark") is left out: no rule reads it. SPL001 passes a
+    lower-case word only when it is no word (and counts a word's uses only for such a
+    word, which no known word equals in lower case); SPL003 and the name counts read
+    capitalized tokens only. A piece left without tokens is then boring (dropped in C
+    from then on), like a frequent word."""
+    known = lexicon()
     if word.isalpha() and len(word) >= 2:  # one token, as _parts makes it
         size = len(word)
         if word[0].islower():
-            return ((word, word, 0, size, "word" if word.isascii() else "foreign", ""),), None
+            if not word.isascii():
+                return ((word, word, 0, size, "foreign", ""),), None
+            return (() if word in known else ((word, word, 0, size, "word", ""),)), None
         if word.isascii():
             return ((word, word, 0, size, "name", ""),), ((word, word, 0, size, "initial", ""),)
         return ((word, word, 0, size, "name", ""),), None
-    plain = tuple(_parts(word, False))
+    plain = _read(_parts(word, False), known)
     if word[:1].islower():  # only a capitalized word reads differently at a sentence start
         return plain, None
-    first = tuple(_parts(word, True))
+    if "-" not in word:
+        # One token at most, read as _add reads it: a capitalized stem is a name inside a
+        # sentence and, in ASCII, a sentence start at one ("Peskov's", "O'Neill's").
+        if plain and plain[0][4] == "name" and plain[0][1].isascii():
+            whole, stem, rs, re_, _, compound = plain[0]
+            return plain, ((whole, stem, rs, re_, "initial", compound),)
+        return plain, None
+    if any([p[:1].isupper() for p in word.split("-")[1:]]):
+        return plain, None  # every part is a name in either reading ("Kilroy-Silk", "Abu-Dhabi")
+    first = _read(_parts(word, True), known)
     return plain, (first if first != plain else None)
 
 

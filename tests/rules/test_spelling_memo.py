@@ -132,3 +132,58 @@ def test_the_piece_before_is_found_as_a_search_of_the_whole_window_finds_it():
             a = checks._piece_before(text, start)
             b = checks._PIECE_BEFORE.search(text, max(0, start - 30), start)
             assert (a and a.span(), a and a.group(1)) == (b and b.span(), b and b.group(1)), (text, start)
+
+
+# -- a capitalized word inside a sentence: its neighbours read before the list of misspellings --
+def test_the_capital_before_is_found_as_a_search_of_the_whole_window_finds_it():
+    import random
+
+    rng = random.Random(7)
+    alphabet = "ab ZÉé.,;'’-\n\r\t\u00a0\u2003\x1c\x85\u3000ΩΣx1\"(" + "AbC  "
+    texts = ["the Artic ice", "The Artic ice", "Mark Bailin said", "Agence France Presse", "Mr. Artic",
+             "O'Neill-Smith Artic", "Foo \nArtic", "Foo\n Artic", "Foo\u00a0 Artic", "x" * 40 + " Artic",
+             "A" + "b" * 45 + " Artic", "Foo \n\nArtic", "Foo \r\nArtic"]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 50))) for _ in range(3000)]
+    for text in texts:
+        for start in range(len(text) + 1):
+            a = checks._capital_before(text, start)
+            b = checks._CAPITAL_BEFORE.search(text, max(0, start - 40), start)
+            assert (a and a.span()) == (b and b.span()), (text, start)
+
+
+def _capitalized_misspelling_list_first(text, tok, known):
+    """The test as it read before: the list of misspellings first, then the words around."""
+    if known is None or "," in known or " " in known or len(tok.text) < checks.CAPITALIZED_MIN:
+        return False
+    start, end = tok.span
+    before = checks._CAPITAL_BEFORE.search(text, max(0, start - 40), start)
+    if before is not None:
+        prev = before.group().strip()
+        ps = before.start()
+        if not (prev.lower() in checks.SENTENCE_OPENERS
+                and (ps == 0 or checks.INITIAL_BEFORE.search(text, max(0, ps - 6), ps) is not None)):
+            return False
+    return checks._NAME_FOLLOWS.match(text, end) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Scientists said the Artic ice was thinning. The Artic Council met. In the Artic, Goverment said.\n",
+    "Officials at the Goverment said. The Goverment of Mark Bailin and Agence France Presse reported "
+    "that Artic\u00a0Monkeys and the Begining of the Artic were\nArtic. Noone came; Soler went.\n",
+    "“Artic” said Mr. Artic, the Artic-based 'Artic' firm. (Artic) Artic’s Artic. ARTIC Artics\n",
+])
+def test_a_capitalized_word_is_read_as_the_list_first_reading_reads_it(text):
+    from newslint.document import Document
+    from newslint.rules.spelling.lexicon import known_misspellings
+    from newslint.rules.spelling.tokens import tokens
+
+    get = known_misspellings().get
+    toks = [t for t in tokens(Document.from_text(text)) if t.kind in ("name", "initial")]
+    assert len(toks) >= 3
+    want = [_capitalized_misspelling_list_first(text, t, get(t.text.lower())) for t in toks]
+    checks._LISTED.clear()
+    first_met = [checks._capitalized_misspelling(text, t, get) for t in toks]
+    met_again = [checks._capitalized_misspelling(text, t, get) for t in toks]
+    remembered = [checks._capitalized_misspelling(text, t, get) for t in toks]
+    assert first_met == met_again == remembered == want
+    assert any(want) and not all(want) or text.startswith("“")

@@ -70,6 +70,9 @@ COPY = [
     # Pieces first met: numbers and signs, frequent words and variants in punctuation.
     "In 1999, 7,000 (10.8%) of 12-34 said: \u00a3300m $5bn 3'4 #1 @2 1/2 -- ... 2\u00b2 \u0661\u0662 "
     "colour, (Colour) \u00abcentre\u00bb \"labour\" said, (police) 4th 12-colour G7 x2 \u2163 Spoeed.\n",
+    # Pieces whose every word holds a digit, beside ones with a word or a variant.
+    "\u00a3300m, $671.7bn (\u00a314.5bn) 1940s 19th 3D-colour 2x-colour 5G/Spoeed 5G/colour "
+    "\u00b2\u00b3 1,2,3,Peskow 1990's 1990s' 24.1bn/yr 4x4 COVID-19 \u0661\u0662abc 7\u2019s Spoeed.\n",
     "Spoeed " + "x" * 2500 + "https://exmple.org/" + "y" * 2500 + "Recieve Peskow\n",
 ]
 
@@ -177,11 +180,11 @@ def test_the_quick_anchor_look_holds_every_not_prose_anchor():
 
 # -- a first-met piece of one word, and a word of letters only: the short cuts ---------------
 def _template_by_parts(word: str) -> T.Template:
-    """The template as _parts makes it (the general path)."""
-    plain = tuple(T._parts(word, False))
+    """The template as _parts makes it (the general path), known lower-case words left out."""
+    plain = T._read(T._parts(word, False), lexicon())
     if word[:1].islower():
         return plain, None
-    first = tuple(T._parts(word, True))
+    first = T._read(T._parts(word, True), lexicon())
     return plain, (first if first != plain else None)
 
 
@@ -221,6 +224,23 @@ def test_a_word_of_letters_has_the_template_of_parts(word):
     assert T._template(word) == _template_by_parts(word)
 
 
+# Words with an apostrophe or a hyphen: the sentence-start reading is derived from the
+# plain one (no hyphen), or is the plain one (a capitalized part after a hyphen).
+OTHER_WORDS = [
+    "Peskov's", "Peskov’s", "O'Brien", "O'Brien's", "D'Estaing", "ICBMs'", "McDonald's", "AOL'S",
+    "Émile's", "Ωmega's", "İstanbul's", "ǅemal's", "It's", "Don't", "I'm", "Spoeed's", "Country's",
+    "Kilroy-Silk", "Kilroy-Silk's", "Mong-koo", "Anti-war", "Anti-War", "Co-Founder", "Co-founder",
+    "A-frame", "A-Frame", "X-ray", "Al-Majed", "al-Majed", "US-supplied", "Iranian-designed",
+    "Zelenskyy-Putin", "Pre-spoeed", "Spoeed-like", "Non-Opec", "Ex-Spoeed", "Élysée-backed",
+    "Paris-based", "Well-Known", "Re-ordered", "B-52s", "Tarumã-based", "Ö-kologie",
+]
+
+
+@pytest.mark.parametrize("word", OTHER_WORDS)
+def test_a_word_with_marks_has_the_template_of_parts(word):
+    assert T._template(word) == _template_by_parts(word)
+
+
 # The pieces of a text are looked up once per distinct piece; a piece first met and found
 # boring (or found to hold no token) must then be dropped at every later occurrence, and a
 # first-met piece with tokens read at each one.
@@ -245,3 +265,88 @@ def test_a_fresh_scan_reads_repeated_pieces_as_a_plain_reading_does(text):
     scan = T._scan(Document.from_text(text))
     assert (list(scan.tokens), list(scan.variants)) == plain_scan(text)
     assert any(t.text == "Spoeed" for t in scan.tokens) or text is not REPEATS
+
+
+# -- known lower-case words have no token: the findings are those of a scan that keeps them ---
+def _template_keeping_known_words(word: str) -> T.Template:
+    """Every token of the word, as _parts makes it (the template before known words were
+    left out)."""
+    plain = tuple(T._parts(word, False))
+    if word[:1].islower():
+        return plain, None
+    first = tuple(T._parts(word, True))
+    return plain, (first if first != plain else None)
+
+
+KNOWN_WORDS_COPY = [
+    "Dunum by dunum, the settlers' land-grab spread. The country's intermediate-range "
+    "missiles were disembarked, officials said. It's the world's longest-range system.\n",
+    "The goverment's spokeman said the spoeed of the Oreshnik's warheads was "
+    "fourth-largest. Still lifes sold well; the still-lifes' prices rose. Roastery's roastery.\n",
+    "So-called experts at the Banx-run bank didn't recieve the co-ordinator's letter. "
+    "Peskov's aide and Peskow's aide. Range-finder: a range-finders' range.\n",
+    "Recieve recieve recieve. Ofo's ofo bikes. Labour's colour-coded plans, the labour "
+    "party's color. The dabka's 'dabka' steps.\n",
+    "The mayor of London's east and London's west met the Londen's envoy, officials said.\n",
+    *COPY,
+]
+
+
+def _findings(text: str) -> list[object]:
+    from newslint.rules.spelling import checks
+
+    T._PIECES.clear()
+    T._TEMPLATES.clear()
+    T._BORING.clear()
+    doc = Document.from_text(text)
+    return [*checks.misspelling(doc), *checks.name_variant(doc),
+            *checks.spelling_variant(doc, {"language": "any"})]
+
+
+@pytest.mark.parametrize("text", KNOWN_WORDS_COPY)
+def test_leaving_out_known_words_changes_no_finding(text, monkeypatch):
+    left_out = _findings(text)
+    with monkeypatch.context() as m:
+        m.setattr(T, "_template", _template_keeping_known_words)
+        kept = _findings(text)
+    T._PIECES.clear()
+    T._TEMPLATES.clear()
+    T._BORING.clear()
+    assert left_out == kept
+
+
+def test_known_words_have_no_token_and_others_keep_theirs():
+    text = "The country's intermediate-range spoeed, Peskov's co-ordinator disembarked a pre-spoeed.\n"
+    got = [(t.text, t.kind, t.compound) for t in T._scan(Document.from_text(text)).tokens]
+    assert got == [("spoeed", "word", ""), ("Peskov", "name", ""), ("spoeed", "word", "pre-spoeed")]
+
+
+def _piece_hits_word_by_word(piece: str) -> T.Hits:
+    """_piece_hits without its short cuts: each word of the piece read in turn."""
+    frequent, vkeys = lexicon().frequent_lower, variant_keys()[0]
+    unusual, variant = [], []
+    at = 0
+    for w in T.WORD.findall(piece):
+        at = piece.index(w, at)
+        if T._relevant(w, frequent):
+            unusual.append((at, w))
+        variant.extend((at + r, p) for r, p in T._variant_parts(w, vkeys))
+        at += len(w)
+    return (tuple(unusual), tuple(variant)) if unusual or variant else T.NOTHING
+
+
+def test_a_piece_of_numbers_reads_as_its_words_read_one_by_one():
+    import random
+
+    rng = random.Random(12)
+    pieces = [p for text in COPY for p in text.split()]
+    alphabet = ["1", "9", "\u0661", "\u00b2", ".", ",", "-", "'", "\u2019", "$", "\u00a3", "m", "bn", "s",
+                "colour", "Colour", "th", "Spoeed", "x", "/", "(", ")", "%", "G"]
+    pieces += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 7))) for _ in range(3000)]
+    for piece in pieces:
+        assert T._piece_hits(piece, lexicon().frequent_lower, variant_keys()[0]) == _piece_hits_word_by_word(piece), piece
+
+
+def test_no_spelling_variant_holds_a_digit():
+    # A piece whose every word holds a digit is read as holding no variant.
+    assert not any(c.isdigit() for word in variant_keys()[1] for c in word)

@@ -425,10 +425,14 @@ def write(result: dict[str, object], out: Path, full: bool = False) -> None:
     zipf: list[float] = result["zipf"]  # type: ignore[assignment]
     # The fast path: the frequent words, most frequent first, as plain text (a dict of
     # ranks at load); a header line "#bands I:Z ..." says that Zipf band Z/10 starts at
-    # line I. The others are stored as a sorted array of 64-bit hashes (binary search).
+    # line I. Within a band the words are in alphabetical order (only the band is read
+    # from a rank), so sorting them all, for the suggestions' trie, merges sorted runs:
+    # half the time of sorting them in frequency order. The others are stored as a sorted
+    # array of 64-bit hashes (binary search).
     n = sum(1 for z in zipf if z >= result["common_zipf"])  # type: ignore[operator]
     frequent = [w for w in words[:n] if w.islower()] + [w for w in words[:n] if not w.islower()]
-    header = HEADER.format(what="frequent words, most frequent first (lower case, then capitalized)", **hdr)
+    header = HEADER.format(what="frequent words, most frequent first by band, alphabetical within a band "
+                                "(lower case, then capitalized)", **hdr)
     first = header.count("\n") + 2  # index of the first word once the text is split on \n
     split = first + sum(1 for w in frequent if w.islower())
     zipf_of = dict(zip(words, zipf))
@@ -439,6 +443,8 @@ def write(result: dict[str, object], out: Path, full: bool = False) -> None:
         if b != band or first + i == split:
             bands.append(f"{first + i}:{b}")
             band = b
+    starts = [int(b.split(":")[0]) - first for b in bands] + [len(frequent)]
+    frequent = [w for a, b in zip(starts, starts[1:]) for w in sorted(frequent[a:b])]
     body = (header + f"#split {split}\n" + "#bands " + " ".join(bands) + "\n"
             + "\n".join(frequent) + "\n")
     (out / "spelling_common.txt").write_text(body, encoding="utf-8")

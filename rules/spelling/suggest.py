@@ -10,6 +10,7 @@ swap cost less than an arbitrary change (keyboard slips are the commonest typos)
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from newslint.rules.spelling.lexicon import Lexicon, known_misspellings, lexicon
@@ -187,16 +188,28 @@ def edits1(word: str) -> dict[str, int]:
     return out
 
 
-def _edit_strings(word: str) -> list[str]:
+def _edit_strings(word: str, children: Callable[[str], str | None] | None = None) -> list[str]:
     """The strings of :func:`edits1` in its order, with repeats and with ``word`` itself
     (a letter changed to itself): a list made by comprehensions, without a dict entry and
     a position for each of the ~500 strings. Callers that need neither the positions nor
-    the repeats (the lexicon's set look-ups) build it in about two thirds of the time."""
+    the repeats (the lexicon's set look-ups) build it in about two thirds of the time.
+
+    With ``children`` (the trie's :meth:`~Lexicon.children`), only the strings that can be
+    frequent words, in the same order: an edit at position i keeps ``word[:i]``, so it gives
+    a frequent word only if that begins one, and a letter changed or put in there only if
+    it is one of the prefix's children (a few dozen strings instead of ~500). Every
+    frequent string is made at each place the full list makes it."""
     out: list[str] = []
     extend, append = out.extend, out.append
+    letters: Iterable[str] = LETTERS
     for i in range(len(word) + 1):
         a, b = word[:i], word[i:]
-        heads = [a + c for c in LETTERS]  # each head serves a change and an insert
+        if children is not None:
+            kids = children(a)
+            if kids is None:
+                break  # no frequent word begins with a: nor with any longer prefix
+            letters = [c for c in kids if "a" <= c <= "z"]  # the children are sorted: LETTERS' order
+        heads = [a + c for c in letters]  # each head serves a change and an insert
         if b:
             rest = b[1:]
             append(a + rest)
@@ -311,35 +324,10 @@ def frequent_edits1(word: str) -> tuple[str, ...]:
     (memoized: several checks ask about the same unknown word). The frequent ones are
     picked from the strings in order, each kept at its first place, as in ``edits1``'s dict."""
     lex = lexicon()
-    strings = _frequent_edit_strings(word, lex) if lex.has_trie() else _edit_strings(word)
+    strings = _edit_strings(word, lex.children if lex.has_trie() else None)
     kept = dict.fromkeys(filter(lex.frequent_lower.__contains__, strings))
     kept.pop(word, None)
     return tuple(kept)
-
-
-def _frequent_edit_strings(word: str, lex: Lexicon) -> list[str]:
-    """The strings of :func:`_edit_strings` that can be frequent words, in its order: an
-    edit at position i keeps ``word[:i]``, so it gives a frequent word only if that begins
-    one, and a letter changed or put in there only if it is one of the prefix's children
-    (asked of the trie once a two-edit search has built it; a few dozen strings instead of
-    ~500). Every frequent string is made at each place the full list makes it."""
-    out: list[str] = []
-    extend, append = out.extend, out.append
-    children = lex.children
-    for i in range(len(word) + 1):
-        a, b = word[:i], word[i:]
-        kids = children(a)
-        if kids is None:
-            break  # no frequent word begins with a: nor with any longer prefix
-        heads = [a + c for c in kids if "a" <= c <= "z"]  # the children are sorted: LETTERS' order
-        if b:
-            rest = b[1:]
-            append(a + rest)
-            if len(b) > 1 and b[0] != b[1]:
-                append(a + b[1] + b[0] + b[2:])
-            extend([h + rest for h in heads])
-        extend([h + b for h in heads])
-    return out
 
 
 @lru_cache(maxsize=4096)

@@ -205,7 +205,7 @@ def test_the_trie_s_edit_strings_keep_every_frequent_one_in_order(word):
     lex = lexicon()
     lex.children("")  # the trie: built as at the first two-edit search
     assert lex.has_trie()
-    kept = dict.fromkeys(filter(lex.frequent_lower.__contains__, S._frequent_edit_strings(word, lex)))
+    kept = dict.fromkeys(filter(lex.frequent_lower.__contains__, S._edit_strings(word, lex.children)))
     kept.pop(word, None)
     assert tuple(kept) == old_frequent_edits1(word)
     assert S.frequent_edits1.__wrapped__(word) == old_frequent_edits1(word)

@@ -200,12 +200,16 @@ def in_spans(span: Span, spans: tuple[Span, ...]) -> bool:
     return False
 
 
+def _safe_fix(f: Finding) -> bool:
+    """Whether ``--fix`` alone would apply ``f``'s fix (demoted in another language)."""
+    return f.fix is not None and f.fix.applicability is Applicability.SAFE
+
+
 def english_only(doc: Document, language: str | None, findings: list[Finding]) -> list[Finding]:
     """A rule's findings with passages not in English taken into account: dropped there when
     the rule judges English words (``language="en"``); otherwise kept, but a safe fix there
     is demoted to unsafe, so ``--fix`` alone never touches another language's text."""
-    if language != "en" and not any(f.fix is not None and f.fix.applicability is Applicability.SAFE
-                                    for f in findings):
+    if language != "en" and not any(map(_safe_fix, findings)):
         return findings  # nothing to drop or demote: the passages need not be found
     spans = foreign_spans(doc)
     if not spans:
@@ -214,8 +218,7 @@ def english_only(doc: Document, language: str | None, findings: list[Finding]) -
         return [f for f in findings if not in_spans(f.span, spans)]
     out = []
     for f in findings:
-        fix = f.fix
-        if fix is not None and fix.applicability is Applicability.SAFE and in_spans(f.span, spans):
-            f = replace(f, fix=replace(fix, applicability=Applicability.UNSAFE))
+        if _safe_fix(f) and in_spans(f.span, spans):
+            f = replace(f, fix=replace(f.fix, applicability=Applicability.UNSAFE))
         out.append(f)
     return out

@@ -420,7 +420,8 @@ def _diagnostics(doc: Document, findings: list[Any], rule: Rule, severity: Any, 
         findings = [f for f in findings if not within_quotation(doc, f.span)]
     # Passages not in English: no English-word findings, no safe fixes.
     findings = english_only(doc, rule.language, findings)
-    return [_diagnostic(doc, f, rule, severity, filename, newline) for f in findings]
+    identity = doc._is_identity()
+    return [_diagnostic(doc, f, rule, severity, filename, newline, identity) for f in findings]
 
 
 def _check_finding(f: Any, n: int) -> None:
@@ -466,7 +467,13 @@ def _check_finding(f: Any, n: int) -> None:
 _new_tuple = tuple.__new__  # Position(row, column) without the namedtuple's Python-level __new__
 
 
-def _diagnostic(doc: Document, f: Any, rule: Rule, severity: Any, filename: str, newline: str) -> Diagnostic:
+def _diagnostic(doc: Document, f: Any, rule: Rule, severity: Any, filename: str, newline: str,
+                identity: bool | None = None) -> Diagnostic:
+    """A checked finding placed in the file. ``identity``: whether the document's text is its
+    source (``doc._is_identity()``, asked once per rule by the caller): then every span of the
+    text is its own source range and reads the same there, with no mapping to ask for."""
+    if identity is None:
+        identity = doc._is_identity()
     starts = doc.line_starts
 
     def position(offset: int) -> Position:
@@ -474,7 +481,7 @@ def _diagnostic(doc: Document, f: Any, rule: Rule, severity: Any, filename: str,
         return _new_tuple(Position, (row + 1, offset - starts[row] + 1))
 
     span = f.span
-    s, e = doc.source_range(span)
+    s, e = span if identity else doc.source_range(span)
     row = bisect_right(starts, s) - 1
     ps = _new_tuple(Position, (row + 1, s - starts[row] + 1))
     if e == s:
@@ -492,7 +499,8 @@ def _diagnostic(doc: Document, f: Any, rule: Rule, severity: Any, filename: str,
         edits = []
         display_only = False
         for ed in ffix.edits:
-            where = doc.verbatim_range(ed.span)
+            # The edit's span was checked inside the text (_check_finding).
+            where = ed.span if identity else doc.verbatim_range(ed.span)
             if where is None:
                 display_only = True
                 break  # the edit would touch markup or an entity: show, never apply

@@ -67,6 +67,16 @@ CONTRACTION_TAILS = ("'s", "'ll", "'ve", "'re", "'d", "'m", "n't")
 # it closes the quotation and the name after it is inside the sentence. After an end mark,
 # closing quotes may come between ('said.” Next').
 INITIAL_BEFORE = patterns.compile(r"""(?:(?:^|[.!?:;…\n•*“‘])[\s"“‘'”’]*|(?:^|\s)["'][\s"“‘']*)$""")
+# What INITIAL_BEFORE can end with, read back from the word: characters that neither end
+# a sentence nor open a quotation (white space but the line break, closing quotes) may
+# stand last; before them, a match holds one of INITIAL_MARKS (its end mark, the line
+# break, an opening quote or the straight quote of its second way). A window whose last
+# other character is none of these cannot match: no pattern run (see _sentence_start).
+INITIAL_INERT = (
+    "\t\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+    "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000”’"
+)
+INITIAL_MARKS = ".!?:;…\n•*“‘\"'"
 DIGIT = patterns.compile(r"\d")
 WINDOW = 2000  # characters either side of an anchor that a not-prose match may cover (long URLs)
 CHUNK = 1 << 16  # characters read at once by the tokenizer
@@ -180,6 +190,19 @@ def _chunks(text: str, size: int = CHUNK) -> Iterator[tuple[int, str]]:
             end = cut + 1 if cut > pos else end
         yield pos, text[pos:end]
         pos = end
+
+
+def _sentence_start(text: str, a: int) -> bool:
+    """True if INITIAL_BEFORE matches the six characters before ``a`` (> 0): a capitalized
+    word there starts a sentence. Most such words follow a comma or a word ("said,
+    Peskov", "(AFP) Peskov"): the window's last character that is not INITIAL_INERT is
+    then none of INITIAL_MARKS, and no match can end at ``a`` (the pattern's run costs
+    more than the look)."""
+    lo = max(0, a - 6)
+    core = text[lo:a].rstrip(INITIAL_INERT)
+    if core and core[-1] not in INITIAL_MARKS:
+        return False
+    return INITIAL_BEFORE.search(text, lo, a) is not None
 
 
 def _relevant(word: str, frequent: dict[str, int]) -> bool:
@@ -354,7 +377,6 @@ def _scan(doc: Document) -> Scan:
     if len(memo) > MEMO_LIMIT or len(templates) > MEMO_LIMIT:
         memo.clear()
         templates.clear()
-    initial_before = INITIAL_BEFORE.search
     # Most texts hold no SEPARATOR: then no skip span runs into a piece through one.
     has_separator = any([c in text for c in SEPARATORS])
     append = out.append
@@ -436,7 +458,7 @@ def _scan(doc: Document) -> Scan:
                 # that follows a letter or digit ("said Peskov") it is inside a sentence
                 # (INITIAL_BEFORE cannot match there): no pattern run for most names.
                 if first is not None and (a < 2 or text[a - 1] != " " or not text[a - 2].isalnum()) and (
-                        a == 0 or initial_before(text, max(0, a - 6), a) is not None):
+                        a == 0 or _sentence_start(text, a)):
                     toks = first
                 for whole, stem, rs, re_, kind, compound in toks:
                     append(new(Token, (whole, stem, new(Span, (a + rs, a + re_)), kind, compound)))

@@ -350,3 +350,29 @@ def test_a_piece_of_numbers_reads_as_its_words_read_one_by_one():
 def test_no_spelling_variant_holds_a_digit():
     # A piece whose every word holds a digit is read as holding no variant.
     assert not any(c.isdigit() for word in variant_keys()[1] for c in word)
+
+
+def test_the_sentence_start_look_answers_as_the_pattern_does():
+    # _sentence_start skips INITIAL_BEFORE where its last character cannot be matched: on
+    # copy with every mark, quote and kind of white space, it must answer as the pattern.
+    import random
+
+    rng = random.Random(7)
+    alphabet = [*T.INITIAL_INERT, *T.INITIAL_MARKS, "\n", "a", "Z", "1", ",", "(", ")", "-", "\u2013",
+                "\u00bb", "\u00ab", "\u2018", "\u201c", "\u2019", "\u201d", "[", "\u00e9", "\u3002"]
+    texts = [text for text in COPY] + [
+        "".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 12))) + "Peskov" for _ in range(6000)
+    ]
+    for text in texts:
+        for a in range(1, len(text) + 1):
+            expected = INITIAL_BEFORE.search(text, max(0, a - 6), a) is not None
+            assert T._sentence_start(text, a) == expected, (text, a)
+
+
+def test_white_space_to_the_patterns_is_inert_before_a_sentence_start():
+    # Every character the patterns' \s matches, but the line break (a mark), may stand
+    # after the mark that starts a sentence: the look passes over each of them.
+    import regex
+
+    spaces = [c for c in map(chr, range(0x3001)) if regex.match(r"\s", c)]
+    assert spaces and all(c in T.INITIAL_INERT for c in spaces if c != "\n")

@@ -230,7 +230,12 @@ def _edits2_frequent(typo: str, e1: dict[str, int], lex: Lexicon) -> set[str]:
     ``typo[:start]``; its walk begins with the prefix ``typo[:start]`` + its next letter.
     That prefix begins a word only if the letter is among the children of ``typo[:start]``,
     asked once per position (most of the ~500 strings fail there) instead of once per
-    string, each a search of the sorted words the first time."""
+    string, each a search of the sorted words the first time.
+
+    Along a string, ``e[:i + 1]`` begins a word exactly when ``e[i]`` is one of the
+    children of ``e[:i]``, which the walk holds: a prefix that begins no word (most of
+    them, one step past an edit) is never asked about, so never searched for in the
+    sorted words (that search was half the walk's time for a new typo)."""
     words = lex.frequent_lower
     children = lex.children
     known = lex.children_memo().get  # children's answers, without a call for each known one
@@ -248,13 +253,12 @@ def _edits2_frequent(typo: str, e1: dict[str, int], lex: Lexicon) -> set[str]:
         if start >= reach or start >= len(e) or e[start] not in along[start]:
             continue  # e[:start + 1] begins no word: the walk would stop at once
         n = len(e)
-        for i in range(start + 1, n + 1):
+        i = start + 1
+        while True:
             a = e[:i]
             nxt = known(a, "?")
             if nxt == "?":
-                nxt = children(a)
-            if nxt is None:
-                break
+                nxt = children(a)  # not None: a's last letter is a child of a[:-1]
             b = e[i:]
             if b:
                 rest = b[1:]
@@ -274,6 +278,10 @@ def _edits2_frequent(typo: str, e1: dict[str, int], lex: Lexicon) -> set[str]:
                 for c in nxt:
                     if a + c in words:
                         add(a + c)
+                break
+            if b[0] not in nxt:
+                break  # e[:i + 1] begins no word
+            i += 1
     return found
 
 

@@ -151,6 +151,28 @@ def test_children_are_the_letters_after_the_prefix_in_the_frequent_words():
         assert lex.children(p) == old.children(p), p
 
 
+@pytest.mark.parametrize("order", ["parents first", "children first", "shuffled"])
+def test_children_searched_within_the_parent_s_stretch_are_those_of_the_whole_list(order):
+    """A prefix is searched for within the stretch of its parent when the parent was asked
+    about first: on a fresh lexicon, in every order of asking, the answers are the whole
+    list's (deep prefixes before their parents, parents before, and mixed)."""
+    lex, old = lexicon.__wrapped__(), old_trie()
+    assert not lex.has_trie()
+    prefixes = {"", "z", "zz", "q", "qu", "quo", "o'", "o'c", "caf\u00e9", "\uffff", "a\uffff", "ab\U0001f600"}
+    for typo in ("shochu", "orimulsion", "willmean", "politicial", "thay", "naïve", "o'clock", "xq"):
+        for e in list(S.edits1(typo))[::3]:
+            prefixes.update(e[:k] for k in range(len(e) + 1))
+    asked = sorted(prefixes)
+    if order == "children first":
+        asked.reverse()
+    elif order == "shuffled":
+        random.Random(18).shuffle(asked)
+    for p in asked:
+        assert lex.children(p) == old.children(p), p
+    for p in asked:  # and again, from the memo
+        assert lex.children(p) == old.children(p), p
+
+
 def test_the_children_of_a_word_that_is_also_a_prefix_leave_out_the_word_itself():
     lex = lexicon()
     assert lex.children("the") is not None and "y" in lex.children("the")  # "they", "then"

@@ -308,7 +308,9 @@ def _starts(text: str, months: list[int], ends: list[int], isos: tuple[int, ...]
     ``ends``: where each month name ends. A date that starts at a month name (a capital)
     is a month-day one (day-month and ISO dates start with a figure or "the"): its name,
     a period, spaces and the day's figure, so a name with no figure after those ("in
-    November", "October 2023" has one) starts none, and the pattern is not tried there."""
+    November") starts none, and the pattern is not tried there. Nor does a name before a
+    year ("October 2023", "August 2018, Brandenburg"): the day is one or two figures, with
+    no figure after them (``DAY``), and three decimal figures in a row hold no such day."""
     starts = set(isos)
     n = len(text)
     for q, e in zip(months, ends):
@@ -316,7 +318,9 @@ def _starts(text: str, months: list[int], ends: list[int], isos: tuple[int, ...]
         while e < n and text[e] in _AFTER_MONTH:
             e += 1
         if e < n and text[e].isdigit():
-            starts.add(q)
+            figures = text[e : e + 3]
+            if len(figures) < 3 or not figures.isdecimal():  # (not a year)
+                starts.add(q)
         i = q
         while i > 0 and text[i - 1] in _DAY_PART:
             i -= 1
@@ -408,6 +412,12 @@ def _windows(points: list[int], reach: int, n: int) -> Iterator[tuple[int, int]]
         yield lo, hi
 
 
+# What can follow a weekday name in a match that starts with it: the spaces before its
+# date or part of the day, the comma before the date, or the parenthesis around it
+# ("Thursday's", "Tuesday." and "Friday-night" start none: the name is not tried there).
+_AFTER_WEEKDAY = frozenset(" \u00a0,(")
+
+
 def weekday_dates(text: str, toks: Tokens | None = None, low: str | None = None,
                   words: frozenset[bytes] | None = None) -> Iterator[regex.Match[str]]:
     """Weekdays with their dates, found from the weekday names (cheap on long texts).
@@ -434,7 +444,8 @@ def weekday_dates(text: str, toks: Tokens | None = None, low: str | None = None,
         if not (_within(toks.months, lo, hi) or _within(toks.isos, lo, hi)):
             continue
         if starts is None:
-            starts = sorted(set(_date_starts(text, toks)).union(n.start() for n in names))
+            starts = sorted(set(_date_starts(text, toks)).union(
+                n.start() for n in names if text[n.end() : n.end() + 1] in _AFTER_WEEKDAY))
         for m in _matches(weekday, text, starts, lo, hi):
             if m.span("wd") == w.span("wd"):
                 last_end = m.end()

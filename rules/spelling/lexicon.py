@@ -79,7 +79,8 @@ class Lexicon:
     takes a few milliseconds, not the ~100 ms of hashing every word into a set.
     """
 
-    __slots__ = ("_lower", "_upper", "_starts", "_zipf", "_rare", "_index", "_children", "_sorted", "_seen")
+    __slots__ = ("_lower", "_upper", "_starts", "_zipf", "_rare", "_index", "_children", "_ranges", "_sorted",
+                 "_seen")
 
     def __init__(self, common_text: str, rare: array) -> None:
         lines = common_text.split("\n")
@@ -100,6 +101,9 @@ class Lexicon:
         self._rare = rare
         self._index: array | None = None  # rare_index(), read at the first rare-word lookup
         self._children: dict[str, str | None] = {}
+        # Where the words that begin with a prefix asked about lie in the sorted list: a
+        # longer prefix is searched for within its parent's stretch (see children).
+        self._ranges: dict[str, tuple[int, int]] = {}
         self._sorted: list[str] | None = None
         # The answers for words outside the frequent lists: a story asks about each of its
         # unusual words several times (as a word, in lower case, by each rule), and an
@@ -117,15 +121,21 @@ class Lexicon:
         srt = self._sorted
         if srt is None:
             srt = self._sorted = sorted(self._lower)
-        lo = bisect_left(srt, prefix)
+        # The words that begin with ``prefix`` lie within those that begin with its parent
+        # (``prefix[:-1]``): when the parent was asked about (the two-edit walk asks for a
+        # prefix's children, then for one of theirs), both searches stay in its stretch, a
+        # few dozen words at most a few letters in, not the ~70,000 of the whole list.
+        lo, end = self._ranges.get(prefix[:-1], (0, len(srt))) if prefix else (0, len(srt))
+        lo = bisect_left(srt, prefix, lo, end)
         # Most prefixes asked about begin no word: the first word after them tells.
-        if lo == len(srt) or not srt[lo].startswith(prefix):
+        if lo == end or not srt[lo].startswith(prefix):
             cache[prefix] = None
             return None
-        hi = bisect_left(srt, prefix + "\uffff", lo)
-        if lo == hi:
+        hi = bisect_left(srt, prefix + "\uffff", lo, end)
+        if lo == hi:  # pragma: no cover - srt[lo] begins with prefix, so lo < hi
             cache[prefix] = None
             return None
+        self._ranges[prefix] = (lo, hi)
         n = len(prefix)
         if hi - lo <= FEW_WORDS:  # read them all
             found = "".join(sorted({w[n] for w in srt[lo:hi] if len(w) > n}))

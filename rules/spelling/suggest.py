@@ -125,20 +125,105 @@ def _subs_of(typed: str) -> dict[str, float]:
     return got
 
 
+# Letters typed beyond the diagonals between the two strings' starts and ends that the
+# table works out (see :func:`channel_cost`).
+BAND_SLACK = 2
+
+
 @lru_cache(maxsize=8192)
 def channel_cost(typo: str, word: str) -> float:
     """Weighted Damerau-Levenshtein (optimal string alignment) cost of ``word`` -> ``typo``
     (memoized: an archive repeats its misspellings, and this is the checker's costliest step).
     The costs of each extra and each missing letter are worked out once per row and column,
-    not once per cell, and a changed letter's cost is looked up (:func:`_subs_of`)."""
+    not once per cell, and a changed letter's cost is looked up (:func:`_subs_of`).
+
+    Only the cells near the diagonals are worked out first (:func:`_band_cost`), about half
+    of a ten-letter table: an alignment that strays further holds enough extra and missing
+    letters (each costs at least 1) to cost more than the answer the band gives; when it
+    does not (two strings far apart), the whole table is worked out."""
     n, m = len(typo), len(word)
-    dels = [_del_cost(word, j) for j in range(m)]
+    ins, dels = _ins_costs(typo), _del_costs(word)
+    best = _band_cost(typo, word, BAND_SLACK, ins, dels)
+    if best <= abs(n - m) + 2 * BAND_SLACK + 2:
+        return best
+    return _table_cost(typo, word, ins, dels)
+
+
+@lru_cache(maxsize=1024)
+def _ins_costs(typo: str) -> tuple[float, ...]:
+    """The cost of each letter of ``typo`` as an extra one (a typo is costed against each
+    of its candidates: worked out once)."""
+    return tuple(_ins_cost(typo, i) for i in range(len(typo)))
+
+
+@lru_cache(maxsize=4096)
+def _del_costs(word: str) -> tuple[float, ...]:
+    """The cost of leaving out each letter of ``word`` (common candidates recur)."""
+    return tuple(_del_cost(word, j) for j in range(len(word)))
+
+
+def _band_cost(typo: str, word: str, slack: int, ins_costs: tuple[float, ...], dels: tuple[float, ...]) -> float:
+    """The cost of the best alignment that keeps within ``slack`` diagonals of those between
+    the strings' starts (i = j) and ends (i - j = len(typo) - len(word)).
+
+    Each cell is worked out as in :func:`_table_cost`, with the same sums in the same order,
+    and the cells outside the band are infinite: the answer is the cheapest alignment
+    inside it, to the last bit. One that leaves it reaches a diagonal ``slack + 1`` beyond
+    both, so it puts in or leaves out at least ``abs(len(typo) - len(word)) + 2 * slack + 2``
+    letters, each at a cost of at least 1 (``DOUBLE_INS``, ``DOUBLE_DEL``): when the answer
+    is no more than that, no alignment outside the band is cheaper, and it is the whole
+    table's."""
+    n, m = len(typo), len(word)
+    kmin, kmax = min(0, n - m) - slack, max(0, n - m) + slack  # the band: kmin <= i - j <= kmax
+    inf = float("inf")
+    prev2: list[float] = []
+    prev = [inf] * (m + 1)
+    prev[0] = 0.0
+    for j in range(1, min(m, -kmin) + 1):
+        prev[j] = prev[j - 1] + dels[j - 1]
+    for i in range(1, n + 1):
+        ins_i = ins_costs[i - 1]
+        cur = [inf] * (m + 1)
+        if i <= kmax:
+            cur[0] = prev[0] + ins_i
+        ti = typo[i - 1]
+        subs = _subs_of(ti)
+        for j in range(max(1, i - kmax), min(m, i - kmin) + 1):
+            wj = word[j - 1]
+            if ti == wj:
+                best = prev[j - 1]
+            else:
+                sub = subs.get(wj)
+                if sub is None:
+                    sub = subs[wj] = _sub_cost(ti, wj)
+                best = prev[j - 1] + sub
+                if j == 1:
+                    best += FIRST_LETTER  # (added last, as the sum was always made)
+            d = cur[j - 1] + dels[j - 1]
+            if d < best:
+                best = d
+            ins = prev[j] + ins_i
+            if ins < best:
+                best = ins
+            if i > 1 and j > 1 and ti == word[j - 2] and typo[i - 2] == wj and ti != wj:
+                sw = prev2[j - 2] + SWAP
+                if sw < best:
+                    best = sw
+            cur[j] = best
+        prev2, prev = prev, cur
+    return prev[m]
+
+
+def _table_cost(typo: str, word: str, ins_costs: tuple[float, ...], dels: tuple[float, ...]) -> float:
+    """:func:`channel_cost` from the whole table (``ins_costs``, ``dels``: as :func:`_ins_costs`
+    and :func:`_del_costs` give them)."""
+    n, m = len(typo), len(word)
     prev2: list[float] = []
     prev = [0.0] * (m + 1)
     for j in range(1, m + 1):
         prev[j] = prev[j - 1] + dels[j - 1]
     for i in range(1, n + 1):
-        ins_i = _ins_cost(typo, i - 1)
+        ins_i = ins_costs[i - 1]
         cur = [prev[0] + ins_i] + [0.0] * m
         ti = typo[i - 1]
         subs = _subs_of(ti)
@@ -230,7 +315,12 @@ def _edits2_frequent(typo: str, e1: dict[str, int], lex: Lexicon) -> set[str]:
     ``typo[:start]``; its walk begins with the prefix ``typo[:start]`` + its next letter.
     That prefix begins a word only if the letter is among the children of ``typo[:start]``,
     asked once per position (most of the ~500 strings fail there) instead of once per
-    string, each a search of the sorted words the first time."""
+    string, each a search of the sorted words the first time.
+
+    Along a string, ``e[:i + 1]`` begins a word exactly when ``e[i]`` is one of the
+    children of ``e[:i]``, which the walk holds: a prefix that begins no word (most of
+    them, one step past an edit) is never asked about, so never searched for in the
+    sorted words (that search was half the walk's time for a new typo)."""
     words = lex.frequent_lower
     children = lex.children
     known = lex.children_memo().get  # children's answers, without a call for each known one
@@ -248,13 +338,12 @@ def _edits2_frequent(typo: str, e1: dict[str, int], lex: Lexicon) -> set[str]:
         if start >= reach or start >= len(e) or e[start] not in along[start]:
             continue  # e[:start + 1] begins no word: the walk would stop at once
         n = len(e)
-        for i in range(start + 1, n + 1):
+        i = start + 1
+        while True:
             a = e[:i]
             nxt = known(a, "?")
             if nxt == "?":
-                nxt = children(a)
-            if nxt is None:
-                break
+                nxt = children(a)  # not None: a's last letter is a child of a[:-1]
             b = e[i:]
             if b:
                 rest = b[1:]
@@ -274,6 +363,10 @@ def _edits2_frequent(typo: str, e1: dict[str, int], lex: Lexicon) -> set[str]:
                 for c in nxt:
                     if a + c in words:
                         add(a + c)
+                break
+            if b[0] not in nxt:
+                break  # e[:i + 1] begins no word
+            i += 1
     return found
 
 

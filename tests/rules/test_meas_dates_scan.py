@@ -132,3 +132,72 @@ def test_days_in_as_the_calendar_gives_them():
     for month in (0, 13, 19):
         with pytest.raises(calendar.IllegalMonthError):
             days_in(month, 2024)
+
+
+# -- a month before a year, a weekday name no date can follow ----------------------------------
+
+YEAR_PIECES = PIECES + ["October 2023", "Aug. 2018", "June 202", "Nov 0123", "May 12", "Sept.\u00a02024", "٣٤٥",
+                        "Thursday's", "Tuesday.", "Friday-night", "(Tuesday)", "Tues.", "Wed.,", "Saturday\u00a0(", "Sunday(", "Mon-"]
+year_copy = st.lists(st.sampled_from(YEAR_PIECES), max_size=40).map(lambda parts: "".join(
+    p if i % 3 else p + " " for i, p in enumerate(parts)))
+
+
+def _starts_before_years(text: str, toks: dates.Tokens) -> tuple[int, ...]:
+    """The date starts as they were before a month followed by a year was left out: every
+    month name with a figure after its period and spaces."""
+    starts = set(toks.starts)
+    for q in toks.months:
+        e = dates._month_end(text, q)
+        while e < len(text) and text[e] in ". \u00a0":
+            e += 1
+        if e < len(text) and text[e].isdigit():
+            starts.add(q)
+    return tuple(sorted(starts))
+
+
+def _plain_weekday_dates(text: str, toks: dates.Tokens, starts: tuple[int, ...], low: str,
+                         words: frozenset[bytes]) -> list[tuple[int, int]]:
+    """:func:`dates.weekday_dates` trying the weekday pattern at every weekday name near a
+    month (and at ``starts``), whatever follows the name."""
+    names = dates._weekday_names_near(text, toks, low, words)
+    tried = sorted(set(starts).union(n.start() for n in names))
+    pat, out, last_end = dates.pattern("weekday"), [], -1
+    for w in names:
+        if w.start() < last_end:
+            continue
+        lo, hi = max(0, w.start() - 60, last_end), min(len(text), w.end() + 40)
+        if not (dates._within(toks.months, lo, hi) or dates._within(toks.isos, lo, hi)):
+            continue
+        for m in dates._matches(pat, text, tried, lo, hi):
+            if m.span("wd") == w.span("wd"):
+                last_end = m.end()
+                out.append(m.span())
+                break
+    return out
+
+
+@settings(max_examples=600, deadline=None)
+@given(year_copy)
+def test_a_month_before_three_figures_starts_no_date_and_a_name_no_date_can_follow_is_not_tried(text):
+    doc = Document.from_text(text)
+    toks = dates.story_tokens(text, doc.lowered, doc.ascii_words)
+    before = _starts_before_years(text, toks)
+    pat = dates.pattern("date")
+    assert [m.span() for m in dates._matches(pat, text, toks.starts)] == [
+        m.span() for m in dates._matches(pat, text, before)]
+    got = [m.span() for m in dates.weekday_dates(text, toks, doc.lowered, doc.ascii_words)]
+    assert got == _plain_weekday_dates(text, toks, before, doc.lowered, doc.ascii_words)
+
+
+def test_dates_beside_years_and_weekdays_in_news_copy():
+    text = ("Lipavský, who took office in October 2023, called Thursday's strike on Nov. 21, 2024 a step up. "
+            "The talks (Tuesday, Nov. 26) follow those of August 2018 and of Sept.\u00a05, 2019, "
+            "and come before the vote on Saturday(Nov. 30).")
+    doc = Document.from_text(text)
+    toks = dates.story_tokens(text, doc.lowered, doc.ascii_words)
+    assert text.index("October") not in toks.starts and text.index("August") not in toks.starts
+    assert text.index("Nov. 21") in toks.starts and text.index("Sept.") in toks.starts
+    assert [text[a:b] for a, b in ((d.start, d.end) for d in dates.dates(text, toks))] == [
+        "Nov. 21, 2024", "Nov. 26", "Sept.\u00a05, 2019", "Nov. 30"]
+    assert [text[m.start("wd"):m.end("wd")] for m in dates.weekday_dates(
+        text, toks, doc.lowered, doc.ascii_words)] == ["Tuesday", "Saturday"]

@@ -151,6 +151,28 @@ def test_children_are_the_letters_after_the_prefix_in_the_frequent_words():
         assert lex.children(p) == old.children(p), p
 
 
+@pytest.mark.parametrize("order", ["parents first", "children first", "shuffled"])
+def test_children_searched_within_the_parent_s_stretch_are_those_of_the_whole_list(order):
+    """A prefix is searched for within the stretch of its parent when the parent was asked
+    about first: on a fresh lexicon, in every order of asking, the answers are the whole
+    list's (deep prefixes before their parents, parents before, and mixed)."""
+    lex, old = lexicon.__wrapped__(), old_trie()
+    assert not lex.has_trie()
+    prefixes = {"", "z", "zz", "q", "qu", "quo", "o'", "o'c", "caf\u00e9", "\uffff", "a\uffff", "ab\U0001f600"}
+    for typo in ("shochu", "orimulsion", "willmean", "politicial", "thay", "naïve", "o'clock", "xq"):
+        for e in list(S.edits1(typo))[::3]:
+            prefixes.update(e[:k] for k in range(len(e) + 1))
+    asked = sorted(prefixes)
+    if order == "children first":
+        asked.reverse()
+    elif order == "shuffled":
+        random.Random(18).shuffle(asked)
+    for p in asked:
+        assert lex.children(p) == old.children(p), p
+    for p in asked:  # and again, from the memo
+        assert lex.children(p) == old.children(p), p
+
+
 def test_the_children_of_a_word_that_is_also_a_prefix_leave_out_the_word_itself():
     lex = lexicon()
     assert lex.children("the") is not None and "y" in lex.children("the")  # "they", "then"
@@ -236,10 +258,46 @@ def old_channel_cost(typo: str, word: str) -> float:
 
 def _pairs_to_cost() -> list[tuple[str, str]]:
     pairs = [("", ""), ("", "a"), ("a", ""), ("ab", "ba"), ("teh", "the"), ("caf\u00e9", "cafe"), ("na\u00efve", "naive"),
-             ("acomodate", "accommodate"), ("spoeed", "speed"), ("xq", "qx"), ("\u0441at", "cat"), ("aaaa", "a")]
+             ("acomodate", "accommodate"), ("spoeed", "speed"), ("xq", "qx"), ("\u0441at", "cat"), ("aaaa", "a"),
+             ("leukoencephalopathy", "leukaemia"), ("willmean", "will mean"), ("a", "accommodation"),
+             ("zzzzzzzzzz", "abcdefghij"), ("acomodate", "")]
     for typo in TYPOS[:: max(1, len(TYPOS) // 80)] + _unknown(_slips(120, seed=11)):
         pairs += [(typo, w) for w, _ in S.scored.__wrapped__(typo) if " " not in w]
     return pairs
+
+
+def _near_and_far_pairs(count: int, seed: int) -> list[tuple[str, str]]:
+    """Random pairs of strings: slips of one another (up to four edits: inside and at the
+    edge of the band) and strings of any lengths (far apart: the whole table)."""
+    rng = random.Random(seed)
+    letters = "abcdeilnorst'\u00e9"
+    out = []
+    for _ in range(count):
+        a = "".join(rng.choice(letters) for _ in range(rng.randint(0, 13)))
+        b = a
+        if rng.random() < 0.6:
+            for _ in range(rng.randint(0, 4)):
+                b = rng.choice(sorted(S.edits1(b))) if b else "x"
+        else:
+            b = "".join(rng.choice(letters) for _ in range(rng.randint(0, 13)))
+        out.append((a, b))
+    return out
+
+
+def test_the_band_gives_the_whole_table_s_cost_or_hands_over_to_it():
+    """The cells near the diagonals give the whole table's cost to the last bit whenever
+    channel_cost takes their answer; the strings far apart go to the whole table."""
+    handed_over = 0
+    for typo, word in _near_and_far_pairs(4000, 18):
+        whole = old_channel_cost(typo, word)
+        assert S.channel_cost.__wrapped__(typo, word) == whole, (typo, word)
+        for slack in (0, 1, S.BAND_SLACK):  # narrower bands: alignments at their edges are common
+            band = S._band_cost(typo, word, slack, S._ins_costs(typo), S._del_costs(word))
+            if band <= abs(len(typo) - len(word)) + 2 * slack + 2:
+                assert band == whole, (typo, word, slack)
+            elif slack == S.BAND_SLACK:
+                handed_over += 1
+    assert 200 < handed_over < 3000
 
 
 def test_channel_cost_is_the_plain_table_to_the_last_bit():

@@ -230,6 +230,29 @@ def test_phrases_looked_for_only_where_their_words_occur(text):
     assert "could" not in confusion._phrase_firsts(without_of)
 
 
+def test_phrases_possible_by_key_are_those_whose_words_all_occur():
+    """The phrases left possible, found by one run of each, are those whose runs all occur
+    (the plain test of every phrase): for every phrase's runs, each run left out in turn,
+    and random sets of their runs with common words."""
+    import random
+
+    def by_every_phrase(words):
+        return sorted({w for runs, firsts in confusion._PHRASE_NEEDS if runs <= words for w in firsts})
+
+    all_runs = sorted({r for runs, _ in confusion._PHRASE_NEEDS for r in runs})
+    common = [b"the", b"said", b"of", b"it", b"s", b"in", b"my"]
+    cases = []
+    for runs, _ in confusion._PHRASE_NEEDS:
+        cases.append(frozenset(runs) | frozenset(common))
+        cases += [frozenset(runs - {r}) | {b"the"} for r in runs]
+    rng = random.Random(7)
+    cases += [frozenset(rng.sample(all_runs, rng.randint(0, len(all_runs))) + common[:rng.randint(0, 7)])
+              for _ in range(3000)]
+    assert sum(bool(by_every_phrase(w)) for w in cases) > 100  # not all empty
+    for words in cases:
+        assert confusion._phrase_firsts(words) == by_every_phrase(words), sorted(words)
+
+
 @pytest.mark.parametrize("text", STORIES + PHRASE_STORIES + ["Who’s there? Who's, you’re, you're; they’re they're it's.",
                                                             "Its ASCII only: it's, they're, who's, you're then."])
 def test_confusion_words_with_apostrophes_found_in_any_text(text):

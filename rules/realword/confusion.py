@@ -84,12 +84,27 @@ PHRASE_FIRST = tuple(sorted({w for p, _ in PHRASES for w in _spellings(p.split()
 _PHRASE_NEEDS = tuple((_runs(p.replace("*", "")), tuple(sorted(_spellings(p.split()[0])))) for p, _ in PHRASES)
 
 
+# The same, by one run of each phrase (its longest; "could" for "could of", "own" for "it's
+# own"): a phrase whose runs all occur has that one among them, so only the phrases whose
+# key a document holds are tested, after one set intersection (most stories hold a few).
+def _by_key() -> dict[bytes, tuple[tuple[frozenset[bytes], tuple[str, ...]], ...]]:
+    keyed: dict[bytes, list[tuple[frozenset[bytes], tuple[str, ...]]]] = {}
+    for runs, firsts in _PHRASE_NEEDS:
+        keyed.setdefault(max(sorted(runs), key=len), []).append((runs, firsts))
+    return {k: tuple(v) for k, v in keyed.items()}
+
+
+_PHRASE_NEEDS_BY_KEY = _by_key()
+_PHRASE_KEYS = frozenset(_PHRASE_NEEDS_BY_KEY)
+
+
 def _phrase_firsts(words: frozenset[bytes]) -> list[str]:
     """The first words (each spelling) of the phrases that ``words`` leaves possible."""
     out: set[str] = set()
-    for runs, firsts in _PHRASE_NEEDS:
-        if runs <= words:
-            out.update(firsts)
+    for key in _PHRASE_KEYS.intersection(words):
+        for runs, firsts in _PHRASE_NEEDS_BY_KEY[key]:
+            if runs <= words:
+                out.update(firsts)
     return sorted(out)
 
 

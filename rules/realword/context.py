@@ -128,10 +128,13 @@ def _words_before(text: str, start: int) -> tuple[str | None, str]:
     if q >= 0:
         p = q
         q = text.rfind(" ", lo, q)
-        if q >= 0:
-            m = _TWO_WORDS_BEFORE.fullmatch(text, q, start)
-            if m is not None:
-                return m.group(1).lower(), m.group(2).lower()
+        if q >= 0 and p < start and text[start - 1] == " ":
+            # ``_TWO_WORDS_BEFORE.fullmatch(text, q, start)``, read with string methods: the
+            # two words are what lies between the three spaces (``q``, ``p`` and the one
+            # before ``start``), if both are ASCII letters (an empty one is not)
+            l2, l1 = text[q + 1:p], text[p + 1:start - 1]
+            if l2.isalpha() and l1.isalpha() and l2.isascii() and l1.isascii():
+                return l2.lower(), l1.lower()
         if text[start - 1] == " ":
             if text[start - 2] in _CLAUSE_MARKS:
                 return None, "<s>"  # "the year, from": the clause ends right before it

@@ -154,14 +154,15 @@ class NgramScores:
         orphans = self._orphans
         left = right = None
         if r1 is not None:
-            k = f"R {word} {r1}"
+            pr = f"{word} {r1}"  # the right bigram's words, spelled once for its keys and the lists
+            k = "R " + pr
             right = get(k, _UNKNOWN)
             if right is _UNKNOWN:
                 right = memo[k] = stored(k.encode("utf-8"))
             if right is not None:
                 s += right
-            if r2 is not None and (right is not None or orphans is None or f"{word} {r1}" in orphans[3]):
-                k = f"T3 {word} {r1} {r2}"
+            if r2 is not None and (right is not None or orphans is None or pr in orphans[3]):
+                k = f"T3 {pr} {r2}"
                 v = get(k, _UNKNOWN)
                 if v is _UNKNOWN:
                     v = memo[k] = stored(k.encode("utf-8"))
@@ -169,22 +170,23 @@ class NgramScores:
                     s += v
         if l1 is None:
             return s
-        k = f"L {l1} {word}"
+        pl = f"{l1} {word}"  # the left bigram's words, as ``pr``
+        k = "L " + pl
         left = get(k, _UNKNOWN)
         if left is _UNKNOWN:
             left = memo[k] = stored(k.encode("utf-8"))
         if left is not None:
             s += left
-        if l2 is not None and (left is not None or orphans is None or f"{l1} {word}" in orphans[0]):
-            k = f"T1 {l2} {l1} {word}"
+        if l2 is not None and (left is not None or orphans is None or pl in orphans[0]):
+            k = f"T1 {l2} {pl}"
             v = get(k, _UNKNOWN)
             if v is _UNKNOWN:
                 v = memo[k] = stored(k.encode("utf-8"))
             if v is not None:
                 s += v
         if r1 is not None and (orphans is None or (
-                (left is not None or f"{l1} {word}" in orphans[1]) and (right is not None or f"{word} {r1}" in orphans[2]))):
-            k = f"T2 {l1} {word} {r1}"
+                (left is not None or pl in orphans[1]) and (right is not None or pr in orphans[2]))):
+            k = f"T2 {pl} {r1}"
             v = get(k, _UNKNOWN)
             if v is _UNKNOWN:
                 v = memo[k] = stored(k.encode("utf-8"))

@@ -98,6 +98,30 @@ def test_around_reads_what_the_window_findall_reads(text):
         assert ctx.around(*m.span()) == around_by_window(text, *m.span()), m.group()
 
 
+def test_words_before_read_with_string_methods_are_the_patterns():
+    """The two words before a place, read between its last three spaces with string methods,
+    are what ``_TWO_WORDS_BEFORE`` read there, and with the rest of the short cuts, what the
+    window's findall reads: on random copy with the characters that can stop one of them
+    (capitals, accented and dotted capitals, digits, apostrophes, marks, line breaks, a
+    no-break space), at every place, the first ones too."""
+    import random
+
+    rng = random.Random(18)
+    words = ["said", "the", "plan", "Their", "x", "é", "İstanbul", "naïve", "2024", "it's", "Lakers’", "U.S.", "",
+             "a2", "_b"]
+    gaps = [" "] * 8 + ["  ", ", ", ".", "; ", "\n", "\u00a0", "-", " (", "“", "'", ""]
+    for _ in range(1500):
+        text = "".join(rng.choice(words) + rng.choice(gaps) for _ in range(rng.randint(1, 8)))
+        ctx = context.Context(text)
+        for start in range(len(text) + 1):
+            assert ctx.before(start) == around_by_window(text, start, start)[:2], (text, start)
+            q = text.rfind(" ", 0, start - 1) if start > 1 else -1
+            p = text.rfind(" ", 0, q) if q > 0 else -1
+            m = context._TWO_WORDS_BEFORE.fullmatch(text, p, start) if p >= 0 else None
+            if m is not None:  # the pattern's reading is the method's
+                assert ctx.before(start) == (m.group(1).lower(), m.group(2).lower()), (text, start)
+
+
 def test_remembered_ngram_values_are_the_stored_ones(monkeypatch):
     from test_realword import score_by_keys  # the oracle, beside the rule's own tests
 
@@ -204,6 +228,29 @@ def test_phrases_looked_for_only_where_their_words_occur(text):
 
     without_of = Document.from_text(re.sub(r"(?i)\bof\b", "off", text)).ascii_words
     assert "could" not in confusion._phrase_firsts(without_of)
+
+
+def test_phrases_possible_by_key_are_those_whose_words_all_occur():
+    """The phrases left possible, found by one run of each, are those whose runs all occur
+    (the plain test of every phrase): for every phrase's runs, each run left out in turn,
+    and random sets of their runs with common words."""
+    import random
+
+    def by_every_phrase(words):
+        return sorted({w for runs, firsts in confusion._PHRASE_NEEDS if runs <= words for w in firsts})
+
+    all_runs = sorted({r for runs, _ in confusion._PHRASE_NEEDS for r in runs})
+    common = [b"the", b"said", b"of", b"it", b"s", b"in", b"my"]
+    cases = []
+    for runs, _ in confusion._PHRASE_NEEDS:
+        cases.append(frozenset(runs) | frozenset(common))
+        cases += [frozenset(runs - {r}) | {b"the"} for r in runs]
+    rng = random.Random(7)
+    cases += [frozenset(rng.sample(all_runs, rng.randint(0, len(all_runs))) + common[:rng.randint(0, 7)])
+              for _ in range(3000)]
+    assert sum(bool(by_every_phrase(w)) for w in cases) > 100  # not all empty
+    for words in cases:
+        assert confusion._phrase_firsts(words) == by_every_phrase(words), sorted(words)
 
 
 @pytest.mark.parametrize("text", STORIES + PHRASE_STORIES + ["Who’s there? Who's, you’re, you're; they’re they're it's.",

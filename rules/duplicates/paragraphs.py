@@ -273,17 +273,29 @@ def _normalized_in_part(text: str) -> tuple[str, list[int] | None]:
     reads the unit. ``odd``: the sorted offsets of the characters beyond ASCII that read
     as more than one character ("ß", "İ"), where the words of a unit that holds one need
     :func:`_words` (None when there are none)."""
-    if text.isascii():
-        return text.encode("ascii").translate(_LOWER_SEPARATORS).decode("ascii"), None
-    # News copy's characters beyond ASCII are mostly its curly quotes and dashes, which read
-    # as spaces anyway: made spaces first (a pass in C for each one present), they cost the
-    # encoder's error handler and the loop below nothing (~10 us of ~45 on the seed story).
-    plain = text
-    for ch in _TYPOGRAPHIC:
-        if ch in plain:
-            plain = plain.replace(ch, " ")
+    plain = _typographic_spaces(text)
     if plain.isascii():
         return plain.encode("ascii").translate(_LOWER_SEPARATORS).decode("ascii"), None
+    return _normalized_beyond_ascii(plain)
+
+
+def _typographic_spaces(text: str) -> str:
+    """The text with its typographic characters (:data:`_TYPOGRAPHIC`) made spaces, as
+    :func:`_words` reads them. News copy's characters beyond ASCII are mostly its curly
+    quotes and dashes: made spaces first (a pass in C for each one present), they cost the
+    encoder's error handler and the loop of :func:`_fold_beyond_ascii` nothing (~10 us of
+    ~45 on the seed story)."""
+    if text.isascii():
+        return text
+    for ch in _TYPOGRAPHIC:
+        if ch in text:
+            text = text.replace(ch, " ")
+    return text
+
+
+def _normalized_beyond_ascii(plain: str) -> tuple[str, list[int] | None]:
+    """:func:`_normalized_in_part` of a text whose typographic characters are spaces
+    already and which is not all ASCII."""
     norm, odd = _fold_beyond_ascii(plain, plain.encode("ascii", "replace"))
     return norm, odd or None
 
@@ -425,11 +437,23 @@ def _quiet(text: str, lines: _Units, blocks: _Units, min_words: int, near_words:
     none, and ``blocks`` is False. Each unit's words, and its words joined, are kept in
     ``lines`` and ``blocks`` for the passes."""
     # The words of every unit: the whole text normalised at once, so each unit's words are
-    # a slice split at white space.
-    norm, odd = _normalized_in_part(text)
-    if not blocks.spans and odd is None and _lines_quiet_by_counts(
-            norm, lines.spans, min_words, near_words, similarity, len(text)):
-        return True, True, True  # (no paragraph of several lines: nothing among them)
+    # a slice split at white space (see :func:`_normalized_in_part`).
+    plain = _typographic_spaces(text)
+    if plain.isascii():
+        raw = plain.encode("ascii")
+        # Text in ASCII (most stories) is counted from its bytes: the normalised text is
+        # made only when the counts do not say quiet (a translate, a decode and an encode
+        # less per story).
+        if not blocks.spans and _quiet_by_counts(
+                raw.translate(_ASCII_WORD_CLASS), lambda a, b: raw[a:b].translate(_LOWER_SEPARATORS).decode("ascii").split(),
+                lines.spans, min_words, near_words, similarity, len(text)):
+            return True, True, True  # (no paragraph of several lines: nothing among them)
+        norm, odd = raw.translate(_LOWER_SEPARATORS).decode("ascii"), None
+    else:
+        norm, odd = _normalized_beyond_ascii(plain)
+        if not blocks.spans and odd is None and _lines_quiet_by_counts(
+                norm, lines.spans, min_words, near_words, similarity, len(text)):
+            return True, True, True
     for units in (lines, blocks):
         units.words = _unit_words(text, norm, odd, units.spans)
         units.keys = list(map(" ".join, units.words))
@@ -443,6 +467,8 @@ def _quiet(text: str, lines: _Units, blocks: _Units, min_words: int, near_words:
 
 # Normalised text (see :func:`_normalized_in_part`) in ASCII as word characters ("a") and spaces.
 _WORD_CLASS = bytes(32 if i == 32 else 97 for i in range(256))
+# The same read from the ASCII text itself: letters and digits "a", any other byte a space.
+_ASCII_WORD_CLASS = bytes(_WORD_CLASS[_LOWER_SEPARATORS[i]] for i in range(256))
 
 
 def _lines_quiet_by_counts(norm: str, spans: list[Span], min_words: int, near_words: int,
@@ -458,6 +484,14 @@ def _lines_quiet_by_counts(norm: str, spans: list[Span], min_words: int, near_wo
     unit's words are then ``norm[a:b].split()``); its characters beyond ASCII are letters
     and digits, each one character of a word ("?" in ASCII, then "a")."""
     cls = (norm.encode("ascii") if norm.isascii() else norm.encode("ascii", "replace")).translate(_WORD_CLASS)
+    return _quiet_by_counts(cls, lambda a, b: norm[a:b].split(), spans, min_words, near_words, similarity,
+                            text_length)
+
+
+def _quiet_by_counts(cls: bytes, words_of: Callable[[int, int], list[str]], spans: list[Span], min_words: int,
+                     near_words: int, similarity: float, text_length: int) -> bool:
+    """:func:`_lines_quiet_by_counts` from ``cls``, the normalised text's characters as
+    word characters ("a") and spaces, and ``words_of(a, b)``, the words of a unit."""
     least = max(min_words, 1)
     seen: set[tuple[int, int]] = set()
     counted: list[tuple[int, int, int]] = []  # (words, start, end) of each unit counted
@@ -491,7 +525,7 @@ def _lines_quiet_by_counts(norm: str, spans: list[Span], min_words: int, near_wo
         reach = max(reach, end if end > k + 1 else 0)
         if k < reach:
             _, a, b = longs[k]
-            partnered.append(norm[a:b].split())
+            partnered.append(words_of(a, b))
     return not _near_possible_among(partnered, similarity)
 
 

@@ -5,6 +5,7 @@ and the non-blank lines read without slicing each line."""
 
 from __future__ import annotations
 
+import pytest
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -185,3 +186,42 @@ def test_typographic_characters_made_spaces_first_read_as_spaces():
     assert all(P._folded(ch) == " " for ch in P._TYPOGRAPHIC)
     for text in ("“Yes,” she said — ‘twice’… no\u00a0more – ok?", "Lipavský’s “plan”—Štěpán’s?", "£4.5bn • 20°C, €3"):
         assert P._normalized_in_part(text) == normalized_plain(text)
+
+
+def letter_pair_by_tokens(loose: bytes) -> bool:
+    """:func:`W._letter_pair` as the tokens read it: split, each compared with the next."""
+    tokens = loose.split()
+    return any(a == b and not 48 <= a[0] <= 57 for a, b in zip(tokens, tokens[1:]))
+
+
+LOOSE_COPY = [
+    "Officials said the the bridge would reopen.",
+    "Prices rose 5m 5m and then 2.2 2.2, 12 12 12 of them; the 2 2 the",
+    "5m 5m the the",
+    "the  the",  # two spaces between
+    "the theatre",  # a token that begins like the one before
+    "theatre the",
+    "at at",  # at the very start and the very end
+    "x",
+    "",
+    "  ",
+    "don't don't, rock'n'roll rock'n'roll, ' '",
+    "11 1 1x 1x",  # digits first: never a letter pair
+    "a1 a1",
+    "Été été café cafés",
+]
+
+
+@pytest.mark.parametrize("text", LOOSE_COPY)
+def test_letter_pair_by_search_agrees_with_the_tokens(text):
+    loose = text.encode("latin-1").translate(W._LETTERS_APOSTROPHE_DIGITS)
+    assert W._letter_pair(loose) == letter_pair_by_tokens(loose), text
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(["the", "th", "he", "5", "5m", "m5", "'", "a'b", "é", "x"]), max_size=10),
+       st.lists(st.sampled_from([" ", "  ", "   "]), min_size=10, max_size=10))
+def test_letter_pair_by_search_agrees_with_the_tokens_on_any_mix(tokens, gaps):
+    loose = "".join(g + t for t, g in zip(tokens, gaps)).encode("latin-1")
+    for variant in (loose, loose.strip(), loose + b" "):
+        assert W._letter_pair(variant) == letter_pair_by_tokens(variant), variant

@@ -269,9 +269,11 @@ class _Judge:
         return False
 
     def _verdict(self, i: int) -> bool | None:
-        """Block ``i``'s own verdict, as :func:`foreign_spans` reaches it."""
+        """Block ``i``'s own verdict, as :func:`foreign_spans` reaches it. The look for
+        another script's letters is the block's own, not the whole text's: a block without
+        one counts none either way (the seed story's blocks read here are a third of it)."""
         chunk = self.doc.text[self.starts[i] : self.ends[i]]
-        return _verdict(chunk.split(), chunk, _has_other_script(self.doc))
+        return _verdict(chunk.split(), chunk, not chunk.isascii() and _other_script(chunk))
 
 
 def _judge(doc: Document) -> _Judge:

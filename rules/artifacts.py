@@ -378,11 +378,12 @@ def classify(line: str) -> Kind | None:
         return Kind.MARKUP
     if head in "unN[#" and JUNK.match(stripped):
         return Kind.CERTAIN
-    if (n <= 4 or head in "XT") and LONE_CAPS.match(stripped):
-        return None if stripped in NOT_STRAY else Kind.LIKELY
-    # EMBED matches a line with no white space in it only (strip() took it from both ends,
-    # and what the pattern's \s matches, str.isspace() does): most lines hold a space.
+    # EMBED and LONE_CAPS match a line with no white space in it only (strip() took it from
+    # both ends, and what the patterns' \s matches, str.isspace() does): most lines hold a
+    # space, and most lines that begin with a T are prose ("The ...").
     spaced = " " in stripped
+    if (n <= 4 or head in "XT" and not spaced) and LONE_CAPS.match(stripped):
+        return None if stripped in NOT_STRAY else Kind.LIKELY
     if n > 120:
         if spaced:
             return None

@@ -409,3 +409,26 @@ def test_art001_link_definition_shown_as_text(newslint, story):
     text = story(post.replace("\n\n[interns]", "\n\nNotes"), name="post.txt")
     proc = newslint("check", "--no-cache", "--isolated", "--output-format", "json", "--select", "ART001", text)
     assert [d["message"] for d in json.loads(proc.stdout) if "definition" in d["message"]] == []
+
+
+def test_art001_lone_caps_never_matches_a_line_with_a_space():
+    """classify() tries LONE_CAPS on a line over four characters only when it holds no
+    space: a stripped line the pattern matches is one token."""
+    import random
+
+    from newslint.rules import artifacts
+
+    rnd = random.Random(7)
+    alphabet = ["X", "T", "K", ".", " ", "\u00a0", "\t", "A", "a", "É"]
+    matched = 0
+    for _ in range(20_000):
+        line = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 9))).strip()
+        if line and artifacts.LONE_CAPS.match(line):
+            matched += 1
+            assert " " not in line or len(line) <= 4, line
+            assert (artifacts.classify(line) is None) == (line in artifacts.NOT_STRAY), line
+    assert matched > 100
+    for line in ["TK TK", "XX XX", "T.K. x", "TT\u00a0TT", "The TT"]:
+        assert artifacts.LONE_CAPS.match(line) is None
+    for line in ["TKTKTKTK", "  TKTKTKTKTK ", "XXXXXXX", "T.K."]:  # long tokens, tried too
+        assert artifacts.classify(line) is artifacts.Kind.LIKELY, line

@@ -221,10 +221,12 @@ class _Judge:
     that the merged passages are the runs of foreign blocks less than three characters
     apart; else, too, the spans are found whole."""
 
-    __slots__ = ("doc", "starts", "ends", "simple", "own", "spans")
+    __slots__ = ("text", "starts", "ends", "simple", "own", "spans")
 
     def __init__(self, doc: Document) -> None:
-        self.doc = doc
+        # Kept in the document's cache: the judge holds its text, not the document (a
+        # cycle would keep every document alive until the garbage collector's next pass).
+        self.text = doc.text
         blocks = [b.span for b in doc.paragraphs]
         self.starts = starts = [sp.start for sp in blocks]
         self.ends = ends = [sp.end for sp in blocks]
@@ -232,15 +234,15 @@ class _Judge:
         self.own: dict[int, bool | None] = {}  # a block's own verdict, by its index
         self.spans: tuple[Span, ...] | None = doc._cache.get("foreign_spans")
 
-    def foreign(self, span: Span) -> bool:
-        """``in_spans(span, foreign_spans(doc))``."""
+    def foreign(self, doc: Document, span: Span) -> bool:
+        """``in_spans(span, foreign_spans(doc))`` (``doc`` is the judge's document)."""
         if self.spans is None and self.simple:
             verdict = self._near(span)
             if verdict is not None:
                 return verdict
-            self.spans = foreign_spans(self.doc)  # a short block: the document's verdict
+            self.spans = foreign_spans(doc)  # a short block: the document's verdict
         if self.spans is None:
-            self.spans = foreign_spans(self.doc)
+            self.spans = foreign_spans(doc)
         return in_spans(span, self.spans)
 
     def _near(self, span: Span) -> bool | None:
@@ -272,7 +274,7 @@ class _Judge:
         """Block ``i``'s own verdict, as :func:`foreign_spans` reaches it. The look for
         another script's letters is the block's own, not the whole text's: a block without
         one counts none either way (the seed story's blocks read here are a third of it)."""
-        chunk = self.doc.text[self.starts[i] : self.ends[i]]
+        chunk = self.text[self.starts[i] : self.ends[i]]
         return _verdict(chunk.split(), chunk, not chunk.isascii() and _other_script(chunk))
 
 
@@ -294,12 +296,12 @@ def english_only(doc: Document, language: str | None, findings: list[Finding]) -
     is demoted to unsafe, so ``--fix`` alone never touches another language's text."""
     if language != "en" and not any(map(_safe_fix, findings)):
         return findings  # nothing to drop or demote: the passages need not be found
-    foreign = _judge(doc).foreign
+    judge = _judge(doc)
     if language == "en":
-        return [f for f in findings if not foreign(f.span)]
+        return [f for f in findings if not judge.foreign(doc, f.span)]
     out = []
     for f in findings:
-        if _safe_fix(f) and foreign(f.span):
+        if _safe_fix(f) and judge.foreign(doc, f.span):
             f = replace(f, fix=replace(f.fix, applicability=Applicability.UNSAFE))
         out.append(f)
     return out

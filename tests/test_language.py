@@ -118,7 +118,7 @@ def test_findings_with_nothing_to_drop_or_demote_skip_the_language_check(monkeyp
     asked = []
 
     class Judge:  # says the first ten characters are foreign, and records each question
-        def foreign(self, span):
+        def foreign(self, doc, span):
             asked.append(span)
             return language.in_spans(span, (Span(0, 10),))
 
@@ -177,7 +177,7 @@ def test_the_judge_of_nearby_blocks_agrees_with_the_foreign_spans():
             for a in range(max(0, block.span.start - 3), min(len(text), block.span.end + 3) + 1):
                 for width in (0, 1, 2, 3):
                     span = Span(a, min(len(text), a + width))
-                    assert judge.foreign(span) == in_spans(span, spans), (text, span)
+                    assert judge.foreign(doc, span) == in_spans(span, spans), (text, span)
         near += judge.spans is None  # every answer came from the blocks near the spans
         doc._cache.pop("foreign_spans", None)
     assert near > 50
@@ -194,13 +194,13 @@ def test_the_judge_reads_only_the_blocks_near_a_finding(monkeypatch):
     monkeypatch.setattr(language._Judge, "_verdict", lambda self, i: read.append(i) or verdict(self, i))
     judge = language._Judge(doc)
     german = text.index("Das ist")
-    assert judge.foreign(Span(german + 4, german + 9)) and read == [4]
-    assert not judge.foreign(Span(3, 7)) and read == [4, 0]
+    assert judge.foreign(doc, Span(german + 4, german + 9)) and read == [4]
+    assert not judge.foreign(doc, Span(3, 7)) and read == [4, 0]
     assert "foreign_spans" not in doc._cache
     # A short block takes the document's verdict: then every block is read.
     short = Document.from_text(_DE[0] + "\n\n" + _DE[2] + "\n\n" + _DE[1] + "\n\n" + _EN[0])
     judge = language._Judge(short)
-    assert judge.foreign(Span(len(_DE[0]) + 3, len(_DE[0]) + 5))
+    assert judge.foreign(short, Span(len(_DE[0]) + 3, len(_DE[0]) + 5))
     assert "foreign_spans" in short._cache
 
 
@@ -212,5 +212,26 @@ def test_blocks_that_nest_are_judged_whole():
     doc._cache["paragraphs"] = (Block(Span(0, len(doc.text))), Block(Span(0, 10)))
     judge = _Judge(doc)
     assert not judge.simple
-    judge.foreign(Span(0, 3))
+    judge.foreign(doc, Span(0, 3))
     assert judge.spans is not None
+
+
+def test_a_document_is_freed_without_the_garbage_collector():
+    """The judge kept in a document's cache holds no reference back to the document."""
+    import gc
+    import weakref
+
+    from newslint.diagnostics import Edit, Finding, Fix
+    from newslint.document import Span
+    from newslint.language import english_only
+
+    gc.disable()
+    try:
+        doc = Document.from_text(STORY)
+        english_only(doc, "en", [Finding(Span(0, 4), "a note", Fix("Do", (Edit(Span(0, 4), "x"),)))])
+        assert "foreign_judge" in doc._cache
+        ref = weakref.ref(doc)
+        del doc
+        assert ref() is None
+    finally:
+        gc.enable()

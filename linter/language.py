@@ -24,8 +24,9 @@ or demoted there: a finding of an English-word rule, or a safe fix.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
+from operator import le, lt
 
 from newslint.diagnostics import Applicability, Finding
 from newslint.document import Document, Span
@@ -145,6 +146,16 @@ def _other_script(text: str) -> bool:
     return False
 
 
+def _has_other_script(doc: Document) -> bool:
+    """One look at the whole text for a letter of another script: most stories have none
+    (their curly quotes and dashes are not letters), and then no block needs a look."""
+    v = doc._cache.get("other_script")
+    if v is None:
+        text = doc.text
+        v = doc._cache["other_script"] = not text.isascii() and _other_script(text)
+    return v
+
+
 def foreign_spans(doc: Document) -> tuple[Span, ...]:
     """Spans of ``doc.text`` (whole blocks, sorted) that are not in English."""
     v = doc._cache.get("foreign_spans")
@@ -155,9 +166,7 @@ def foreign_spans(doc: Document) -> tuple[Span, ...]:
     verdicts: list[bool | None] = []
     every: list[str] = []
     weight = {True: 0, False: 0}
-    # One look at the whole text for a letter of another script: most stories have none
-    # (their curly quotes and dashes are not letters), and then no block needs a look.
-    other_script = not text.isascii() and _other_script(text)
+    other_script = _has_other_script(doc)
     for sp in blocks:
         chunk = text[sp.start : sp.end]
         # Words as spaces part them (function words seldom carry punctuation): str.split is
@@ -200,6 +209,82 @@ def in_spans(span: Span, spans: tuple[Span, ...]) -> bool:
     return False
 
 
+class _Judge:
+    """Whether a span falls in a passage not in English, found by judging only the blocks
+    near it: what :func:`in_spans` says of it against :func:`foreign_spans`, without the
+    verdict of every block. A story's findings sit in a few of its blocks (9 of the seed
+    story's 46): the others' words need not be split and counted.
+
+    A block's own verdict (eight words or more) needs no other block; a shorter one takes
+    the document's, which needs them all: then the spans are found whole. The blocks must
+    be sorted, apart and not empty (every plain-text story's are; a format's may nest), so
+    that the merged passages are the runs of foreign blocks less than three characters
+    apart; else, too, the spans are found whole."""
+
+    __slots__ = ("text", "starts", "ends", "simple", "own", "spans")
+
+    def __init__(self, doc: Document) -> None:
+        # Kept in the document's cache: the judge holds its text, not the document (a
+        # cycle would keep every document alive until the garbage collector's next pass).
+        self.text = doc.text
+        blocks = [b.span for b in doc.paragraphs]
+        self.starts = starts = [sp.start for sp in blocks]
+        self.ends = ends = [sp.end for sp in blocks]
+        self.simple = all(map(lt, starts, ends)) and all(map(le, ends, starts[1:]))
+        self.own: dict[int, bool | None] = {}  # a block's own verdict, by its index
+        self.spans: tuple[Span, ...] | None = doc._cache.get("foreign_spans")
+
+    def foreign(self, doc: Document, span: Span) -> bool:
+        """``in_spans(span, foreign_spans(doc))`` (``doc`` is the judge's document)."""
+        if self.spans is None and self.simple:
+            verdict = self._near(span)
+            if verdict is not None:
+                return verdict
+            self.spans = foreign_spans(doc)  # a short block: the document's verdict
+        if self.spans is None:
+            self.spans = foreign_spans(doc)
+        return in_spans(span, self.spans)
+
+    def _near(self, span: Span) -> bool | None:
+        """Whether ``span`` overlaps a passage, from the blocks near it; None when one of
+        them needs the document's verdict. A passage ``span`` overlaps holds a foreign
+        block that overlaps it, or two foreign blocks at most two characters apart (one
+        passage) with ``span`` in the gap between: both end or start within two
+        characters of it."""
+        a = span.start
+        b = max(span.end, a + 1)  # an empty span counts as its first character, as in_spans
+        starts, ends, own = self.starts, self.ends, self.own
+        prev_end = -3
+        for i in range(bisect_left(ends, a - 2), bisect_right(starts, b + 2)):
+            if i in own:
+                verdict = own[i]
+            else:
+                verdict = own[i] = self._verdict(i)
+            if verdict is None:
+                return None
+            if verdict:
+                continue
+            s, e = starts[i], ends[i]
+            if s < b and a < e or prev_end <= a and b <= s and s - prev_end <= 2:
+                return True
+            prev_end = e
+        return False
+
+    def _verdict(self, i: int) -> bool | None:
+        """Block ``i``'s own verdict, as :func:`foreign_spans` reaches it. The look for
+        another script's letters is the block's own, not the whole text's: a block without
+        one counts none either way (the seed story's blocks read here are a third of it)."""
+        chunk = self.text[self.starts[i] : self.ends[i]]
+        return _verdict(chunk.split(), chunk, not chunk.isascii() and _other_script(chunk))
+
+
+def _judge(doc: Document) -> _Judge:
+    v = doc._cache.get("foreign_judge")
+    if v is None:
+        v = doc._cache["foreign_judge"] = _Judge(doc)
+    return v
+
+
 def _safe_fix(f: Finding) -> bool:
     """Whether ``--fix`` alone would apply ``f``'s fix (demoted in another language)."""
     return f.fix is not None and f.fix.applicability is Applicability.SAFE
@@ -211,14 +296,12 @@ def english_only(doc: Document, language: str | None, findings: list[Finding]) -
     is demoted to unsafe, so ``--fix`` alone never touches another language's text."""
     if language != "en" and not any(map(_safe_fix, findings)):
         return findings  # nothing to drop or demote: the passages need not be found
-    spans = foreign_spans(doc)
-    if not spans:
-        return findings
+    judge = _judge(doc)
     if language == "en":
-        return [f for f in findings if not in_spans(f.span, spans)]
+        return [f for f in findings if not judge.foreign(doc, f.span)]
     out = []
     for f in findings:
-        if _safe_fix(f) and in_spans(f.span, spans):
+        if _safe_fix(f) and judge.foreign(doc, f.span):
             f = replace(f, fix=replace(f.fix, applicability=Applicability.UNSAFE))
         out.append(f)
     return out

@@ -9,6 +9,7 @@ import re
 import regex
 
 from newslint import patterns
+from newslint.document import FORGET_LOWERED_CHARS
 from newslint import Applicability, Document, Edit, Finding, Fix, Rule, Severity, Span, hookimpl
 
 # Lines that are always page furniture, compared after folding case, punctuation and spaces.
@@ -233,6 +234,17 @@ INLINE_KEY_SCANS = tuple(
     re.compile(re.escape(first) + "(?:" + "|".join(re.escape(key[1:]) for key in INLINE_KEYS if key[0] == first) + ")")
     for first in sorted({key[0] for key in INLINE_KEYS})
 )
+# Each INLINE label holds one of these words, as it is written there, standing alone (the
+# label's first word, between the text before it and a space or colon; "shared" for
+# "A post shared by"), keyed by the word as Document.ascii_words holds it: a story whose
+# ASCII words hold none of the keys holds no label. The word set is shared (the date and
+# real-word rules read it too), and a few string searches for the words a story holds cost
+# less than a scan for every key's first character.
+LABEL_WORDS = {
+    b"read": ("READ", "Read"), b"also": ("ALSO", "Also"), b"see": ("SEE", "See"),
+    b"related": ("RELATED", "Related"), b"more": ("MORE",), b"watch": ("WATCH",), b"listen": ("LISTEN",),
+    b"advertisement": ("ADVERTISEMENT",), b"share": ("Share",), b"follow": ("Follow",), b"shared": ("shared",),
+}
 SENTENCE_END = patterns.compile(r"(?:(?<!\.)\.|[?!])['\"’”)]*\s*$")  # an ellipsis does not count
 INNER_SENTENCE = patterns.compile(r"\p{Ll}[.?!]['\"’”)]*\s+\p{Lu}")  # two sentences: running text
 
@@ -366,11 +378,12 @@ def classify(line: str) -> Kind | None:
         return Kind.MARKUP
     if head in "unN[#" and JUNK.match(stripped):
         return Kind.CERTAIN
-    if (n <= 4 or head in "XT") and LONE_CAPS.match(stripped):
-        return None if stripped in NOT_STRAY else Kind.LIKELY
-    # EMBED matches a line with no white space in it only (strip() took it from both ends,
-    # and what the pattern's \s matches, str.isspace() does): most lines hold a space.
+    # EMBED and LONE_CAPS match a line with no white space in it only (strip() took it from
+    # both ends, and what the patterns' \s matches, str.isspace() does): most lines hold a
+    # space, and most lines that begin with a T are prose ("The ...").
     spaced = " " in stripped
+    if (n <= 4 or head in "XT" and not spaced) and LONE_CAPS.match(stripped):
+        return None if stripped in NOT_STRAY else Kind.LIKELY
     if n > 120:
         if spaced:
             return None
@@ -549,9 +562,9 @@ def stray_artifact(doc: Document) -> Iterator[Finding]:
         for finding, starts in _link_definitions(doc):
             defs.update(starts)
             yield finding
-    # Where an INLINE key may start, in one scan of the story: a line with none is not
+    # Where an INLINE label may be, in a few searches of the story: a line with none is not
     # searched for the keys (fifteen searches of every line cost more than the rest).
-    key_at = _key_starts(text)
+    key_at = _label_starts(doc)
     p = 0
     k = 0
     for sp in doc.lines:
@@ -585,6 +598,25 @@ def stray_artifact(doc: Document) -> Iterator[Finding]:
             message=f'Stray artifact "{shown}"',
             fix=Fix("Delete the line", (_delete_line(text, sp),), applicability),
         )
+
+
+def _label_starts(doc: Document) -> list[int]:
+    """Sorted offsets where an INLINE label may be: a line that holds a label holds one,
+    and a line without one has no label to find (what the keys are looked for in)."""
+    text = doc.text
+    if len(text) > FORGET_LOWERED_CHARS and "ascii_words" not in doc._cache:
+        return _key_starts(text)  # a long text keeps no word set: scan for the keys instead
+    words = doc.ascii_words
+    starts = []
+    for key, forms in LABEL_WORDS.items():
+        if key in words:
+            for form in forms:
+                i = text.find(form)
+                while i >= 0:
+                    starts.append(i)
+                    i = text.find(form, i + 1)
+    starts.sort()
+    return starts
 
 
 def _key_starts(text: str) -> list[int]:

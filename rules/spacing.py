@@ -30,8 +30,9 @@ NO_SPACE_CANDIDATE = re.compile("[.!?]\u201d?(?=[^\\x00-@\\[-\\x7f][^\\x00-`{-\\
 # marks with a pattern of its own: a third of the time of the two scans above, which say
 # what these must give (see :func:`_space_runs` and :func:`_no_space_candidates`).
 SPACE_BEFORE_MARK = re.compile(r"\x20[,.;:!?]")
+MARK_ENDS = ".!?"
 NO_SPACE_CANDIDATES = tuple(
-    re.compile(re.escape(mark) + "\u201d?(?=[^\\x00-@\\[-\\x7f][^\\x00-`{-\\x7f])") for mark in ".!?"
+    re.compile(re.escape(mark) + "\u201d?(?=[^\\x00-@\\[-\\x7f][^\\x00-`{-\\x7f])") for mark in MARK_ENDS
 )
 MARKS = ",.;:!?"
 AFTER_MARK = frozenset(" \t\n\"'”’")
@@ -137,8 +138,11 @@ def _space_runs(text: str) -> list[tuple[int, int]]:
 
 def _no_space_candidates(text: str) -> list[int]:
     """Where :data:`NO_SPACE_CANDIDATE` matches, in order (each match starts at its own
-    mark, and holds no other mark)."""
-    found = [m.start() for scan in NO_SPACE_CANDIDATES for m in scan.finditer(text)]
+    mark, and holds no other mark). A mark the text does not hold is not scanned for: most
+    stories have no "!" or "?", and ``in`` finds that out several times faster than a scan
+    (a character at a time in the standard library's engine)."""
+    found = [m.start() for mark, scan in zip(MARK_ENDS, NO_SPACE_CANDIDATES) if mark in text
+             for m in scan.finditer(text)]
     found.sort()
     return found
 

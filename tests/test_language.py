@@ -116,7 +116,13 @@ def test_findings_with_nothing_to_drop_or_demote_skip_the_language_check(monkeyp
 
     doc = Document.from_text(STORY)
     asked = []
-    monkeypatch.setattr(language, "foreign_spans", lambda d: asked.append(d) or (Span(0, 10),))
+
+    class Judge:  # says the first ten characters are foreign, and records each question
+        def foreign(self, doc, span):
+            asked.append(span)
+            return language.in_spans(span, (Span(0, 10),))
+
+    monkeypatch.setattr(language, "_judge", lambda d: Judge())
     plain = [Finding(Span(0, 4), "a note"), Finding(Span(5, 9), "unsafe", Fix("Do", (Edit(Span(5, 9), "x"),),
                                                                             Applicability.UNSAFE))]
     assert language.english_only(doc, None, plain) == plain
@@ -125,3 +131,107 @@ def test_findings_with_nothing_to_drop_or_demote_skip_the_language_check(monkeyp
     (demoted,) = language.english_only(doc, None, [safe])
     assert demoted.fix.applicability is Applicability.UNSAFE and asked
     assert language.english_only(doc, "en", plain[:1]) == []  # inside the foreign span: dropped
+
+
+# Stories that mix English with German or Russian blocks, short blocks (which take the
+# document's verdict) and blocks two characters apart (one passage) or more.
+_EN = ["The council voted on Tuesday to approve the plan, and the mayor said it would help the town.",
+       "Officials said the work would begin in March and that the cost had been agreed with the firm.",
+       "Police said.", "By Jane Smith", "TT"]
+_DE = ["Die Digitalisierung zieht sich bereits heute durch fast alle Branchen, und sie wird nicht mehr aufhören.",
+       "Das ist offen und bietet jedes Jahr neue Chancen für die Unternehmen und ihre Mitarbeiter.",
+       "Noch nicht"]
+_RU = ["Президент заявил, что переговоры продолжатся на следующей неделе в Москве и Киеве."]
+
+
+def _mixed_stories(n):
+    import random
+
+    rnd = random.Random(18)
+    for _ in range(n):
+        parts = [rnd.choice(rnd.choice([_EN, _EN, _DE, _RU])) for _ in range(rnd.randint(1, 7))]
+        text = parts[0]
+        for part in parts[1:]:
+            text += rnd.choice(["\n\n", "\n", "\n \n", "\n\n\n", "\n- ", "\n\n# "]) + part
+        yield text, rnd.choice(["story.txt", "story.md"])
+
+
+def test_the_judge_of_nearby_blocks_agrees_with_the_foreign_spans():
+    """``english_only`` asks the verdict of the blocks near each finding only: for every
+    span at or around a block's edges (empty ones too, and in the gap between two blocks)
+    it must say what ``in_spans`` says against the spans of the whole document."""
+    from newslint.config import Config
+    from newslint.document import Span
+    from newslint.language import _Judge, in_spans
+    from newslint.runner import Linter
+
+    linter = Linter(Config())
+    near = 0
+    for text, name in _mixed_stories(400):
+        doc = linter.parse(text, name)
+        spans = foreign_spans(doc)
+        del doc._cache["foreign_spans"]
+        judge = _Judge(doc)
+        assert judge.simple
+        for block in doc.paragraphs:
+            for a in range(max(0, block.span.start - 3), min(len(text), block.span.end + 3) + 1):
+                for width in (0, 1, 2, 3):
+                    span = Span(a, min(len(text), a + width))
+                    assert judge.foreign(doc, span) == in_spans(span, spans), (text, span)
+        near += judge.spans is None  # every answer came from the blocks near the spans
+        doc._cache.pop("foreign_spans", None)
+    assert near > 50
+
+
+def test_the_judge_reads_only_the_blocks_near_a_finding(monkeypatch):
+    import newslint.language as language
+    from newslint.document import Span
+
+    text = "\n\n".join([_EN[0], _DE[0], _EN[1], _EN[0], _DE[1], _EN[1]])
+    doc = Document.from_text(text)
+    read = []
+    verdict = language._Judge._verdict
+    monkeypatch.setattr(language._Judge, "_verdict", lambda self, i: read.append(i) or verdict(self, i))
+    judge = language._Judge(doc)
+    german = text.index("Das ist")
+    assert judge.foreign(doc, Span(german + 4, german + 9)) and read == [4]
+    assert not judge.foreign(doc, Span(3, 7)) and read == [4, 0]
+    assert "foreign_spans" not in doc._cache
+    # A short block takes the document's verdict: then every block is read.
+    short = Document.from_text(_DE[0] + "\n\n" + _DE[2] + "\n\n" + _DE[1] + "\n\n" + _EN[0])
+    judge = language._Judge(short)
+    assert judge.foreign(short, Span(len(_DE[0]) + 3, len(_DE[0]) + 5))
+    assert "foreign_spans" in short._cache
+
+
+def test_blocks_that_nest_are_judged_whole():
+    from newslint.document import Block, Span
+    from newslint.language import _Judge
+
+    doc = Document.from_text(_DE[0] + "\n\n" + _EN[0])
+    doc._cache["paragraphs"] = (Block(Span(0, len(doc.text))), Block(Span(0, 10)))
+    judge = _Judge(doc)
+    assert not judge.simple
+    judge.foreign(doc, Span(0, 3))
+    assert judge.spans is not None
+
+
+def test_a_document_is_freed_without_the_garbage_collector():
+    """The judge kept in a document's cache holds no reference back to the document."""
+    import gc
+    import weakref
+
+    from newslint.diagnostics import Edit, Finding, Fix
+    from newslint.document import Span
+    from newslint.language import english_only
+
+    gc.disable()
+    try:
+        doc = Document.from_text(STORY)
+        english_only(doc, "en", [Finding(Span(0, 4), "a note", Fix("Do", (Edit(Span(0, 4), "x"),)))])
+        assert "foreign_judge" in doc._cache
+        ref = weakref.ref(doc)
+        del doc
+        assert ref() is None
+    finally:
+        gc.enable()

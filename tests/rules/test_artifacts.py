@@ -234,6 +234,59 @@ def test_art001_inline_key_scan_finds_every_line_with_a_key(text):
         pos += len(line) + 1
 
 
+# Every INLINE label, after a sentence, with each kind of white space between its words, and
+# lines where a key stands without a label (or a label without the key the scan looks for).
+LABEL_LINES = [
+    f"Officials said the talks would go on.{gap}{label}"
+    for gap in (" ", "  ", "\u00a0", "\t", '" ', "” ")
+    for ws in (" ", "\t", "\u00a0")
+    for label in [
+        f"READ{ws}MORE: x", f"READ{ws}ALSO: x", f"ALSO{ws}READ: x", f"SEE{ws}ALSO: x", "RELATED: x",
+        f"RELATED{ws}STORIES: x", f"MORE{ws}ON{ws}THIS: x", f"MORE{ws}FROM{ws}BBC: x", "WATCH: x", "LISTEN:x",
+        "ADVERTISEMENT : x", f"Read{ws}more: x", f"See{ws}also: x", f"Also{ws}read: x", "Related: x",
+        f"Related{ws}coverage: x", f"Share{ws}this{ws}video: x", f"Follow{ws}us{ws}on{ws}Twitter now",
+        f"A{ws}photo{ws}shared{ws}by{ws}Jane{ws}Doe{ws}(@jdoe){ws}on{ws}Mar 3, 2017 at 9:15am PST",
+    ]
+] + ["ALREADY done. MORE\tON THIS: x", "He SEES it. READ\tMORE: x", "Sharers. Follow\tus on X", "x. Related:"]
+
+
+def test_art001_label_words_find_every_line_with_a_label():
+    """stray_artifact() searches a line for INLINE only where a word of LABEL_WORDS stands:
+    every line INLINE matches must hold one, and its key must be in the story's ASCII words."""
+    from newslint.document import Document
+    from newslint.rules import artifacts
+
+    text = "\n".join(LABEL_LINES + INLINE_KEY_LINES)
+    starts = artifacts._label_starts(Document.from_text(text))
+    pos = 0
+    matched = 0
+    for line in text.split("\n"):
+        if artifacts.INLINE.search(line):
+            matched += 1
+            assert any(pos <= s < pos + len(line) for s in starts), line
+        pos += len(line) + 1
+    assert matched > 300
+    for line in LABEL_LINES:  # each line alone: only the words of its own label are looked for
+        if artifacts.INLINE.search(line):
+            assert artifacts._label_starts(Document.from_text(line)), line
+
+
+@pytest.mark.parametrize("long_text", [False, True])
+def test_art001_label_words_give_the_findings_of_the_key_scan(monkeypatch, long_text):
+    """The same findings as when every line holding a key is searched (the key scan), on
+    labels with every kind of white space; a long text (no word set kept) scans for the keys."""
+    from newslint.document import Document
+    from newslint.rules import artifacts
+
+    text = "\n\n".join(LABEL_LINES + INLINE_KEY_LINES)
+    if long_text:
+        monkeypatch.setattr(artifacts, "FORGET_LOWERED_CHARS", 100)
+    found = list(artifacts.stray_artifact(Document.from_text(text)))
+    monkeypatch.setattr(artifacts, "_label_starts", lambda doc: artifacts._key_starts(doc.text))
+    assert found == list(artifacts.stray_artifact(Document.from_text(text)))
+    assert len(found) > 250
+
+
 def test_art001_fold_knows_every_letter_regex_matches_to_ascii():
     """_fold maps the non-ASCII letters that ``regex`` matches to an ASCII letter when
     ignoring case; the gates rely on it."""
@@ -356,3 +409,26 @@ def test_art001_link_definition_shown_as_text(newslint, story):
     text = story(post.replace("\n\n[interns]", "\n\nNotes"), name="post.txt")
     proc = newslint("check", "--no-cache", "--isolated", "--output-format", "json", "--select", "ART001", text)
     assert [d["message"] for d in json.loads(proc.stdout) if "definition" in d["message"]] == []
+
+
+def test_art001_lone_caps_never_matches_a_line_with_a_space():
+    """classify() tries LONE_CAPS on a line over four characters only when it holds no
+    space: a stripped line the pattern matches is one token."""
+    import random
+
+    from newslint.rules import artifacts
+
+    rnd = random.Random(7)
+    alphabet = ["X", "T", "K", ".", " ", "\u00a0", "\t", "A", "a", "É"]
+    matched = 0
+    for _ in range(20_000):
+        line = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 9))).strip()
+        if line and artifacts.LONE_CAPS.match(line):
+            matched += 1
+            assert " " not in line or len(line) <= 4, line
+            assert (artifacts.classify(line) is None) == (line in artifacts.NOT_STRAY), line
+    assert matched > 100
+    for line in ["TK TK", "XX XX", "T.K. x", "TT\u00a0TT", "The TT"]:
+        assert artifacts.LONE_CAPS.match(line) is None
+    for line in ["TKTKTKTK", "  TKTKTKTKTK ", "XXXXXXX", "T.K."]:  # long tokens, tried too
+        assert artifacts.classify(line) is artifacts.Kind.LIKELY, line

@@ -29,7 +29,7 @@ from dataclasses import replace
 from operator import le, lt
 
 from newslint.diagnostics import Applicability, Finding
-from newslint.document import Document, Span
+from newslint.document import COMPACT_CHARS, Document, Span
 
 #: A block needs this many words for its own verdict; a shorter one takes the document's.
 MIN_WORDS = 8
@@ -227,12 +227,19 @@ class _Judge:
         # Kept in the document's cache: the judge holds its text, not the document (a
         # cycle would keep every document alive until the garbage collector's next pass).
         self.text = doc.text
+        self.own: dict[int, bool | None] = {}  # a block's own verdict, by its index
+        self.spans: tuple[Span, ...] | None = doc._cache.get("foreign_spans")
+        if len(self.text) > COMPACT_CHARS:
+            # A long text (an archive file of many stories): its findings reach most of its
+            # blocks, and lists of every block's offsets, kept with the document, raised the
+            # peak memory of a 20 MB file by ~10 MB. Its passages are found whole.
+            self.starts = self.ends = []
+            self.simple = False
+            return
         blocks = [b.span for b in doc.paragraphs]
         self.starts = starts = [sp.start for sp in blocks]
         self.ends = ends = [sp.end for sp in blocks]
         self.simple = all(map(lt, starts, ends)) and all(map(le, ends, starts[1:]))
-        self.own: dict[int, bool | None] = {}  # a block's own verdict, by its index
-        self.spans: tuple[Span, ...] | None = doc._cache.get("foreign_spans")
 
     def foreign(self, doc: Document, span: Span) -> bool:
         """``in_spans(span, foreign_spans(doc))`` (``doc`` is the judge's document)."""

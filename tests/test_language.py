@@ -235,3 +235,20 @@ def test_a_document_is_freed_without_the_garbage_collector():
         assert ref() is None
     finally:
         gc.enable()
+
+
+def test_a_long_text_is_judged_whole_without_lists_of_its_blocks(monkeypatch):
+    """An archive file over COMPACT_CHARS keeps no per-block offset lists with the document
+    (megabytes on a 20 MB file): its passages are found whole, with the same answers."""
+    import newslint.language as language
+    from newslint.document import Span
+
+    monkeypatch.setattr(language, "COMPACT_CHARS", 200)
+    text = "\n\n".join([_EN[0], _DE[1], _EN[1]])
+    doc = Document.from_text(text)
+    judge = language._Judge(doc)
+    assert not judge.simple and judge.starts == [] and judge.ends == []
+    german = text.index("Das ist")
+    assert judge.foreign(doc, Span(german + 4, german + 9))
+    assert not judge.foreign(doc, Span(3, 7))
+    assert "foreign_spans" in doc._cache

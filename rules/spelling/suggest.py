@@ -216,41 +216,9 @@ def _band_cost(typo: str, word: str, slack: int, ins_costs: tuple[float, ...], d
 
 def _table_cost(typo: str, word: str, ins_costs: tuple[float, ...], dels: tuple[float, ...]) -> float:
     """:func:`channel_cost` from the whole table (``ins_costs``, ``dels``: as :func:`_ins_costs`
-    and :func:`_del_costs` give them)."""
-    n, m = len(typo), len(word)
-    prev2: list[float] = []
-    prev = [0.0] * (m + 1)
-    for j in range(1, m + 1):
-        prev[j] = prev[j - 1] + dels[j - 1]
-    for i in range(1, n + 1):
-        ins_i = ins_costs[i - 1]
-        cur = [prev[0] + ins_i] + [0.0] * m
-        ti = typo[i - 1]
-        subs = _subs_of(ti)
-        for j in range(1, m + 1):
-            wj = word[j - 1]
-            if ti == wj:
-                best = prev[j - 1]
-            else:
-                sub = subs.get(wj)
-                if sub is None:
-                    sub = subs[wj] = _sub_cost(ti, wj)
-                best = prev[j - 1] + sub
-                if j == 1:
-                    best += FIRST_LETTER  # (added last, as the sum was always made)
-            d = cur[j - 1] + dels[j - 1]
-            if d < best:
-                best = d
-            ins = prev[j] + ins_i
-            if ins < best:
-                best = ins
-            if i > 1 and j > 1 and ti == word[j - 2] and typo[i - 2] == wj and ti != wj:
-                sw = prev2[j - 2] + SWAP
-                if sw < best:
-                    best = sw
-            cur[j] = best
-        prev2, prev = prev, cur
-    return prev[m]
+    and :func:`_del_costs` give them): the band of :func:`_band_cost` widened to hold every
+    cell (each diagonal from ``-len(word)`` to ``len(typo)``)."""
+    return _band_cost(typo, word, len(typo) + len(word), ins_costs, dels)
 
 
 def edits1(word: str) -> dict[str, int]:

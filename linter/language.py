@@ -146,16 +146,6 @@ def _other_script(text: str) -> bool:
     return False
 
 
-def _has_other_script(doc: Document) -> bool:
-    """One look at the whole text for a letter of another script: most stories have none
-    (their curly quotes and dashes are not letters), and then no block needs a look."""
-    v = doc._cache.get("other_script")
-    if v is None:
-        text = doc.text
-        v = doc._cache["other_script"] = not text.isascii() and _other_script(text)
-    return v
-
-
 def foreign_spans(doc: Document) -> tuple[Span, ...]:
     """Spans of ``doc.text`` (whole blocks, sorted) that are not in English."""
     v = doc._cache.get("foreign_spans")
@@ -166,7 +156,9 @@ def foreign_spans(doc: Document) -> tuple[Span, ...]:
     verdicts: list[bool | None] = []
     every: list[str] = []
     weight = {True: 0, False: 0}
-    other_script = _has_other_script(doc)
+    # One look at the whole text for a letter of another script: most stories have none
+    # (their curly quotes and dashes are not letters), and then no block needs a look.
+    other_script = not text.isascii() and _other_script(text)
     for sp in blocks:
         chunk = text[sp.start : sp.end]
         # Words as spaces part them (function words seldom carry punctuation): str.split is
@@ -247,8 +239,7 @@ class _Judge:
             verdict = self._near(span)
             if verdict is not None:
                 return verdict
-            self.spans = foreign_spans(doc)  # a short block: the document's verdict
-        if self.spans is None:
+        if self.spans is None:  # a short block (the document's verdict), or blocks that nest
             self.spans = foreign_spans(doc)
         return in_spans(span, self.spans)
 

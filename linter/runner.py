@@ -468,12 +468,10 @@ _new_tuple = tuple.__new__  # Position(row, column) without the namedtuple's Pyt
 
 
 def _diagnostic(doc: Document, f: Any, rule: Rule, severity: Any, filename: str, newline: str,
-                identity: bool | None = None) -> Diagnostic:
+                identity: bool) -> Diagnostic:
     """A checked finding placed in the file. ``identity``: whether the document's text is its
     source (``doc._is_identity()``, asked once per rule by the caller): then every span of the
     text is its own source range and reads the same there, with no mapping to ask for."""
-    if identity is None:
-        identity = doc._is_identity()
     starts = doc.line_starts
 
     def position(offset: int) -> Position:
